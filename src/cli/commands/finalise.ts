@@ -1,0 +1,13 @@
+import type { Command } from '../command.js';
+import { exitCodes } from '../io.js';
+
+// Placeholder until its issue lands: says so plainly rather than pretending.
+export const finaliseCommand: Command = {
+  command: 'finalise',
+  describe: 'finalise (not yet available)',
+  builder: (y) => y,
+  run: async (_args, io) => {
+    io.stderr('monitoring-letter finalise: not yet available in this version\n');
+    return exitCodes.usage;
+  },
+};
