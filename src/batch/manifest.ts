@@ -1,0 +1,105 @@
+/**
+ * The batch manifest for the data exchange: one row per form, written as it
+ * arrives (CSV and JSON side by side), to temporary names renamed at the end,
+ * so memory stays flat and a half-finished manifest never looks finished.
+ */
+import { createWriteStream, renameSync, type WriteStream } from 'node:fs';
+import { once } from 'node:events';
+
+export interface ManifestEntry {
+  form: string;
+  ok: boolean;
+  urn?: string;
+  school?: string;
+  visitDate?: string;
+  status?: 'draft' | 'final';
+  files: string[];
+  to?: string;
+  copies: { role: string; name: string }[];
+  deadlines: { id: string; date: string }[];
+  errors: string[];
+  warnings: number;
+}
+
+const columns = [
+  'form',
+  'ok',
+  'urn',
+  'school',
+  'visitDate',
+  'status',
+  'files',
+  'to',
+  'copies',
+  'copyRoles',
+  'deadlines',
+  'errors',
+  'warnings',
+] as const;
+
+/** Quotes a CSV field per RFC 4180. */
+export function csvField(value: string): string {
+  return /[",\r\n]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value;
+}
+
+/** The CSV row for an entry (lists joined with "; "). */
+export function csvRow(e: ManifestEntry): string {
+  const cells: Record<(typeof columns)[number], string> = {
+    form: e.form,
+    ok: e.ok ? 'yes' : 'no',
+    urn: e.urn ?? '',
+    school: e.school ?? '',
+    visitDate: e.visitDate ?? '',
+    status: e.status ?? '',
+    files: e.files.join('; '),
+    to: e.to ?? '',
+    copies: e.copies.map((c) => c.name).join('; '),
+    copyRoles: e.copies.map((c) => c.role).join('; '),
+    deadlines: e.deadlines.map((d) => `${d.id}=${d.date}`).join('; '),
+    errors: e.errors.join('; '),
+    warnings: String(e.warnings),
+  };
+  return columns.map((c) => csvField(cells[c])).join(',') + '\r\n';
+}
+
+export interface ManifestWriter {
+  add(entry: ManifestEntry): Promise<void>;
+  /** Finishes both files and renames them into place; returns their paths. */
+  close(): Promise<{ csv: string; json: string }>;
+}
+
+async function write(stream: WriteStream, text: string): Promise<void> {
+  if (!stream.write(text)) await once(stream, 'drain');
+}
+
+async function end(stream: WriteStream): Promise<void> {
+  stream.end();
+  await once(stream, 'finish');
+}
+
+/** Opens `<base>.csv` and `<base>.json` for streaming rows into. */
+export function openManifest(base: string): ManifestWriter {
+  const csvPath = `${base}.csv`;
+  const jsonPath = `${base}.json`;
+  const csvTmp = `${csvPath}.${process.pid}.tmp`;
+  const jsonTmp = `${jsonPath}.${process.pid}.tmp`;
+  const csv = createWriteStream(csvTmp);
+  const json = createWriteStream(jsonTmp);
+  let first = true;
+  csv.write('\ufeff' + columns.join(',') + '\r\n'); // BOM: spreadsheet programs then read UTF-8 names right
+  json.write('[\n');
+  return {
+    async add(entry) {
+      await write(csv, csvRow(entry));
+      await write(json, (first ? '' : ',\n') + JSON.stringify(entry));
+      first = false;
+    },
+    async close() {
+      json.write('\n]\n');
+      await Promise.all([end(csv), end(json)]);
+      renameSync(csvTmp, csvPath);
+      renameSync(jsonTmp, jsonPath);
+      return { csv: csvPath, json: jsonPath };
+    },
+  };
+}
