@@ -1,0 +1,72 @@
+/**
+ * Where each letter stands (para 17: drafted, received from HMI, finalised,
+ * sent; then published, para 18, or withheld for a section 117 visit, para 26)
+ * and which deadline comes next. Pure: history, deadlines and today in.
+ */
+import { workingDaysBetween, type Holidays } from '../rules/working-days.js';
+import type { Deadline } from '../rules/types.js';
+import { stages, type HistoryEvent, type Stage } from './history.js';
+
+export type LetterStage = Stage | 'awaiting-draft';
+
+export interface LetterStatus {
+  stage: LetterStage;
+  /** When the stage was reached (ISO date-time), if recorded. */
+  since?: string;
+  version?: number;
+  next?: Deadline;
+  /** Working days from today to the next deadline (negative when overdue). */
+  workingDaysLeft?: number;
+  overdue: boolean;
+}
+
+/** Which deadline matters once a letter has reached a stage. */
+const nextDeadlineFor: Record<LetterStage, readonly string[]> = {
+  'awaiting-draft': ['letter-to-isp'], // para 17: HMI's letter reaches the ISP within 3 days
+  drafted: ['letter-to-isp'],
+  'draft-received': ['final-letter'], // para 17: final version within 10 days
+  finalised: ['final-letter'], // … and sent and copied within the same 10 days
+  sent: ['publication'], // para 18: Ofsted publishes within 15 days
+  published: ['next-section-5'], // para 6: next section 5 within 24 months
+  withheld: ['next-section-5'],
+};
+
+/** The furthest stage a history reaches, and when. */
+export function currentStage(
+  events: readonly HistoryEvent[],
+  published: boolean,
+): Pick<LetterStatus, 'stage' | 'since' | 'version'> {
+  let best: HistoryEvent | undefined;
+  for (const e of events) {
+    if (!best || stages.indexOf(e.stage) >= stages.indexOf(best.stage)) best = e;
+  }
+  const version = [...events].reverse().find((e) => e.version !== undefined)?.version;
+  if (!best) return { stage: 'awaiting-draft' };
+  // para 26: a section 117 letter is not published; once sent it is withheld.
+  const stage: LetterStage = best.stage === 'sent' && !published ? 'withheld' : best.stage;
+  return { stage, since: best.at, ...(version !== undefined ? { version } : {}) };
+}
+
+/** The letter's stage and its next deadline against today. */
+export function letterStatus(
+  events: readonly HistoryEvent[],
+  deadlines: readonly Deadline[],
+  published: boolean,
+  today: string,
+  holidays: Holidays,
+): LetterStatus {
+  const current = currentStage(events, published);
+  const wanted = nextDeadlineFor[current.stage];
+  const next = deadlines.find((d) => wanted.includes(d.id));
+  if (!next) return { ...current, overdue: false };
+  const workingDaysLeft = workingDaysBetween(today, next.date, holidays);
+  return { ...current, next, workingDaysLeft, overdue: next.date < today };
+}
+
+/** Sorts statuses for a person: overdue first (oldest first), then by next deadline, undated last. */
+export function compareStatuses(a: LetterStatus, b: LetterStatus): number {
+  if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;
+  const ad = a.next?.date ?? '9999-12-31';
+  const bd = b.next?.date ?? '9999-12-31';
+  return ad < bd ? -1 : ad > bd ? 1 : 0;
+}

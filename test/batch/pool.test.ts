@@ -1,0 +1,88 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { csvField, openManifest, type ManifestEntry } from '../../src/batch/manifest.js';
+import { runPool } from '../../src/batch/pool.js';
+import { createProgress } from '../../src/batch/progress.js';
+
+async function* items(list: string[]): AsyncGenerator<string> {
+  for (const i of list) yield i;
+}
+
+describe('worker pool', () => {
+  it('runs every item through two workers, and one failure does not stop the rest', async () => {
+    const results: { index: number; value?: string; error?: string }[] = [];
+    const input = ['a', 'b', 'boom', 'c', 'd', 'e'];
+    const count = await runPool<string, { value?: string; error?: string }>(items(input), {
+      jobs: 2,
+      workerUrl: new URL('../support/echo-worker.mjs', import.meta.url),
+      workerData: { prefix: '>' },
+      onResult: (r, index) => {
+        results.push({ index, ...r });
+      },
+    });
+    expect(count).toBe(6);
+    results.sort((x, y) => x.index - y.index);
+    expect(results.map((r) => r.value ?? r.error)).toEqual(['>A', '>B', 'cannot render boom', '>C', '>D', '>E']);
+  });
+});
+
+describe('manifest', () => {
+  const entry = (form: string, ok: boolean): ManifestEntry => ({
+    form,
+    ok,
+    urn: '121190',
+    school: 'St Mary’s, "Hethersett"',
+    visitDate: '2014-03-12',
+    status: 'draft',
+    files: ['a.pdf', 'a.docx'],
+    to: 'Mrs Zoë Hughes',
+    copies: [{ role: 'local-authority', name: 'the Director of Children’s Services for Norfolk' }],
+    deadlines: [{ id: 'final-letter', date: '2014-03-26' }],
+    errors: ok ? [] : ['line 3: bad'],
+    warnings: 0,
+  });
+
+  it('quotes CSV fields with commas, quotes and newlines', () => {
+    expect(csvField('a,b')).toBe('"a,b"');
+    expect(csvField('say "hi"')).toBe('"say ""hi"""');
+    expect(csvField('plain')).toBe('plain');
+  });
+
+  it('writes CSV and JSON that read back to the same entries', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'manifest-'));
+    const m = openManifest(join(dir, 'manifest'));
+    await m.add(entry('one.yaml', true));
+    await m.add(entry('two.yaml', false));
+    const paths = await m.close();
+    const json = JSON.parse(readFileSync(paths.json, 'utf8')) as ManifestEntry[];
+    expect(json.map((e) => [e.form, e.ok])).toEqual([
+      ['one.yaml', true],
+      ['two.yaml', false],
+    ]);
+    const csv = readFileSync(paths.csv, 'utf8').split('\r\n');
+    expect(csv[0]).toMatch(/^\ufeffform,ok,urn,school/);
+    expect(csv[1]).toContain('"St Mary’s, ""Hethersett"""');
+    expect(csv[2]).toContain('line 3: bad');
+  });
+});
+
+describe('progress', () => {
+  it('prints plain lines when not on a terminal', () => {
+    const out: string[] = [];
+    const p = createProgress(2, (t) => out.push(t), false);
+    p.tick('a.yaml', true);
+    p.tick('b.yaml', false);
+    p.done();
+    expect(out).toEqual(['[1/2] ok     a.yaml\n', '[2/2] FAILED b.yaml\n']);
+  });
+  it('draws one updating bar on a terminal', () => {
+    const out: string[] = [];
+    const p = createProgress(1, (t) => out.push(t), true);
+    p.tick('a.yaml', true);
+    p.done();
+    expect(out.join('')).toMatch(/\r\[#{30}\] 1\/1/);
+    expect(out.at(-1)).toBe('\n');
+  });
+});
