@@ -47,8 +47,11 @@ export interface DocumentMeta {
   status: 'draft' | 'final';
   /** false for section 117 letters, which are not published (para 26). */
   published: boolean;
-  /** Version stamp once finalised, e.g. 2. */
+  /** Version stamp once finalised, e.g. 2 (writers record it in document properties, not in the printed letter). */
   version?: number;
+  /** Who finalised the letter at the ISP, and when (ISO date); document properties only. */
+  finalisedBy?: string;
+  finalisedOn?: string;
   /** The tool's name and version, e.g. "monitoring-letter 0.1.0". */
   generator: string;
   /** SHA-256 (hex) of the templates that produced the wording. */
