@@ -1,7 +1,135 @@
-/** Tagged PDF writer. PLACEHOLDER until the PDF writer lands (issue 4). */
-import type { LetterDocument } from '../../letter/tree.js';
+/**
+ * Tagged, accessible PDF writer (issue 4). pdf-lib is used only as the
+ * object model: fonts are prepared once per process from committed subsets,
+ * lines are broken by the fonts' widths, content streams are written by
+ * hand with marked content, and the structure tree is built object by object.
+ */
+import { deflateSync } from 'node:zlib';
+import { PDFContext, PDFRawStream, PDFString, type PDFRef } from '@cantoo/pdf-lib';
+import type { Block, LetterDocument } from '../../letter/tree.js';
+import { faceNames, type FaceName } from './charset.js';
+import { paintPage } from './content.js';
+import { fontResourceName, loadFonts, type PreparedFace } from './fonts.js';
+import { layoutLetter } from './layout.js';
+import { infoDict, xmpPacket } from './metadata.js';
+import { serializeContext } from './serialize.js';
+import type { StructNode } from './structure.js';
+import { page } from './styles.js';
+import { writeStructTree } from './tagging.js';
 
-/** Renders the letter as a tagged, accessible PDF file's bytes. */
-export function renderPdf(_doc: LetterDocument): Uint8Array {
-  throw new Error('PDF writer not yet available');
+export { MissingGlyphError } from './text.js';
+
+/**
+ * Loads the prepared fonts now (≈10 ms, synchronous) rather than on the
+ * first renderPdf call. Optional: renderPdf prepares lazily.
+ */
+export function preparePdf(): void {
+  loadFonts();
+}
+
+/** Fallback marking for a section 117 letter whose template carries none (para 26). */
+const notForPublication: Block = {
+  type: 'paragraph',
+  role: 'marking',
+  children: [{ type: 'text', value: 'Not for publication' }],
+};
+
+function withMarking(doc: LetterDocument): LetterDocument {
+  if (doc.meta.published || doc.blocks.some((block) => block.role === 'marking')) return doc;
+  return { ...doc, blocks: [notForPublication, ...doc.blocks] };
+}
+
+/** The five objects of a Type0 / CIDFontType2 font, Identity-H, with ToUnicode. */
+function writeFont(context: PDFContext, face: PreparedFace): PDFRef {
+  const m = face.metrics;
+  const italic = face.face === 'oblique' || face.face === 'boldOblique';
+  const bold = face.face === 'bold' || face.face === 'boldOblique';
+  const descriptor = context.obj({
+    Type: 'FontDescriptor',
+    FontName: face.baseFont,
+    Flags: italic ? 32 + 64 : 32,
+    FontBBox: m.bbox,
+    ItalicAngle: m.italicAngle,
+    Ascent: m.ascent,
+    Descent: m.descent,
+    CapHeight: m.capHeight,
+    StemV: bold ? 140 : 80,
+    FontFile2: context.register(face.fontFile),
+  });
+  const cidFont = context.obj({
+    Type: 'Font',
+    Subtype: 'CIDFontType2',
+    BaseFont: face.baseFont,
+    CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
+    FontDescriptor: context.register(descriptor),
+    W: context.register(face.widthArray),
+    CIDToGIDMap: 'Identity',
+  });
+  return context.register(
+    context.obj({
+      Type: 'Font',
+      Subtype: 'Type0',
+      BaseFont: face.baseFont,
+      Encoding: 'Identity-H',
+      DescendantFonts: [context.register(cidFont)],
+      ToUnicode: context.register(face.toUnicode),
+    }),
+  );
+}
+
+/** Renders the letter as a tagged, accessible PDF file's bytes (synchronous). */
+export function renderPdf(doc: LetterDocument): Uint8Array {
+  const fonts = loadFonts();
+  const letter = withMarking(doc);
+  const layout = layoutLetter(letter, fonts);
+  const context = PDFContext.create();
+  const used = new Set<FaceName>();
+  const parentsPerPage: StructNode[][] = [];
+  const contents = layout.pages.map((pageLayout, pageIndex) => {
+    const parents: StructNode[] = [];
+    parentsPerPage.push(parents);
+    const draft = letter.meta.status === 'draft';
+    return paintPage(pageLayout, { pageIndex, pageCount: layout.pages.length, draft, fonts, used, parents });
+  });
+
+  const fontDict = context.obj({});
+  for (const face of faceNames)
+    if (used.has(face)) fontDict.set(fontResourceName[face], writeFont(context, fonts[face]));
+  const resources = context.register(context.obj({ Font: fontDict, ProcSet: ['PDF', 'Text'] }));
+  const pagesRef = context.nextRef();
+  const pageRefs = contents.map(() => context.nextRef());
+  contents.forEach((content, index) => {
+    const stream = PDFRawStream.of(
+      context.obj({ Filter: 'FlateDecode' }),
+      deflateSync(Buffer.from(content, 'latin1'), { level: 1 }),
+    );
+    const pageDict = context.obj({
+      Type: 'Page',
+      Parent: pagesRef,
+      MediaBox: [0, 0, page.width, page.height],
+      Resources: resources,
+      Contents: context.register(stream),
+      StructParents: index,
+      Tabs: 'S',
+    });
+    context.assign(pageRefs[index]!, pageDict);
+  });
+  context.assign(pagesRef, context.obj({ Type: 'Pages', Kids: pageRefs, Count: pageRefs.length }));
+
+  const structTreeRoot = writeStructTree(context, layout.document, parentsPerPage, pageRefs);
+  const metadata = context.register(
+    PDFRawStream.of(context.obj({ Type: 'Metadata', Subtype: 'XML' }), Buffer.from(xmpPacket(letter.meta), 'utf8')),
+  );
+  const catalog = context.obj({
+    Type: 'Catalog',
+    Pages: pagesRef,
+    MarkInfo: { Marked: true },
+    StructTreeRoot: structTreeRoot,
+    Lang: PDFString.of(letter.meta.language),
+    ViewerPreferences: { DisplayDocTitle: true },
+    Metadata: metadata,
+  });
+  context.trailerInfo.Root = context.register(catalog);
+  context.trailerInfo.Info = context.register(infoDict(context, letter.meta));
+  return serializeContext(context);
 }

@@ -1,0 +1,93 @@
+/**
+ * Page content streams, written by hand: every painted thing is either
+ * marked content of a structure element (MCIDs from 0 on each page) or an
+ * artifact (footer, rule, draft watermark).
+ */
+import type { FaceName } from './charset.js';
+import type { PreparedFonts } from './fonts.js';
+import type { PageLayout } from './layout.js';
+import type { StructNode } from './structure.js';
+import { breakLines, tokenize, type Line } from './text.js';
+import { footer, page } from './styles.js';
+
+const resource: Record<FaceName, string> = { regular: '/F1', bold: '/F2', oblique: '/F3', boldOblique: '/F4' };
+
+function num(n: number): string {
+  return (Math.round(n * 100) / 100).toString();
+}
+
+/** Text-showing operators for one line; switches font only when the face changes. */
+function showLine(
+  line: Line,
+  x: number,
+  y: number,
+  size: number,
+  state: { face: FaceName | null },
+  used: Set<FaceName>,
+): string {
+  let out = `1 0 0 1 ${num(x)} ${num(y)} Tm\n`;
+  for (const run of line.runs) {
+    if (state.face !== run.face) {
+      out += `${resource[run.face]} ${size} Tf\n`;
+      state.face = run.face;
+      used.add(run.face);
+    }
+    out += `<${run.hex}> Tj\n`;
+  }
+  return out;
+}
+
+function singleLine(text: string, bold: boolean, size: number, fonts: PreparedFonts): Line {
+  const [line] = breakLines(tokenize([{ type: 'text', value: text }], bold, size, fonts), Infinity, fonts, size);
+  return line ?? { runs: [], width: 0 };
+}
+
+/** A large, light, diagonal "DRAFT" behind the text (an artifact, so readers skip it). */
+function watermark(fonts: PreparedFonts, used: Set<FaceName>): string {
+  const size = 120;
+  const line = singleLine('DRAFT', true, size, fonts);
+  const height = (fonts.bold.metrics.capHeight * size) / 1000;
+  const angle = Math.PI / 4;
+  const c = Math.cos(angle);
+  const s = Math.sin(angle);
+  const x = page.width / 2 - (c * line.width) / 2 + (s * height) / 2;
+  const y = page.height / 2 - (s * line.width) / 2 - (c * height) / 2;
+  let out = '/Artifact <</Type /Pagination /Subtype /Watermark>> BDC\nq 0.86 g BT\n';
+  out += `/F2 ${size} Tf\n${num(c)} ${num(s)} ${num(-s)} ${num(c)} ${num(x)} ${num(y)} Tm\n`;
+  for (const run of line.runs) out += `<${run.hex}> Tj\n`;
+  used.add('bold');
+  return out + 'ET Q\nEMC\n';
+}
+
+export interface PaintOptions {
+  pageIndex: number;
+  pageCount: number;
+  draft: boolean;
+  fonts: PreparedFonts;
+  /** Faces painted so far (the document embeds only these). */
+  used: Set<FaceName>;
+  /** Filled in: this page's MCID → element, for the ParentTree. */
+  parents: StructNode[];
+}
+
+/** The content stream of one page. */
+export function paintPage(layout: PageLayout, options: PaintOptions): string {
+  const { fonts, used, parents, pageIndex } = options;
+  let out = options.draft ? watermark(fonts, used) : '';
+  for (const rule of layout.rules) {
+    out += `/Artifact <</Type /Layout>> BDC\nq 0.55 G 0.6 w ${num(rule.x1)} ${num(rule.y)} m ${num(rule.x2)} ${num(rule.y)} l S Q\nEMC\n`;
+  }
+  for (const piece of layout.pieces) {
+    const mcid = parents.length;
+    parents.push(piece.element);
+    piece.element.kids.push({ page: pageIndex, mcid });
+    out += `/${piece.element.role} <</MCID ${mcid}>> BDC\nBT\n`;
+    const state = { face: null as FaceName | null };
+    for (const placed of piece.lines) out += showLine(placed.line, placed.x, placed.y, piece.size, state, used);
+    out += 'ET\nEMC\n';
+  }
+  const label = singleLine(`Page ${pageIndex + 1} of ${options.pageCount}`, false, footer.size, fonts);
+  out += '/Artifact <</Type /Pagination /Subtype /Footer>> BDC\nBT\n';
+  out += showLine(label, (page.width - label.width) / 2, footer.baseline, footer.size, { face: null }, used);
+  return out + 'ET\nEMC\n';
+}
