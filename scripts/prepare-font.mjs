@@ -2,6 +2,8 @@
 // Writes the subset DejaVu Sans faces used by the PDF writer to assets/fonts/.
 // Usage: npm run build && node scripts/prepare-font.mjs
 import { mkdir, writeFile } from 'node:fs/promises';
+import process from 'node:process';
+import { URL } from 'node:url';
 import { prepareFontAssets } from '../dist/src/writers/pdf/font-prepare.js';
 
 const out = new URL('../assets/fonts/', import.meta.url);

@@ -33,7 +33,11 @@ export class MissingGlyphError extends Error {
   }
 }
 
-type Token = { kind: 'word'; runs: Run[]; width: number } | { kind: 'space'; run: Run } | { kind: 'break' };
+type Token =
+  | { kind: 'word'; runs: Run[]; width: number }
+  | { kind: 'space'; run: Run }
+  /** A hard line break; `space` is kept invisibly at the line's end so extracted text keeps a word gap. */
+  | { kind: 'break'; space: Run };
 
 /** Invisible characters with no business in a printed letter: dropped. */
 const invisible = /[\u00ad\u200b\u2060\ufeff]/g;
@@ -48,10 +52,10 @@ interface Measured {
   text: string;
 }
 
-function flatten(children: readonly Inline[], bold: boolean, italic: boolean, out: (Measured | null)[]): void {
+function flatten(children: readonly Inline[], bold: boolean, italic: boolean, out: (Measured | FaceName)[]): void {
   for (const child of children) {
     if (child.type === 'text') out.push({ face: faceFor(bold, italic), text: child.value });
-    else if (child.type === 'break') out.push(null);
+    else if (child.type === 'break') out.push(faceFor(bold, italic));
     else if (child.type === 'strong') flatten(child.children, true, italic, out);
     else flatten(child.children, bold, true, out);
   }
@@ -59,7 +63,7 @@ function flatten(children: readonly Inline[], bold: boolean, italic: boolean, ou
 
 /** Splits inlines into words, spaces and hard breaks, with glyphs and widths. */
 export function tokenize(children: readonly Inline[], bold: boolean, size: number, fonts: PreparedFonts): Token[] {
-  const pieces: (Measured | null)[] = [];
+  const pieces: (Measured | FaceName)[] = [];
   flatten(children, bold, false, pieces);
   const tokens: Token[] = [];
   let word: Run[] | null = null;
@@ -70,9 +74,11 @@ export function tokenize(children: readonly Inline[], bold: boolean, size: numbe
     wordWidth = 0;
   };
   for (const piece of pieces) {
-    if (piece === null) {
+    if (typeof piece === 'string') {
       endWord();
-      tokens.push({ kind: 'break' });
+      const font = fonts[piece];
+      const space = { face: piece, hex: font.glyphHex[font.glyphs[0x20]!]!, text: ' ', width: 0 };
+      tokens.push({ kind: 'break', space });
       continue;
     }
     const font = fonts[piece.face];
@@ -168,7 +174,8 @@ export function breakLines(tokens: readonly Token[], maxWidth: number, fonts: Pr
     if (token.kind === 'space') {
       spaces.push(token.run);
     } else if (token.kind === 'break') {
-      finish(false);
+      spaces = line.runs.length > 0 ? [token.space] : [];
+      finish(true);
     } else {
       const pieces = token.width > maxWidth ? splitWord(token.runs, maxWidth, fonts, size) : [token.runs];
       for (const runs of pieces) {

@@ -1,0 +1,137 @@
+import { describe, it, expect, beforeAll } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { renderPdf } from '../../../src/writers/pdf/index.js';
+import { margin, page } from '../../../src/writers/pdf/styles.js';
+import { expectedWords, longLetter, sampleLetter } from '../../support/sample-letter.js';
+
+function has(tool: string): boolean {
+  try {
+    execFileSync(tool, ['-v'], { stdio: 'ignore' });
+    return true;
+  } catch (error) {
+    // poppler's tools exit non-zero for -v but still exist; only ENOENT means absent.
+    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
+  }
+}
+
+const hasPoppler = ['pdfinfo', 'pdffonts', 'pdftotext', 'pdftoppm'].every(has);
+const hasQpdf = has('qpdf');
+if (!hasPoppler)
+  console.warn('poppler-utils (pdfinfo, pdffonts, pdftotext, pdftoppm) not installed: PDF checks with poppler skipped');
+if (!hasQpdf) console.warn('qpdf not installed: qpdf --check skipped');
+
+const run = (tool: string, ...args: string[]): string => execFileSync(tool, args, { encoding: 'utf8' });
+const standard14 = /Helvetica|Times|Courier|Symbol|ZapfDingbats/;
+
+describe('renderPdf read back with poppler and qpdf', () => {
+  let dir = '';
+  let sample = '';
+  let long = '';
+  beforeAll(() => {
+    dir = mkdtempSync(join(tmpdir(), 'pdf-writer-'));
+    sample = join(dir, 'sample.pdf');
+    long = join(dir, 'long.pdf');
+    writeFileSync(sample, renderPdf(sampleLetter({ status: 'draft' })));
+    writeFileSync(long, renderPdf(longLetter()));
+  });
+
+  it.skipIf(!hasPoppler)('pdfinfo: tagged, A4, page count', () => {
+    const info = run('pdfinfo', sample);
+    expect(info).toMatch(/Tagged:\s+yes/);
+    expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
+    expect(info).toMatch(/Pages:\s+2\n/);
+    expect(info).toMatch(/Metadata Stream:\s+yes/);
+    expect(run('pdfinfo', long)).toMatch(/Pages:\s+([3-9])\n/);
+  });
+
+  it.skipIf(!hasPoppler)(
+    'pdffonts: every font embedded, subset, Identity-H, with ToUnicode; no standard-14 font',
+    () => {
+      const rows = run('pdffonts', sample)
+        .split('\n')
+        .slice(2)
+        .filter((row) => row.trim() !== '');
+      expect(rows.length).toBeGreaterThanOrEqual(2);
+      for (const row of rows) {
+        expect(row).toMatch(/^[A-Z]{6}\+DejaVuSans/);
+        expect(row).toMatch(/CID TrueType\s+Identity-H\s+yes yes yes/);
+        expect(row).not.toMatch(standard14);
+      }
+    },
+  );
+
+  it.skipIf(!hasPoppler)('pdfinfo -struct-text: the structure text has every word, line-end spaces kept', () => {
+    const quoted = [...run('pdfinfo', '-struct-text', long).matchAll(/^\s*"(.*)"$/gm)].map((m) => m[1]!);
+    const found = quoted
+      .join(' ')
+      .split(/\s+/)
+      .filter((w) => w !== '');
+    expect(found).toEqual(expectedWords(longLetter()));
+  });
+
+  it.skipIf(!hasPoppler)('pdftotext -layout: names and typography extract intact, right-aligned letterhead', () => {
+    const text = run('pdftotext', '-layout', sample, '-');
+    for (const name of ['Łukasz Nowak', 'Siân Ó Súilleabháin', 'Mrs Zoë Hughes', '€2,500', '“no-nonsense”', '—']) {
+      expect(text).toContain(name);
+    }
+    const ofsted = text.split('\n').find((line) => line.trim() === 'Ofsted')!;
+    const dear = text.split('\n').find((line) => line.includes('Dear Mrs Hughes'))!;
+    expect(ofsted.indexOf('Ofsted')).toBeGreaterThan(dear.indexOf('Dear') + 40);
+  });
+
+  it.skipIf(!hasQpdf)('qpdf --check is clean', () => {
+    for (const file of [sample, long]) {
+      expect(run('qpdf', '--check', file)).toContain('No syntax or stream encoding errors found');
+    }
+  });
+
+  it.skipIf(!hasPoppler)('pdftoppm: every page renders glyphs in the text area', () => {
+    const dpi = 60;
+    const scale = dpi / 72;
+    for (const [file, pages] of [
+      [sample, 2],
+      [long, 3],
+    ] as const) {
+      for (let n = 1; n <= pages; n++) {
+        const out = join(dir, `page-${n}`);
+        execFileSync('pdftoppm', [
+          '-r',
+          String(dpi),
+          '-gray',
+          '-singlefile',
+          '-f',
+          String(n),
+          '-l',
+          String(n),
+          file,
+          out,
+        ]);
+        const { width, height, pixels } = readPgm(readFileSync(`${out}.pgm`));
+        // Glyph area: inside the margins, above the footer.
+        const x0 = Math.floor(margin.left * scale);
+        const x1 = Math.ceil((page.width - margin.right) * scale);
+        const y0 = Math.floor(margin.top * scale);
+        const y1 = Math.ceil((page.height - margin.bottom) * scale);
+        let dark = 0;
+        for (let y = y0; y < Math.min(y1, height); y++) {
+          for (let x = x0; x < Math.min(x1, width); x++) if (pixels[y * width + x]! < 100) dark++;
+        }
+        const share = dark / ((x1 - x0) * (y1 - y0));
+        // A page of 10.5 pt text darkens a few per cent of the area; a page of empty glyphs, almost none.
+        expect(share, `${file} page ${n}`).toBeGreaterThan(0.01);
+      }
+    }
+  });
+});
+
+/** A binary PGM (P5) as pdftoppm -gray writes it. */
+function readPgm(bytes: Buffer): { width: number; height: number; pixels: Uint8Array } {
+  const header = bytes.subarray(0, 64).toString('latin1');
+  const match = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(header);
+  if (!match) throw new Error('not a PGM file');
+  const [, width, height] = match;
+  return { width: Number(width), height: Number(height), pixels: bytes.subarray(match[0].length) };
+}
