@@ -259,7 +259,7 @@ export function planDeadlines(form: EvidenceForm, holidays: Holidays): DeadlineP
   } else {
     omitted.push({
       id: 'plans-shared-with-la',
-      reason: 'a 2012 arrangement; the 2014 guidance sets no date for it (para 5: schools amend their existing plans)',
+      reason: 'a 2012 arrangement; the 2014 guidance sets no date for it: schools amend their existing plans',
       paragraph: '5',
     });
   }

@@ -87,7 +87,7 @@ export function deadlinesCalendar(input: CalendarInput): string {
       `DTEND;VALUE=DATE:${dateValue(addDays(deadline.date, 1))}`,
       `SUMMARY:${escapeText(`${schoolName}: ${shortTitle(deadline.description)}`)}`,
       `DESCRIPTION:${escapeText(
-        `${deadline.description}\nGuidance: paragraph ${deadline.paragraph}\nCounted in ${deadline.basis}\nURN ${input.school.urn}, visit of ${input.visitDate}`,
+        `${deadline.description}\nGuidance: ${citation(deadline.paragraph)}\nCounted in ${deadline.basis}\nURN ${input.school.urn}, visit of ${input.visitDate}`,
       )}`,
       `CATEGORIES:${escapeText('Monitoring inspection')}`,
       'TRANSP:TRANSPARENT',
@@ -118,4 +118,9 @@ export function writeFileAtomically(path: string, content: string): void {
 function shortTitle(description: string): string {
   const colon = description.indexOf(':');
   return colon > 0 ? description.slice(0, colon) : description;
+}
+
+/** "paragraph 17", or the source's name where it has no paragraph numbers. */
+function citation(paragraph: string): string {
+  return /^\d/.test(paragraph) ? `paragraph ${paragraph}` : paragraph;
 }

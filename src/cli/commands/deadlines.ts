@@ -1,13 +1,135 @@
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { parse } from 'yaml';
+import { z } from 'zod';
+import { form as formSchema, isRealDate, type EvidenceForm } from '../../evidence/schema.js';
+import { londonDate } from '../../rules/calendar.js';
+import { completedDeadlineIds, deadlineStatus, type DeadlineStatus } from '../../rules/deadline-status.js';
+import { planDeadlines } from '../../rules/deadlines.js';
+import { englandBankHolidays } from '../../rules/holidays.js';
+import { toolVersion } from '../../version.js';
+import { deadlinesCalendar, writeFileAtomically } from '../../writers/ics.js';
 import type { Command } from '../command.js';
-import { exitCodes } from '../io.js';
+import { exitCodes, UserError, type Io } from '../io.js';
 
-// Placeholder until its issue lands: says so plainly rather than pretending.
+// Until src/evidence/load.ts lands: parse YAML or JSON and validate with the schema.
+function readForm(file: string, io: Io): EvidenceForm {
+  const path = resolve(io.cwd, file);
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    throw new UserError(`cannot read the form ${file}: ${code === 'ENOENT' ? 'no such file' : String(code)}`);
+  }
+  let data: unknown;
+  try {
+    data = parse(text);
+  } catch (error) {
+    throw new UserError(`${file}: not valid YAML or JSON: ${(error as Error).message}`);
+  }
+  const parsed = formSchema.safeParse(data);
+  if (!parsed.success) {
+    throw new UserError(
+      `${file}: the form is not valid (run \`monitoring-letter validate ${file}\`):\n${z.prettifyError(parsed.error)}`,
+    );
+  }
+  return parsed.data;
+}
+
+const marks: Record<DeadlineStatus, string> = {
+  overdue: 'OVERDUE',
+  'due-soon': 'due soon',
+  open: 'open',
+  upcoming: '',
+  done: 'done',
+};
+
+/** "para 17", or the source's name where it has no paragraph numbers. */
+function cite(paragraph: string): string {
+  return /^\d/.test(paragraph) ? `para ${paragraph}` : paragraph;
+}
+
+function table(rows: string[][]): string {
+  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
+  return rows
+    .map((row) =>
+      row
+        .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
+        .join('  ')
+        .trimEnd(),
+    )
+    .join('\n');
+}
+
 export const deadlinesCommand: Command = {
-  command: 'deadlines',
-  describe: 'deadlines (not yet available)',
-  builder: (y) => y,
-  run: async (_args, io) => {
-    io.stderr('monitoring-letter deadlines: not yet available in this version\n');
-    return exitCodes.usage;
+  command: 'deadlines <form>',
+  describe: 'Every date due after the visit, from what, under which paragraph',
+  builder: (y) =>
+    y
+      .positional('form', { type: 'string', describe: 'The visit-evidence form (YAML or JSON)' })
+      .option('json', {
+        type: 'boolean',
+        default: false,
+        describe: 'Print JSON: { deadlines: [...], notApplicable: [...] }',
+      })
+      .option('ics', { type: 'string', describe: 'Also write an iCalendar file, one all-day event per deadline' })
+      .option('today', {
+        type: 'string',
+        describe: 'Mark overdue and due-soon items against this date (YYYY-MM-DD) instead of today',
+      }),
+  run: async (args, io) => {
+    const today = args.today === undefined ? londonDate(io.now()) : String(args.today);
+    if (!isRealDate(today)) {
+      throw new UserError(`--today ${today}: expected a date written YYYY-MM-DD, e.g. 2014-03-12`, exitCodes.usage);
+    }
+    const file = String(args.form);
+    const form = readForm(file, io);
+    const holidays = englandBankHolidays();
+    const plan = planDeadlines(form, holidays);
+    const done = completedDeadlineIds(form, today);
+    const deadlines = plan.deadlines.map((d) => ({ ...d, status: deadlineStatus(d, today, holidays, done) }));
+    const visitDate = [...form.visit.dates].sort()[0] ?? '';
+
+    if (typeof args.ics === 'string') {
+      const target = resolve(io.cwd, args.ics);
+      const text = deadlinesCalendar({
+        deadlines: plan.deadlines,
+        school: { urn: form.school.urn, name: form.school.name },
+        visitDate,
+        stamp: io.now(),
+        product: `monitoring-letter ${toolVersion}`,
+      });
+      try {
+        writeFileAtomically(target, text);
+      } catch (error) {
+        throw new UserError(`cannot write ${args.ics}: ${(error as Error).message}`, exitCodes.outside);
+      }
+      io.stderr(`Wrote ${plan.deadlines.length} events to ${args.ics}\n`);
+    }
+
+    if (args.json === true) {
+      const notApplicable = plan.omitted;
+      io.stdout(JSON.stringify({ today, arrangements: plan.arrangements, deadlines, notApplicable }, null, 2) + '\n');
+      return exitCodes.ok;
+    }
+
+    const school = form.school.name ?? `URN ${form.school.urn}`;
+    const lines = [
+      `${school} (URN ${form.school.urn}): monitoring visit of ${form.visit.dates.join(', ')}, ${plan.arrangements} arrangements; as at ${today}`,
+      '',
+      table([
+        ['', 'date', 'id', 'para', 'basis', 'what'],
+        ...deadlines.map((d) => [marks[d.status], d.date, d.id, d.paragraph, d.basis, d.description]),
+      ]),
+      '',
+      'Working days: Monday to Friday except England\u2019s bank holidays; the visit\u2019s last day is day 0.',
+    ];
+    if (plan.omitted.length > 0) {
+      lines.push('', 'Not applicable:');
+      for (const o of plan.omitted) lines.push(`  ${o.id}: ${o.reason} (${cite(o.paragraph)})`);
+    }
+    io.stdout(lines.join('\n') + '\n');
+    return exitCodes.ok;
   },
 };
