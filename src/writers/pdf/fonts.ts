@@ -9,7 +9,8 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { PDFContext, PDFInvalidObject, PDFName, PDFNumber, PDFRawStream } from '@cantoo/pdf-lib';
+import type { PDFContext, PDFInvalidObject, PDFName, PDFRawStream } from '@cantoo/pdf-lib';
+import { pdfLib } from './pdf-lib.js';
 import { readSfnt, type SfntMetrics } from './sfnt.js';
 import { charsetHash, faceNames, type FaceName, type FontManifest } from './charset.js';
 
@@ -64,7 +65,7 @@ function readFonts(directory: string): PreparedFonts {
   if (manifest.charsetHash !== charsetHash()) {
     throw new Error('PDF font assets are stale for the charset: run `node scripts/prepare-font.mjs`');
   }
-  const context = PDFContext.create();
+  const context = pdfLib().PDFContext.create();
   const fonts = {} as PreparedFonts;
   for (const face of faceNames) {
     fonts[face] = prepareFace(face, readFileSync(join(directory, manifest.faces[face])), context);
@@ -81,6 +82,7 @@ function subsetTag(bytes: Uint8Array): string {
 }
 
 function prepareFace(face: FaceName, bytes: Uint8Array, context: PDFContext): PreparedFace {
+  const { PDFInvalidObject, PDFNumber, PDFRawStream } = pdfLib();
   const font = readSfnt(bytes);
   const scale = 1000 / font.metrics.unitsPerEm;
   const glyphs = new Uint16Array(tableSize);
@@ -145,10 +147,9 @@ function toUnicodeCMap(unicodeOf: Map<number, number>): string {
   );
 }
 
-/** Name of a face's font resource in every page's /Font dictionary. */
-export const fontResourceName: Record<FaceName, PDFName> = {
-  regular: PDFName.of('F1'),
-  bold: PDFName.of('F2'),
-  oblique: PDFName.of('F3'),
-  boldOblique: PDFName.of('F4'),
-};
+const resourceKeys: Record<FaceName, string> = { regular: 'F1', bold: 'F2', oblique: 'F3', boldOblique: 'F4' };
+
+/** Name of a face's font resource in every page's /Font dictionary (the content streams use the same). */
+export function fontResourceName(face: FaceName): PDFName {
+  return pdfLib().PDFName.of(resourceKeys[face]);
+}

@@ -5,7 +5,8 @@
  * hand with marked content, and the structure tree is built object by object.
  */
 import { deflateSync } from 'node:zlib';
-import { PDFContext, PDFRawStream, PDFString, type PDFRef } from '@cantoo/pdf-lib';
+import type { PDFContext, PDFRef } from '@cantoo/pdf-lib';
+import { pdfLib } from './pdf-lib.js';
 import type { Block, LetterDocument } from '../../letter/tree.js';
 import { faceNames, type FaceName } from './charset.js';
 import { paintPage } from './content.js';
@@ -41,6 +42,7 @@ function withMarking(doc: LetterDocument): LetterDocument {
 
 /** The five objects of a Type0 / CIDFontType2 font, Identity-H, with ToUnicode. */
 function writeFont(context: PDFContext, face: PreparedFace): PDFRef {
+  const { PDFString } = pdfLib();
   const m = face.metrics;
   const italic = face.face === 'oblique' || face.face === 'boldOblique';
   const bold = face.face === 'bold' || face.face === 'boldOblique';
@@ -82,6 +84,7 @@ export function renderPdf(doc: LetterDocument): Uint8Array {
   const fonts = loadFonts();
   const letter = withMarking(doc);
   const layout = layoutLetter(letter, fonts);
+  const { PDFContext, PDFRawStream, PDFString } = pdfLib();
   const context = PDFContext.create();
   const used = new Set<FaceName>();
   const parentsPerPage: StructNode[][] = [];
@@ -94,7 +97,7 @@ export function renderPdf(doc: LetterDocument): Uint8Array {
 
   const fontDict = context.obj({});
   for (const face of faceNames)
-    if (used.has(face)) fontDict.set(fontResourceName[face], writeFont(context, fonts[face]));
+    if (used.has(face)) fontDict.set(fontResourceName(face), writeFont(context, fonts[face]));
   const resources = context.register(context.obj({ Font: fontDict, ProcSet: ['PDF', 'Text'] }));
   const pagesRef = context.nextRef();
   const pageRefs = contents.map(() => context.nextRef());

@@ -187,8 +187,8 @@ function paginate(boxes: readonly Box[]): PageLayout[] {
       let take = Math.min(fit, remaining);
       if (take < remaining) {
         if (box.style.keepTogether || box.style.keepWithNext) take = 0;
+        if (remaining - take === 1) take -= 1; // no single last line at the top of the next page
         if (take === 1 && start === 0) take = 0; // no single first line at the foot
-        if (remaining - take === 1 && take >= 2) take -= 1; // no single last line at the top
         if (take <= 0 && atTop) take = Math.max(1, Math.min(fit, remaining));
       }
       if (take > 0) {

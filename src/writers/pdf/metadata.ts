@@ -3,13 +3,15 @@
  * language, PDF/UA identification, and the tool version and template hash
  * that trace a letter to the wording that produced it (PITFALLS 8).
  */
-import { PDFHexString, PDFName, PDFString, type PDFContext, type PDFDict } from '@cantoo/pdf-lib';
+import type { PDFContext, PDFDict, PDFHexString, PDFString } from '@cantoo/pdf-lib';
+import { pdfLib } from './pdf-lib.js';
 import type { DocumentMeta } from '../../letter/tree.js';
 
 export const producer = '@cantoo/pdf-lib (object model) with a hand-written tagged layout';
 
 /** A text string: PDFDocEncoding-safe ASCII as a literal, anything else as UTF-16BE. */
 function textString(value: string): PDFString | PDFHexString {
+  const { PDFHexString, PDFString } = pdfLib();
   return /^[\x20-\x7e]*$/.test(value) ? PDFString.of(escapeLiteral(value)) : PDFHexString.fromText(value);
 }
 
@@ -19,6 +21,7 @@ function escapeLiteral(value: string): string {
 
 /** The trailer's /Info dictionary. */
 export function infoDict(context: PDFContext, meta: DocumentMeta): PDFDict {
+  const { PDFName } = pdfLib();
   const info = context.obj({});
   info.set(PDFName.of('Title'), textString(meta.title));
   info.set(PDFName.of('Author'), textString(meta.author));

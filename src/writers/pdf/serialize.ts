@@ -4,15 +4,8 @@
  * table, trailer), built from pdf-lib's own serialisers. pdf-lib's save()
  * is async even with objectsPerTick Infinity; this keeps renderPdf synchronous.
  */
-import {
-  PDFCrossRefSection,
-  PDFHeader,
-  PDFTrailer,
-  PDFTrailerDict,
-  type PDFContext,
-  type PDFObject,
-  type PDFRef,
-} from '@cantoo/pdf-lib';
+import type { PDFContext, PDFObject, PDFRef } from '@cantoo/pdf-lib';
+import { pdfLib } from './pdf-lib.js';
 
 const newline = 0x0a;
 
@@ -23,6 +16,7 @@ function copyAscii(text: string, buffer: Uint8Array, offset: number): number {
 
 /** The complete file of a context whose trailer Root (and Info) are set. */
 export function serializeContext(context: PDFContext): Uint8Array {
+  const { PDFCrossRefSection, PDFHeader, PDFTrailer, PDFTrailerDict } = pdfLib();
   const header = PDFHeader.forVersion(1, 7);
   const objects: [PDFRef, PDFObject][] = context.enumerateIndirectObjects();
   const xref = PDFCrossRefSection.create();

@@ -4,7 +4,8 @@
  * (ISO 32000-1, 14.7.4). A paragraph split across pages has one MCID on
  * each page; those on pages other than its /Pg are marked-content references.
  */
-import { PDFNumber, type PDFContext, type PDFObject, type PDFRef } from '@cantoo/pdf-lib';
+import type { PDFContext, PDFObject, PDFRef } from '@cantoo/pdf-lib';
+import { pdfLib } from './pdf-lib.js';
 import { isElement, type StructNode } from './structure.js';
 
 function collect(node: StructNode, out: StructNode[]): void {
@@ -19,6 +20,7 @@ export function writeStructTree(
   parentsPerPage: readonly (readonly StructNode[])[],
   pageRefs: readonly PDFRef[],
 ): PDFRef {
+  const { PDFName, PDFNumber } = pdfLib();
   const rootRef = context.nextRef();
   const nodes: StructNode[] = [];
   collect(document, nodes);
@@ -38,9 +40,9 @@ export function writeStructTree(
     });
     const dict = context.obj({ Type: 'StructElem', S: node.role, P: parentOf.get(node)! });
     if (pageIndex >= 0) dict.set(context.obj('Pg'), pageRefs[pageIndex]!);
-    if (kids.length === 1) dict.set(context.obj('K'), kids[0]!);
-    else if (kids.length > 1) dict.set(context.obj('K'), context.obj(kids));
-    if (node.listNumbering) dict.set(context.obj('A'), context.obj({ O: 'List', ListNumbering: node.listNumbering }));
+    if (kids.length === 1) dict.set(PDFName.of('K'), kids[0]!);
+    else if (kids.length > 1) dict.set(PDFName.of('K'), context.obj(kids));
+    if (node.listNumbering) dict.set(PDFName.of('A'), context.obj({ O: 'List', ListNumbering: node.listNumbering }));
     context.assign(refs.get(node)!, dict);
   }
   const nums: PDFObject[] = [];
