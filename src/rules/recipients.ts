@@ -1,0 +1,339 @@
+/**
+ * Who gets the letter (para 17): sent to the headteacher, copied "as
+ * appropriate" to the bodies para 17 lists. Every copy carries its reason,
+ * and every role left out says why, so an LA officer can see both.
+ * Names come from the school's facts, never from a fixed pattern.
+ */
+import { establishmentTypeById, type EstablishmentType } from '../evidence/establishment.js';
+import type { Person, School } from '../evidence/schema.js';
+import type { NotCopied, Recipient, RecipientList, RecipientRole } from './types.js';
+
+const paragraph = '17';
+
+/** Why the rules cannot decide who gets the letter: a fact is missing or not known. */
+export class RecipientsError extends Error {
+  constructor(
+    readonly code: 'missing-type' | 'unknown-type' | 'not-section-5' | 'missing-local-authority' | 'missing-diocese',
+    message: string,
+    /** The form field to fix. */
+    readonly path: ReadonlyArray<string | number>,
+  ) {
+    super(message);
+    this.name = 'RecipientsError';
+  }
+}
+
+export type Headteacher = Person & { role?: string | undefined };
+
+interface Decision {
+  copies: Recipient[];
+  notCopied: NotCopied[];
+}
+
+const copy = (role: RecipientRole, name: string, reason: string): Recipient => ({ role, name, reason, paragraph });
+
+/** "Diocese of Norwich" → "the Diocese of Norwich"; a name already starting with "the" is kept. */
+export function withArticle(name: string): string {
+  const trimmed = name.trim();
+  return /^the\s/i.test(trimmed) ? trimmed.replace(/^The\s/, 'the ') : `the ${trimmed}`;
+}
+
+/** A comparison key for a body's name: case, apostrophes, punctuation and a leading "the" ignored. */
+export function normaliseBodyName(name: string): string {
+  return name
+    .toLowerCase()
+    .replace(/[\u2018\u2019`]/g, "'")
+    .replace(/&/g, ' and ')
+    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/^the /, '');
+}
+
+/**
+ * The diocese a body belongs to, when its name says so: "Diocese of Norwich",
+ * "The Norwich Diocesan Board of Education" and "Archdiocese of Birmingham" give
+ * "norwich", "norwich", "birmingham". A diocesan board of education acts for its diocese.
+ */
+export function dioceseKey(name: string): string | undefined {
+  const n = normaliseBodyName(name).replace(/^(?:roman catholic|catholic|anglican|church of england) /, '');
+  const of = /^(?:arch)?diocese of (.+)$/.exec(n);
+  if (of?.[1]) return of[1];
+  const adjective = /^(.+?) (?:arch)?diocesan\b/.exec(n);
+  if (adjective?.[1]) return adjective[1].replace(/^(?:roman catholic|catholic|anglican) /, '');
+  return undefined;
+}
+
+function sameBody(a: string, b: string): boolean {
+  const da = dioceseKey(a);
+  const db = dioceseKey(b);
+  if (da !== undefined && db !== undefined) return da === db;
+  return normaliseBodyName(a) === normaliseBodyName(b);
+}
+
+/** The establishment type's facts, or a RecipientsError naming what is wrong. */
+export function establishmentTypeOf(school: School): EstablishmentType {
+  if (school.type === undefined) {
+    throw new RecipientsError(
+      'missing-type',
+      `the school's type of establishment is not given (school.type); add it, or take it from the register with --register`,
+      ['school', 'type'],
+    );
+  }
+  const type = establishmentTypeById(school.type);
+  if (!type) {
+    throw new RecipientsError(
+      'unknown-type',
+      `the type of establishment "${school.type}" is not one the para 17 rules know, so who gets a copy cannot be decided`,
+      ['school', 'type'],
+    );
+  }
+  if (!type.section5) {
+    throw new RecipientsError(
+      'not-section-5',
+      `a ${type.gias[0] ?? type.id} is not inspected under section 5, so it gets no requires-improvement monitoring letter`,
+      ['school', 'type'],
+    );
+  }
+  return type;
+}
+
+const isSixteenToNineteen = (type: EstablishmentType): boolean => /16-19/.test(type.id);
+
+/** The addressee: the headteacher, by name where known (para 17). */
+function addressee(headteacher: Headteacher | undefined): Recipient {
+  const role = headteacher?.role ?? 'Headteacher';
+  if (!headteacher) return copy('headteacher', 'the Headteacher', 'the letter is sent to the headteacher');
+  const name = [headteacher.title, headteacher.firstName, headteacher.lastName].filter(Boolean).join(' ');
+  return copy('headteacher', name, `the letter is sent to the headteacher (${role})`);
+}
+
+/** The body that governs the school, defaulted from its type when the form does not say. */
+function governingBodyOf(school: School, type: EstablishmentType): NonNullable<School['governance']>['body'] {
+  if (school.governance) return school.governance.body;
+  return type.academy ? 'academy-trust' : 'governing-body';
+}
+
+// para 17: the appropriate authority, e.g. the chair of the governing body or of the interim executive board: always
+function appropriateAuthority(school: School, type: EstablishmentType): Recipient {
+  const body = governingBodyOf(school, type);
+  const own = school.governance?.name;
+  const trust = school.trust ?? school.foundation?.name;
+  const ofTrust = trust ? ` of ${withArticle(trust)}` : '';
+  const named: Record<typeof body, [string, string]> = {
+    'governing-body': ['the Chair of the Governing Body', 'the governing body is the appropriate authority'],
+    'interim-executive-board': [
+      'the Chair of the Interim Executive Board',
+      'an interim executive board governs the school: it is the appropriate authority',
+    ],
+    'academy-trust': [
+      `the Chair of the Board of Trustees${ofTrust}`,
+      'the academy trust is the appropriate authority for an academy',
+    ],
+    sponsor: [`the Chair of the Board of Trustees${ofTrust}`, 'the sponsor is the appropriate authority'],
+    proprietor: [
+      trust ? `the proprietor, ${withArticle(trust)}` : 'the proprietor',
+      'the proprietor is the appropriate authority',
+    ],
+    'management-board': ['the Chair of the Management Board', 'a management board is the appropriate authority'],
+  };
+  const [name, reason] = named[body];
+  const finalName = own && body !== 'proprietor' ? `the Chair of ${withArticle(own)}` : name;
+  const defaulted = school.governance ? '' : ` (school.governance not given: assumed from the school's type)`;
+  return copy('appropriate-authority', finalName, `${reason}; it is always copied${defaulted}`);
+}
+
+// para 17: the local authority, including where the school is an academy: always
+function localAuthority(school: School, type: EstablishmentType): Recipient {
+  const la = school.localAuthority;
+  if (!la) {
+    throw new RecipientsError(
+      'missing-local-authority',
+      'the local authority is not given (school.localAuthority); it is always copied, so the letter needs it',
+      ['school', 'localAuthority'],
+    );
+  }
+  const name = la.copyTo ?? `the Director of Children\u2019s Services for ${la.name}`;
+  const reason = type.academy
+    ? `the local authority (${la.name}) is always copied, academies included`
+    : `the local authority (${la.name}) is always copied`;
+  return copy('local-authority', name, reason);
+}
+
+// para 17: a contractor providing support services on behalf of the local authority, where appropriate
+function supportContractor(school: School): Decision {
+  const c = school.supportContractor;
+  if (!c) {
+    return {
+      copies: [],
+      notCopied: [
+        { role: 'la-support-contractor', reason: 'no contractor provides support services for the local authority' },
+      ],
+    };
+  }
+  return {
+    copies: [
+      copy(
+        'la-support-contractor',
+        c.copyTo ?? c.name,
+        `${c.name} provides support services on behalf of the local authority`,
+      ),
+    ],
+    notCopied: [],
+  };
+}
+
+const christianCharacter = /church of england|catholic|anglican|church in wales/i;
+
+// para 17: the diocese, for voluntary aided and voluntary controlled schools
+function dioceses(school: School, type: EstablishmentType): Decision {
+  const label = type.gias[0]?.toLowerCase() ?? type.id;
+  if (type.id !== 'voluntary-aided' && type.id !== 'voluntary-controlled') {
+    return {
+      copies: [],
+      notCopied: [
+        {
+          role: 'diocese',
+          reason: `${label}: the diocese is copied only for voluntary aided and voluntary controlled schools`,
+        },
+      ],
+    };
+  }
+  const names = school.dioceses ?? [];
+  if (names.length === 0) {
+    if (school.religiousCharacter && christianCharacter.test(school.religiousCharacter)) {
+      throw new RecipientsError(
+        'missing-diocese',
+        `a ${label} of ${school.religiousCharacter} character must name its diocese (school.dioceses), which is copied`,
+        ['school', 'dioceses'],
+      );
+    }
+    return { copies: [], notCopied: [{ role: 'diocese', reason: `${label} with no diocese: no diocese is copied` }] };
+  }
+  const copies: Recipient[] = [];
+  for (const d of names) {
+    if (copies.some((c) => sameBody(c.name, d))) continue;
+    const joint = names.length > 1 ? ' (joint-faith school: each diocese is copied)' : '';
+    copies.push(copy('diocese', withArticle(d), `${label}: the diocese is copied${joint}`));
+  }
+  return { copies, notCopied: [] };
+}
+
+// para 17: the Education Funding Agency, if the school has a sixth form
+function educationFundingAgency(school: School, type: EstablishmentType): Decision {
+  if (isSixteenToNineteen(type)) {
+    return {
+      copies: [
+        copy(
+          'efa',
+          'the Education Funding Agency',
+          `${type.gias[0] ?? type.id}: post-16 provision, so the Education Funding Agency is copied`,
+        ),
+      ],
+      notCopied: [],
+    };
+  }
+  if (school.sixthForm === true) {
+    return {
+      copies: [
+        copy(
+          'efa',
+          'the Education Funding Agency',
+          'the school has a sixth form: the Education Funding Agency is copied',
+        ),
+      ],
+      notCopied: [],
+    };
+  }
+  const reason =
+    school.sixthForm === false
+      ? 'no sixth form: the Education Funding Agency is not copied'
+      : 'no sixth form recorded (school.sixthForm): the Education Funding Agency is not copied';
+  return { copies: [], notCopied: [{ role: 'efa', reason }] };
+}
+
+// para 17: the person or body responsible for appointing foundation governors, if the school has a foundation
+function foundationBody(school: School, type: EstablishmentType, dioceseCopies: readonly Recipient[]): Decision {
+  const f = school.foundation;
+  if (!f) {
+    const label = type.gias[0]?.toLowerCase() ?? type.id;
+    return {
+      copies: [],
+      notCopied: [{ role: 'foundation-body', reason: `${label} without a foundation: no foundation body is copied` }],
+    };
+  }
+  const appointer = f.appointedBy ?? f.name;
+  const already = dioceseCopies.find((d) => sameBody(d.name, appointer));
+  if (already) {
+    return {
+      copies: [],
+      notCopied: [
+        {
+          role: 'foundation-body',
+          reason: `the foundation governors are appointed by ${withArticle(appointer)}, already copied as ${already.name}: copied once`,
+        },
+      ],
+    };
+  }
+  const reason = f.appointedBy
+    ? `${withArticle(f.appointedBy)} appoints the foundation governors of ${withArticle(f.name)}`
+    : `the school has a foundation (${f.name}), which appoints its foundation governors`;
+  return { copies: [copy('foundation-body', withArticle(appointer), reason)], notCopied: [] };
+}
+
+// para 17: DfE Academies Advisers Unit, for academies
+function academiesUnit(type: EstablishmentType): Decision {
+  const label = type.gias[0] ?? type.id;
+  if (type.academy) {
+    return {
+      copies: [
+        copy(
+          'dfe-academies-unit',
+          'the Academies Advisers Unit at the Department for Education',
+          `${label} is an academy: the DfE Academies Advisers Unit is copied`,
+        ),
+      ],
+      notCopied: [],
+    };
+  }
+  return {
+    copies: [],
+    notCopied: [
+      {
+        role: 'dfe-academies-unit',
+        reason: `${label.toLowerCase()} is not an academy: the DfE Academies Advisers Unit is not copied`,
+      },
+    ],
+  };
+}
+
+/** The letter's addressee and copy list, in para 17's order, each with its reason; throws RecipientsError when a fact it needs is missing. */
+export function resolveRecipients(school: School, headteacher?: Headteacher): RecipientList {
+  const type = establishmentTypeOf(school);
+  const authority = appropriateAuthority(school, type);
+  const la = localAuthority(school, type);
+  const contractor = supportContractor(school);
+  const diocese = dioceses(school, type);
+  const efa = educationFundingAgency(school, type);
+  const foundation = foundationBody(school, type, diocese.copies);
+  const unit = academiesUnit(type);
+  const parts = [contractor, diocese, efa, foundation, unit];
+  const copies: Recipient[] = [authority, la];
+  const notCopied: NotCopied[] = [];
+  for (const p of parts) {
+    notCopied.push(...p.notCopied);
+    for (const c of p.copies) {
+      // A body named twice (a contractor that is also the foundation, say) is copied once.
+      const same = copies.find((existing) => sameBody(existing.name, c.name));
+      if (!same) copies.push(c);
+      else if (same.role !== c.role)
+        notCopied.push({ role: c.role, reason: `${c.name} is already copied as ${same.role}: copied once` });
+    }
+  }
+  return { to: addressee(headteacher), copies, notCopied };
+}
+
+/** The names of the copies, in the order the letter's copy sentence lists them. */
+export function copyListNames(list: RecipientList): string[] {
+  return list.copies.map((c) => c.name);
+}
