@@ -1,9 +1,13 @@
 /**
- * Runs every domain check on a validated form. PLACEHOLDER: the domain
- * checks (issue 2) fill this in; the validate command already calls it.
+ * Runs every domain check (src/rules/checks/, one rule per file) on a
+ * validated form, under the guidance in force on the first visit day
+ * (src/rules/arrangements.ts): a 2013 visit is judged by the 2012 arrangements.
  */
 import type { Diagnostic } from '../diagnostics.js';
 import type { EvidenceForm } from '../evidence/schema.js';
+import { arrangementsForDates } from './arrangements.js';
+import { rules } from './checks/index.js';
+import type { RuleContext } from './rule.js';
 import type { Holidays } from './working-days.js';
 
 export interface CheckOptions {
@@ -11,6 +15,7 @@ export interface CheckOptions {
 }
 
 /** Every domain check's diagnostics for the form (paths only; the caller adds positions). */
-export function checkForm(_form: EvidenceForm, _options: CheckOptions): Diagnostic[] {
-  return [];
+export function checkForm(form: EvidenceForm, options: CheckOptions): Diagnostic[] {
+  const context: RuleContext = { holidays: options.holidays, arrangements: arrangementsForDates(form.visit.dates) };
+  return rules.flatMap((rule) => rule.check(form, context));
 }

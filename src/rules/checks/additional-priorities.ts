@@ -1,0 +1,17 @@
+// para 22: at a subsequent visit HMI identify additional priorities only where they are essential.
+import { defineRule } from '../rule.js';
+import { isSubsequentVisit } from './form-facts.js';
+
+export const additionalPriorities = defineRule(
+  { id: 'para-22/additional-priorities', paragraph: '22', severity: 'info' },
+  (form) => {
+    const count = form.priorities?.length ?? 0;
+    if (!isSubsequentVisit(form) || count === 0) return [];
+    return [
+      {
+        message: `${count} additional ${count === 1 ? 'priority is' : 'priorities are'} set at a subsequent monitoring inspection: HMI should identify additional priorities only where they are essential to the school\u2019s further development; check that ${count === 1 ? 'it is' : 'each is'}`,
+        path: ['priorities'],
+      },
+    ];
+  },
+);

@@ -1,0 +1,15 @@
+// para 17: the Education Funding Agency is copied where the school has a sixth form; a primary school has none.
+import { defineRule } from '../../rule.js';
+
+const noSixthForm = new Set(['nursery', 'primary', 'middle-deemed-primary']);
+
+export const sixthForm = defineRule({ id: 'consistency/sixth-form', paragraph: '17', severity: 'warning' }, (form) => {
+  const { sixthForm: has, phase } = form.school;
+  if (has !== true || phase === undefined || !noSixthForm.has(phase)) return [];
+  return [
+    {
+      message: `school.sixthForm is true for a ${phase.replace(/-/g, ' ')} school, which has no sixth form; the Education Funding Agency would be copied wrongly. Expected sixthForm: false`,
+      path: ['school', 'sixthForm'],
+    },
+  ];
+});

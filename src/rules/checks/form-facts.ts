@@ -1,0 +1,44 @@
+/** Facts about a form that several checks ask for, named once. */
+import type { EvidenceForm } from '../../evidence/schema.js';
+import { establishmentTypeById, type EstablishmentType } from '../../evidence/establishment.js';
+
+/** The earliest visit day. */
+export function firstVisitDay(form: EvidenceForm): string {
+  return [...form.visit.dates].sort()[0] ?? '';
+}
+
+/** The latest visit day. */
+export function lastVisitDay(form: EvidenceForm): string {
+  return [...form.visit.dates].sort().at(-1) ?? '';
+}
+
+/** A subsequent monitoring inspection: visit.number above 1 (paras 21–22). */
+export function isSubsequentVisit(form: EvidenceForm): boolean {
+  return (form.visit.number ?? 1) > 1;
+}
+
+/** A visit under section 117 of the Education and Inspections Act 2006 (para 26). */
+export function isSection117(form: EvidenceForm): boolean {
+  return form.visit.act === 'section-117';
+}
+
+/** The school's type of establishment, when the form gives one. */
+export function establishmentOf(form: EvidenceForm): EstablishmentType | undefined {
+  return form.school.type === undefined ? undefined : establishmentTypeById(form.school.type);
+}
+
+/** The register's name for the school's type, for messages: "Voluntary aided school". */
+export function typeLabel(type: EstablishmentType): string {
+  return type.gias[0] ?? type.id;
+}
+
+/** True for narrative text that says something. */
+export function said(value: string | undefined): value is string {
+  return value !== undefined && value.trim() !== '';
+}
+
+/** "1st", "2nd"… for visit numbers in messages. */
+export function ordinal(n: number): string {
+  const words = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+  return words[n - 1] ?? `number ${n}`;
+}

@@ -1,0 +1,80 @@
+// footnote 6: commissioning an external review starts within 2 weeks of its recommendation; the review is done within 8 weeks.
+import type { EvidenceForm } from '../../evidence/schema.js';
+import { addDays, formatLongDate } from '../calendar.js';
+import { defineRule, type Finding } from '../rule.js';
+import { lastVisitDay } from './form-facts.js';
+
+const kinds = [
+  ['pupilPremium', 'the review of the use of the pupil premium'],
+  ['governance', 'the external review of governance'],
+] as const;
+
+/** When the review was recommended, and how the message names that date. */
+function recommendedOn(form: EvidenceForm): { date: string; words: string } {
+  const { publishedDate, endDate } = form.inspection;
+  // The recommendation reaches the school with the final report; without its date, the inspection's end stands in.
+  return publishedDate !== undefined
+    ? {
+        date: publishedDate,
+        words: `its recommendation in the section 5 report published on ${formatLongDate(publishedDate)}`,
+      }
+    : {
+        date: endDate,
+        words: `the end of the section 5 inspection on ${formatLongDate(endDate)} (the report\u2019s publication date, inspection.publishedDate, is not given)`,
+      };
+}
+
+export const reviewTiming = defineRule(
+  { id: 'footnote-6/review-timing', paragraph: '16, footnote 6', severity: 'warning' },
+  (form, { arrangements }) => {
+    const findings: Finding[] = [];
+    const recommended = recommendedOn(form);
+    const commissionBy = addDays(recommended.date, arrangements.reviewCommissionWeeks * 7);
+    const completeBy = addDays(recommended.date, arrangements.reviewCompletionWeeks * 7);
+    const lastDay = lastVisitDay(form);
+    for (const [key, what] of kinds) {
+      const review = form.reviews?.[key];
+      if (form.inspection.reviewsRecommended?.[key] !== true || review === undefined) continue;
+      const { commissioned, completed } = review;
+      const path = (field: string) => ['reviews', key, field];
+      if (commissioned === undefined) {
+        if (completed === undefined) {
+          findings.push({
+            message: `the letter must say how promptly ${what} was commissioned, but reviews.${key}.commissioned is missing; expected the date commissioning started`,
+            path: path('commissioned'),
+          });
+        }
+      } else if (commissioned > commissionBy) {
+        findings.push({
+          message: `${what} was commissioned on ${formatLongDate(commissioned)}, later than ${arrangements.reviewCommissionWeeks} weeks after ${recommended.words}; commissioning should start by ${formatLongDate(commissionBy)}`,
+          path: path('commissioned'),
+        });
+      }
+      if (completed !== undefined && commissioned !== undefined && completed < commissioned) {
+        findings.push({
+          severity: 'error',
+          message: `${what} is recorded as completed on ${formatLongDate(completed)}, before it was commissioned on ${formatLongDate(commissioned)}; expected completion on or after commissioning`,
+          path: path('completed'),
+        });
+      } else if (completed !== undefined && completed > completeBy) {
+        findings.push({
+          message: `${what} was completed on ${formatLongDate(completed)}, later than ${arrangements.reviewCompletionWeeks} weeks after ${recommended.words}; it should be completed by ${formatLongDate(completeBy)}`,
+          path: path('completed'),
+        });
+      }
+      if (completed !== undefined && completed > lastDay) {
+        findings.push({
+          message: `${what} is recorded as completed on ${formatLongDate(completed)}, after the visit on ${formatLongDate(lastDay)}; if it is only planned, leave completed out and say so in reviews.${key}.impact`,
+          path: path('completed'),
+        });
+      }
+      if (commissioned !== undefined && commissioned > lastDay) {
+        findings.push({
+          message: `${what} is recorded as commissioned on ${formatLongDate(commissioned)}, after the visit on ${formatLongDate(lastDay)}; expected a date the school had already started commissioning by the visit`,
+          path: path('commissioned'),
+        });
+      }
+    }
+    return findings;
+  },
+);

@@ -1,0 +1,37 @@
+// para 2: the monitoring inspection follows the section 5 inspection and (2014 guidance) the publication of its report.
+import { formatLongDate } from '../calendar.js';
+import { defineRule, type Finding } from '../rule.js';
+import { firstVisitDay } from './form-facts.js';
+
+export const visitAfterInspection = defineRule(
+  { id: 'para-2/visit-after-inspection', paragraph: '2', severity: 'error' },
+  (form, { arrangements }) => {
+    const first = firstVisitDay(form);
+    const { endDate, publishedDate } = form.inspection;
+    const path = ['visit', 'dates', form.visit.dates.indexOf(first)];
+    if (first <= endDate) {
+      return [
+        {
+          message: `the visit on ${formatLongDate(first)} is not after the section 5 inspection, which ended on ${formatLongDate(endDate)}; expected a visit after the inspection`,
+          path,
+        },
+      ];
+    }
+    const findings: Finding[] = [];
+    if (publishedDate !== undefined && first < publishedDate) {
+      // The 2012 arrangements count from the inspection, so an early visit can precede publication.
+      const is2012 = arrangements.id === '2012';
+      findings.push({
+        severity: is2012 ? 'warning' : 'error',
+        paragraph: is2012 ? arrangements.visitWindow.paragraph : '2',
+        message: `the visit on ${formatLongDate(first)} is before the section 5 report was published on ${formatLongDate(publishedDate)}; ${
+          is2012
+            ? 'unusual even under the 2012 arrangements: check both dates'
+            : 'under the 2014 guidance the monitoring inspection follows the publication of the report'
+        }`,
+        path,
+      });
+    }
+    return findings;
+  },
+);
