@@ -11,10 +11,17 @@
 import { z } from 'zod';
 import { establishmentTypeIds } from './establishment.js';
 
+/** How a date is written in the form: YYYY-MM-DD. */
+export const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
+
+/** A URN as written: six digits, 100000–999999. */
+export const urnPattern = /^[1-9]\d{5}$/;
+
 /** A calendar date written YYYY-MM-DD that exists (no 30 February). */
 export const isoDate = z
   .string({ error: 'expected a date written YYYY-MM-DD, e.g. 2014-03-12' })
-  .regex(/^\d{4}-\d{2}-\d{2}$/, { error: 'expected a date written YYYY-MM-DD, e.g. 2014-03-12' })
+  // abort: a date not written YYYY-MM-DD gets one message, not also "not a date on the calendar".
+  .regex(isoDatePattern, { error: 'expected a date written YYYY-MM-DD, e.g. 2014-03-12', abort: true })
   .refine(isRealDate, { error: (issue) => `${String(issue.input)} is not a date on the calendar` })
   .meta({ description: 'A calendar date, YYYY-MM-DD', examples: ['2014-03-12'] });
 
@@ -38,7 +45,7 @@ const narrative = text.meta({
 export const urn = z
   .union([z.string(), z.number()])
   .transform((v) => String(v).trim())
-  .pipe(z.string().regex(/^[1-9]\d{5}$/, { error: 'expected a URN: six digits, e.g. 121234' }))
+  .pipe(z.string().regex(urnPattern, { error: 'expected a URN: six digits, e.g. 121234' }))
   .meta({ description: 'Unique reference number from the register (six digits)' });
 
 export const person = z
@@ -81,7 +88,7 @@ const address = z.strictObject({
   postcode: z
     .string()
     .trim()
-    .regex(/^[A-Z]{1,2}\d[A-Z\d]? ?\d[A-Z]{2}$/i, { error: 'expected a UK postcode, e.g. NR1 2DH' })
+    .regex(/^[A-Za-z]{1,2}\d[A-Za-z\d]? ?\d[A-Za-z]{2}$/, { error: 'expected a UK postcode, e.g. NR1 2DH' })
     .optional(),
 });
 

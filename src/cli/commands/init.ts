@@ -1,13 +1,67 @@
+import { existsSync, linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Command } from '../command.js';
-import { exitCodes } from '../io.js';
+import { exitCodes, UserError, type Io } from '../io.js';
+import { jsonSchemaFile } from '../../evidence/json-schema.js';
 
-// Placeholder until its issue lands: says so plainly rather than pretending.
+const templateFile = join('templates', 'init-form.yaml');
+
+/** The package's root (holding templates/ and schema/), found from this module upwards: works from src/ and dist/src/. */
+function packageRoot(): string {
+  let directory = dirname(fileURLToPath(import.meta.url));
+  for (;;) {
+    if (existsSync(join(directory, templateFile))) return directory;
+    const parent = dirname(directory);
+    if (parent === directory) throw new Error(`${templateFile} is missing from the installation`);
+    directory = parent;
+  }
+}
+
+/** The example form, its first line pointing editors at the JSON Schema relative to where the form is written. */
+export function initFormText(target: string): string {
+  const root = packageRoot();
+  const template = readFileSync(join(root, templateFile), 'utf8');
+  const schemaPath = relative(dirname(target), join(root, jsonSchemaFile)).split(sep).join('/');
+  return template.replace(/^# yaml-language-server: \$schema=.*$/m, `# yaml-language-server: $schema=${schemaPath}`);
+}
+
+/** `init [file] [--force]`: writes the commented example form (visit.yaml by default), never over a file unless --force. */
 export const initCommand: Command = {
-  command: 'init',
-  describe: 'init (not yet available)',
-  builder: (y) => y,
-  run: async (_args, io) => {
-    io.stderr('monitoring-letter init: not yet available in this version\n');
-    return exitCodes.usage;
-  },
+  command: 'init [file]',
+  describe: 'write a commented example form to fill in (default visit.yaml)',
+  builder: (y) =>
+    y
+      .positional('file', { type: 'string', default: 'visit.yaml', describe: 'where to write the form' })
+      .option('force', { type: 'boolean', default: false, describe: 'overwrite the file if it exists' }),
+  run: async (args, io) => run(String(args.file ?? 'visit.yaml'), args.force === true, io),
 };
+
+async function run(file: string, force: boolean, io: Io): Promise<number> {
+  const target = resolve(io.cwd, file);
+  if (!force && existsSync(target)) {
+    throw new UserError(`${file} already exists: pass --force to overwrite it`, exitCodes.usage);
+  }
+  const text = initFormText(target);
+  // Written under a temporary name first, so a form is never half-written.
+  const temporary = `${target}.${process.pid}.tmp`;
+  try {
+    writeFileSync(temporary, text, 'utf8');
+    if (force) renameSync(temporary, target);
+    else {
+      linkSync(temporary, target);
+      unlinkSync(temporary);
+    }
+  } catch (error) {
+    if (existsSync(temporary)) unlinkSync(temporary);
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === 'EEXIST') throw new UserError(`${file} already exists: pass --force to overwrite it`, exitCodes.usage);
+    if (code === 'ENOENT') throw new UserError(`cannot write ${file}: its folder does not exist`, exitCodes.usage);
+    throw new UserError(
+      `cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`,
+      exitCodes.outside,
+    );
+  }
+  io.stdout(`wrote ${file}: fill it in, then run \`monitoring-letter validate ${file}\`\n`);
+  return exitCodes.ok;
+}

@@ -1,13 +1,14 @@
 import type { Command } from '../command.js';
 import { exitCodes } from '../io.js';
+import { evidenceFormJsonSchemaText } from '../../evidence/json-schema.js';
 
-// Placeholder until its issue lands: says so plainly rather than pretending.
+/** `schema`: prints the evidence form's JSON Schema (generated from the zod schema). */
 export const schemaCommand: Command = {
   command: 'schema',
-  describe: 'schema (not yet available)',
+  describe: 'print the JSON Schema of the evidence form, for editors',
   builder: (y) => y,
   run: async (_args, io) => {
-    io.stderr('monitoring-letter schema: not yet available in this version\n');
-    return exitCodes.usage;
+    io.stdout(evidenceFormJsonSchemaText());
+    return exitCodes.ok;
   },
 };
