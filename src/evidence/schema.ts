@@ -134,7 +134,14 @@ export const school = z.strictObject({
       name: text
         .optional()
         .meta({ description: 'The body\u2019s own name where it is not the usual one, e.g. "Management Board"' }),
-      chair: person.optional(),
+      chair: person
+        .extend({
+          email: z
+            .email({ error: 'expected an e-mail address, e.g. chair@example.org' })
+            .optional()
+            .meta({ description: 'Where the copy to the chair is e-mailed (send); or give it in the contacts file' }),
+        })
+        .optional(),
     })
     .optional(),
   supportContractor: z
@@ -149,6 +156,10 @@ export const headteacher = person.extend({
   role: text
     .optional()
     .meta({ description: 'How the head is styled: Headteacher (default), Principal, Executive Headteacher…' }),
+  email: z
+    .email({ error: 'expected an e-mail address, e.g. head@example.org' })
+    .optional()
+    .meta({ description: 'Where the letter is e-mailed (send, confirm); or give it in the contacts file' }),
 });
 
 export const inspection = z.strictObject({
