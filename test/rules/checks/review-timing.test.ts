@@ -1,0 +1,99 @@
+import { reviewTiming } from '../../../src/rules/checks/review-timing.js';
+import { changed, ruleTable } from './support.js';
+
+// Base form: pupil premium review recommended in the report published 3 February 2014:
+// commissioning by 17 February 2014, completion by 31 March 2014; visit 12 March 2014.
+ruleTable(reviewTiming, {
+  ok: [
+    { name: 'footnote 6: commissioned within 2 weeks, completed within 8', form: changed(() => {}) },
+    {
+      name: 'footnote 6: commissioned on the last day of the 2 weeks, not yet completed',
+      form: changed((f) => {
+        f.reviews!.pupilPremium = { commissioned: '2014-02-17', impact: 'The review is booked for April.' };
+      }),
+    },
+    {
+      name: 'footnote 6: a late review that was not recommended is not timed',
+      form: changed((f) => {
+        f.inspection.reviewsRecommended = {};
+        f.reviews!.pupilPremium = { commissioned: '2014-03-10' };
+      }),
+    },
+  ],
+  notOk: [
+    {
+      name: 'footnote 6: commissioning started later than 2 weeks after the recommendation',
+      form: changed((f) => {
+        f.reviews!.pupilPremium!.commissioned = '2014-02-18';
+      }),
+      expected: [
+        {
+          severity: 'warning',
+          path: ['reviews', 'pupilPremium', 'commissioned'],
+          message:
+            'commissioned on 18 February 2014, later than 2 weeks after its recommendation in the section 5 report published on 3 February 2014; commissioning should start by 17 February 2014',
+        },
+      ],
+    },
+    {
+      name: 'footnote 6: without a publication date, counted from the end of the inspection, and says so',
+      form: changed((f) => {
+        delete f.inspection.publishedDate;
+      }),
+      expected: [
+        {
+          severity: 'warning',
+          path: ['reviews', 'pupilPremium', 'commissioned'],
+          message:
+            'the end of the section 5 inspection on 16 January 2014 (the report\u2019s publication date, inspection.publishedDate, is not given)',
+        },
+      ],
+    },
+    {
+      name: 'footnote 6: a governance review completed later than 8 weeks after the recommendation',
+      form: changed((f) => {
+        f.inspection.reviewsRecommended!.governance = true;
+        f.visit.dates = ['2014-04-09'];
+        f.reviews!.governance = { commissioned: '2014-02-14', completed: '2014-04-01', impact: 'New committees.' };
+      }),
+      expected: [
+        {
+          severity: 'warning',
+          path: ['reviews', 'governance', 'completed'],
+          message: 'the external review of governance was completed on 1 April 2014, later than 8 weeks',
+        },
+      ],
+    },
+    {
+      name: 'footnote 6: completed before it was commissioned is an error',
+      form: changed((f) => {
+        f.reviews!.pupilPremium = { commissioned: '2014-02-10', completed: '2014-02-07' };
+      }),
+      expected: [
+        { severity: 'error', path: ['reviews', 'pupilPremium', 'completed'], message: 'before it was commissioned' },
+      ],
+    },
+    {
+      name: 'footnote 6: no commissioning date, so timeliness cannot be reported',
+      form: changed((f) => {
+        f.reviews!.pupilPremium = { impact: 'Governors have redirected funding.' };
+      }),
+      expected: [
+        {
+          severity: 'warning',
+          path: ['reviews', 'pupilPremium', 'commissioned'],
+          message: 'reviews.pupilPremium.commissioned is missing',
+        },
+      ],
+    },
+    {
+      name: 'footnote 6: completion dated after the visit is a plan, not a fact',
+      form: changed((f) => {
+        f.reviews!.pupilPremium!.completed = '2014-03-20';
+      }),
+      expected: [
+        { severity: 'warning', path: ['reviews', 'pupilPremium', 'completed'], message: 'leave completed out' },
+      ],
+    },
+  ],
+});

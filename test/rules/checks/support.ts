@@ -1,0 +1,119 @@
+/**
+ * Table-driven tests for domain checks (remark-lint style): each rule's ok and
+ * not-ok examples are its documentation and its test. A clean base form is
+ * changed by a small mutation per case.
+ */
+import { describe, it, expect } from 'vitest';
+import type { FormPath, Severity } from '../../../src/diagnostics.js';
+import type { EvidenceForm } from '../../../src/evidence/schema.js';
+import { arrangementsForDates } from '../../../src/rules/arrangements.js';
+import type { Rule } from '../../../src/rules/rule.js';
+import type { Holidays } from '../../../src/rules/working-days.js';
+
+/** A complete, clean first visit to a community primary school under the 2014 guidance. */
+export function baseForm(): EvidenceForm {
+  return {
+    school: {
+      name: 'Hillside Community Primary School',
+      urn: '120987',
+      address: { lines: ['Hill Road'], town: 'Lowestoft', postcode: 'NR32 4AB' },
+      localAuthority: { name: 'Suffolk' },
+      type: 'community',
+      phase: 'primary',
+      sixthForm: false,
+      boarding: false,
+      governance: { body: 'governing-body', chair: { title: 'Mrs', firstName: 'Siân', lastName: 'Evans' } },
+    },
+    headteacher: { title: 'Mr', firstName: 'Łukasz', lastName: 'Kowalski' },
+    inspection: {
+      endDate: '2014-01-16',
+      publishedDate: '2014-02-03',
+      overallEffectiveness: 'requires-improvement',
+      leadershipAndManagement: 'requires-improvement',
+      areasForImprovement: ['Improve teaching in Key Stage 2.', 'Raise attainment in writing.'],
+      reviewsRecommended: { governance: false, pupilPremium: true },
+    },
+    visit: {
+      dates: ['2014-03-12'],
+      number: 1,
+      act: 'section-8',
+      inspector: { name: 'Zoë Ó Súilleabháin' },
+      notificationCall: '2014-03-07',
+    },
+    evidence: { meetings: ['the headteacher'], documents: ['the school improvement plan'] },
+    context: 'The school has 210 pupils on roll.',
+    judgement: 'effective',
+    findings: {
+      progress: [
+        { area: 1, progress: 'Teaching in Key Stage 2 is improving.' },
+        { area: 2, progress: 'Pupils write at length each week.' },
+      ],
+      teachingAndLearning: 'Teaching is improving.',
+      leadership: 'The headteacher has acted quickly.',
+      governance: 'Governors ask more searching questions.',
+      plans: 'The plan addresses the areas for improvement.',
+    },
+    reviews: { pupilPremium: { commissioned: '2014-02-10', completed: '2014-03-05', impact: 'Funding redirected.' } },
+    externalSupport: { summary: 'The local authority provides effective support, well brokered.' },
+    priorities: [],
+    nextSteps: { furtherMonitoring: false },
+  };
+}
+
+/** The base form changed by `mutate` (on a deep copy). */
+export function changed(mutate: (form: EvidenceForm) => void): EvidenceForm {
+  const form = structuredClone(baseForm());
+  mutate(form);
+  return form;
+}
+
+export interface OkCase {
+  name: string;
+  form: EvidenceForm;
+  holidays?: Holidays;
+}
+
+export interface Expected {
+  severity: Severity;
+  path: FormPath;
+  /** Words the message must contain. */
+  message: string | RegExp;
+  paragraph?: string;
+}
+
+export interface NotOkCase extends OkCase {
+  expected: Expected[];
+}
+
+/** One test per example: ok examples give no diagnostics from the rule, not-ok ones exactly the expected. */
+export function ruleTable(rule: Rule, cases: { ok: OkCase[]; notOk: NotOkCase[] }): void {
+  const run = (c: OkCase) =>
+    rule.check(c.form, {
+      holidays: c.holidays ?? new Set<string>(),
+      arrangements: arrangementsForDates(c.form.visit.dates),
+    });
+
+  describe(`${rule.id} (para ${rule.paragraph})`, () => {
+    for (const c of cases.ok) {
+      it(`ok: ${c.name}`, () => {
+        expect(run(c)).toEqual([]);
+      });
+    }
+    for (const c of cases.notOk) {
+      it(`not ok: ${c.name}`, () => {
+        const found = run(c);
+        expect(found.map((d) => ({ severity: d.severity, path: d.path }))).toEqual(
+          c.expected.map((e) => ({ severity: e.severity, path: e.path })),
+        );
+        found.forEach((d, i) => {
+          const e = c.expected[i]!;
+          expect(d.rule).toBe(rule.id);
+          expect(d.paragraph).toBe(e.paragraph ?? rule.paragraph);
+          if (typeof e.message === 'string') expect(d.message).toContain(e.message);
+          else expect(d.message).toMatch(e.message);
+          expect(d.message).not.toMatch(/undefined|NaN|\[object/);
+        });
+      });
+    }
+  });
+}
