@@ -91,7 +91,7 @@ export function establishmentTypeOf(school: School): EstablishmentType {
   if (!type.section5) {
     throw new RecipientsError(
       'not-section-5',
-      `a ${type.gias[0] ?? type.id} is not inspected under section 5, so it gets no requires-improvement monitoring letter`,
+      `the type of establishment "${type.gias[0] ?? type.id}" is not inspected under section 5, so it gets no requires-improvement monitoring letter`,
       ['school', 'type'],
     );
   }

@@ -1,0 +1,89 @@
+/**
+ * Fills a form's school facts from the register. Facts in the form win; a
+ * fact both give differently is a warning at the form's field, so the HMI
+ * sees which to check. A form that names only its URN gets every fact the
+ * register has.
+ */
+import type { Diagnostic, FormPath } from '../diagnostics.js';
+import type { EvidenceForm, School } from '../evidence/schema.js';
+import type { Headteacher } from '../rules/recipients.js';
+import { normaliseBodyName } from '../rules/recipients.js';
+import type { RegisterSchool } from './map.js';
+
+/** Values compared the way a person would: case, spacing, apostrophes, a leading "the", postcode spaces ignored. */
+function comparable(value: unknown): string {
+  if (Array.isArray(value)) return value.map(comparable).join('|');
+  if (typeof value === 'string') return normaliseBodyName(value).replace(/\s/g, '');
+  return JSON.stringify(value);
+}
+
+const shown = (value: unknown): string => (Array.isArray(value) ? value.join(', ') : String(value));
+
+function disagreement(path: FormPath, ours: unknown, theirs: unknown, file: string | undefined): Diagnostic {
+  const d: Diagnostic = {
+    severity: 'warning',
+    message: `the form gives "${shown(ours)}" but the register gives "${shown(theirs)}"; the form's value is used`,
+    path,
+    rule: 'register/disagrees',
+  };
+  return file === undefined ? d : { ...d, file };
+}
+
+/** Merges one level of plain facts: the form's own values kept, the register's filling the gaps. */
+function mergeFacts<T extends object>(
+  ours: T | undefined,
+  theirs: T,
+  path: FormPath,
+  diagnostics: Diagnostic[],
+  file: string | undefined,
+  nested: ReadonlySet<string> = new Set(),
+): T {
+  const merged: Record<string, unknown> = { ...(ours ?? {}) };
+  for (const [key, value] of Object.entries(theirs) as [string, unknown][]) {
+    if (value === undefined) continue;
+    const own = merged[key];
+    if (own === undefined) merged[key] = value;
+    else if (nested.has(key) && typeof own === 'object' && !Array.isArray(own)) {
+      merged[key] = mergeFacts(own as object, value as object, [...path, key], diagnostics, file);
+    } else if (comparable(own) !== comparable(value)) {
+      diagnostics.push(disagreement([...path, key], own, value, file));
+    }
+  }
+  return merged as T;
+}
+
+/** The form with the register's facts filled in, and a warning for each fact the two give differently. */
+export function mergeRegister(
+  form: EvidenceForm,
+  register: RegisterSchool,
+  file?: string,
+): { form: EvidenceForm; diagnostics: Diagnostic[] } {
+  if (String(form.school.urn) !== register.urn) {
+    throw new Error(`mergeRegister: the form is for URN ${form.school.urn}, the register row for URN ${register.urn}`);
+  }
+  const diagnostics: Diagnostic[] = [];
+  for (const d of register.diagnostics) {
+    // An unknown register type does not matter when the form gives the type itself.
+    if (d.rule === 'register/unknown-type' && form.school.type !== undefined) continue;
+    diagnostics.push(d);
+  }
+  const school = mergeFacts<School>(
+    form.school,
+    register.school,
+    ['school'],
+    diagnostics,
+    file,
+    new Set(['address', 'localAuthority', 'foundation']),
+  );
+  const merged: EvidenceForm = { ...form, school };
+  if (register.headteacher) {
+    merged.headteacher = mergeFacts<Headteacher>(
+      form.headteacher,
+      register.headteacher,
+      ['headteacher'],
+      diagnostics,
+      file,
+    ) as EvidenceForm['headteacher'];
+  }
+  return { form: merged, diagnostics };
+}
