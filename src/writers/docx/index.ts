@@ -1,7 +1,21 @@
-/** DOCX writer. PLACEHOLDER until the DOCX writer lands (issue 4). */
+/**
+ * DOCX writer (issue 4): the letter as a Word document with real styles,
+ * restarting list numbering, header and "Page X of Y" footer, and document
+ * properties. Synchronous; the fixed parts are prepared once per process.
+ */
 import type { LetterDocument } from '../../letter/tree.js';
+import { packDocx, prepareStaticParts } from './package.js';
+import { bodyXml, flattenBlocks } from './paragraphs.js';
+
+export { renderRedlineDocx, summariseChanges, type SectionChange } from './redline.js';
+
+/** Prepares the fixed parts now rather than on the first renderDocx call (optional). */
+export function prepareDocx(): void {
+  prepareStaticParts();
+}
 
 /** Renders the letter as a DOCX file's bytes. */
-export function renderDocx(_doc: LetterDocument): Buffer {
-  throw new Error('DOCX writer not yet available');
+export function renderDocx(doc: LetterDocument): Buffer {
+  const flat = flattenBlocks(doc.blocks);
+  return packDocx({ meta: doc.meta, paragraphs: bodyXml(flat), lists: flat.lists });
 }
