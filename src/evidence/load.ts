@@ -34,6 +34,11 @@ const maxAliasCount = 1_000;
 
 const noPosition: Locate = () => undefined;
 
+/** In the order of the source, as a compiler lists them. */
+function bySource(a: Diagnostic, b: Diagnostic): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0);
+}
+
 /** Diagnostic at a character offset of the text. */
 function atOffset(
   lineCounter: LineCounter,
@@ -94,11 +99,10 @@ export function loadForm(text: string, file: string): LoadResult {
   const firstSyntaxError = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
   const reported = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY' || e === firstSyntaxError);
   const diagnostics: Diagnostic[] = [...reported, ...doc.warnings]
-    .map((e) => yamlDiagnostic(e, doc, source, lineCounter, file))
-    .sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0));
+    .map((e) => yamlDiagnostic(e, doc, source, lineCounter, file));
   const result = (extra: Diagnostic[], form?: EvidenceForm): LoadResult => ({
     ...(form ? { form } : {}),
-    diagnostics: [...diagnostics, ...extra],
+    diagnostics: [...diagnostics, ...extra].sort(bySource),
     locate: locators.locate,
     text: source,
   });
