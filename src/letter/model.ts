@@ -1,0 +1,338 @@
+/**
+ * The letter model: pure data built from a validated form and the rules'
+ * results, in the order of para 16. No sentence is written here; strings are
+ * the inspector's own text or formatted facts (dates, names, joined lists).
+ * An item para 16 requires and the form lacks is a `Missing` (a visible marker
+ * in a draft, an error when final), never a blank.
+ */
+import type { FormPath } from '../diagnostics.js';
+import type { EvidenceForm, Person } from '../evidence/schema.js';
+import type { RecipientList } from '../rules/types.js';
+import { copyListNames } from '../rules/recipients.js';
+import { formatLongDate } from '../rules/calendar.js';
+import { formatMonthYear, formatVisitDates } from './dates.js';
+import { joinList } from './join.js';
+
+/** A required item the form does not give: `label` names it in the marker «label: not yet written». */
+export interface Missing {
+  missing: string;
+  path: FormPath;
+}
+
+/** Text the letter needs: the inspector's words, or a gap. */
+export type Text = string | Missing;
+
+/** Everything buildLetter needs besides the form. */
+export interface LetterContext {
+  /** The para 17 copy list, or why it could not be decided. */
+  recipients: RecipientList | { error: string; path: FormPath };
+  status: 'draft' | 'final';
+  toolVersion: string;
+  templateHash: string;
+  /** YYYY-MM-DD printed on the letter. */
+  letterDate: string;
+}
+
+const ordinals = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
+
+/** One flag per kind of governing body, so a template can choose its words (para 11). */
+export interface GovernanceFlags {
+  governingBody: boolean;
+  interimExecutiveBoard: boolean;
+  academyTrust: boolean;
+  sponsor: boolean;
+  proprietor: boolean;
+  managementBoard: boolean;
+  /** The body's own name where the form gives one ("Management Board"), else ''. */
+  ownName: string;
+}
+
+export interface LetterModel {
+  status: 'draft' | 'final';
+  draft: boolean;
+  /** false for a section 117 visit (para 26). */
+  published: boolean;
+  toolVersion: string;
+  templateHash: string;
+  letterDate: string;
+  letterDateIso: string;
+  provider: { name: string; addressLines: string[]; phone: string; email: string } | false;
+  school: { name: Text; urn: string; addressLines: string[] };
+  headteacher: { fullName: Text; salutationName: Text; role: string };
+  inspector: { name: string; role: string };
+  visit: {
+    dates: string;
+    isoDates: string[];
+    lastDateIso: string;
+    ordinal: Text;
+    first: boolean;
+    subsequent: boolean;
+    previousDate: string;
+    previousEffective: boolean;
+    previousNotEffective: boolean;
+    focus: string[];
+  };
+  act: { section8: boolean; section117: boolean };
+  section5: { endDate: string; monthYear: string; publishedDate: string };
+  governance: GovernanceFlags;
+  judgement: { effective: boolean; notEffective: boolean; missing: Text };
+  actions: { school: string[]; localAuthority: string[]; trust: string[] };
+  evidence: {
+    meetings: string;
+    documents: string;
+    observations: string[];
+    workScrutiny: string[];
+    parentView: string;
+    other: string;
+    missing: Text;
+  };
+  context: Text;
+  findings: {
+    areas: { number: number; area: string; progress: Text }[];
+    teachingAndLearning: Text;
+    leadership: Text;
+    governance: Text;
+    performanceManagement: string;
+    barriers: string;
+    plans: Text;
+    previousRecommendations: string;
+    previousPriorities: string[];
+  };
+  reviews: {
+    pupilPremium: boolean;
+    governance: boolean;
+    recommended: boolean;
+    commissioned: string;
+    completed: string;
+    impact: Text;
+  }[];
+  externalSupport: {
+    summary: string;
+    providers: {
+      name: string;
+      support: string;
+      qualityAndImpact: string;
+      brokeredEffectively: boolean;
+      notBrokeredEffectively: boolean;
+    }[];
+    missing: Text;
+  };
+  priorities: string[];
+  concerns: {
+    leadership: boolean;
+    governance: boolean;
+    urgency: boolean;
+    other: boolean;
+    concern: string;
+    recommendations: string[];
+  }[];
+  copies: { names: string; list: string[]; missing: Text };
+  /** Every gap in the model, in the order found. */
+  gaps: Missing[];
+}
+
+function personName(p: Person | undefined): string {
+  if (!p) return '';
+  return [p.title, p.firstName, p.lastName].filter(Boolean).join(' ');
+}
+
+function said(value: string | undefined): value is string {
+  return value !== undefined && value.trim() !== '';
+}
+
+/** Builds the letter model (para 16's contents, in order) from a validated form. Pure. */
+export function buildLetter(form: EvidenceForm, context: LetterContext): LetterModel {
+  const gaps: Missing[] = [];
+  const need = (value: string | undefined, missing: string, path: FormPath): Text => {
+    if (said(value)) return value;
+    const gap = { missing, path };
+    gaps.push(gap);
+    return gap;
+  };
+  const optional = (value: string | undefined): string => (said(value) ? value : '');
+  const list = (values: readonly string[] | undefined): string[] => (values ?? []).filter(said);
+
+  const isoDates = [...form.visit.dates].sort();
+  const lastDateIso = isoDates[isoDates.length - 1] ?? '';
+  const number = form.visit.number ?? (form.visit.previous ? undefined : 1);
+  const act = form.visit.act ?? 'section-8';
+  const provider = form.letter?.provider;
+  const address = form.school.address;
+  const head = form.headteacher;
+  const body = form.school.governance?.body ?? 'governing-body';
+  const e = form.evidence;
+  const f = form.findings;
+
+  const school = {
+    name: need(form.school.name, 'school name', ['school', 'name']),
+    urn: form.school.urn,
+    addressLines: [...(address?.lines ?? []), address?.town, address?.postcode].filter(said),
+  };
+  const fullName = need(head ? personName(head) : undefined, 'headteacher', ['headteacher']);
+  const headteacher = {
+    fullName,
+    salutationName: head ? [head.title ?? head.firstName, head.lastName].filter(Boolean).join(' ') : fullName,
+    role: optional(head?.role),
+  };
+  const ordinal: Text =
+    number !== undefined && ordinals[number - 1] !== undefined
+      ? (ordinals[number - 1] as string)
+      : need(undefined, 'which monitoring inspection (first or subsequent)', ['visit', 'number']);
+
+  const anyEvidence = [e?.meetings, e?.documents, e?.observations, e?.workScrutiny].some((l) => list(l).length > 0);
+  const evidence = {
+    meetings: joinList(list(e?.meetings)),
+    documents: joinList(list(e?.documents)),
+    observations: list(e?.observations),
+    workScrutiny: list(e?.workScrutiny),
+    parentView: optional(e?.parentView),
+    other: optional(e?.other),
+    missing: anyEvidence || said(e?.parentView) || said(e?.other) ? '' : need(undefined, 'evidence', ['evidence']),
+  };
+  const contextText = need(form.context, 'context of the school', ['context']);
+  const judgement = {
+    effective: form.judgement === 'effective',
+    notEffective: form.judgement === 'not-effective',
+    missing: form.judgement ? '' : need(undefined, 'judgement', ['judgement']),
+  };
+
+  const progress = f?.progress ?? [];
+  const findings = {
+    areas: form.inspection.areasForImprovement.map((area, index) => ({
+      number: index + 1,
+      area,
+      progress: need(
+        progress
+          .filter((p) => p.area === index + 1)
+          .map((p) => p.progress)
+          .join('\n\n') || undefined,
+        `progress on area for improvement ${index + 1}`,
+        ['findings', 'progress'],
+      ),
+    })),
+    teachingAndLearning: need(f?.teachingAndLearning, 'teaching and learning', ['findings', 'teachingAndLearning']),
+    leadership: need(f?.leadership, 'leadership', ['findings', 'leadership']),
+    governance: need(f?.governance, 'governance', ['findings', 'governance']),
+    performanceManagement: optional(f?.performanceManagement),
+    barriers: optional(f?.barriers),
+    plans: need(f?.plans, 'the school’s plans', ['findings', 'plans']),
+    previousRecommendations: optional(f?.previousRecommendations),
+    previousPriorities: list(form.visit.previous?.priorities),
+  };
+
+  const reviews = (['pupilPremium', 'governance'] as const)
+    .filter((kind) => form.inspection.reviewsRecommended?.[kind] === true || form.reviews?.[kind] !== undefined)
+    .map((kind) => {
+      const review = form.reviews?.[kind];
+      const recommended = form.inspection.reviewsRecommended?.[kind] === true;
+      const label = kind === 'pupilPremium' ? 'pupil premium review' : 'review of governance';
+      return {
+        pupilPremium: kind === 'pupilPremium',
+        governance: kind === 'governance',
+        recommended,
+        commissioned: review?.commissioned ? formatLongDate(review.commissioned) : '',
+        completed: review?.completed ? formatLongDate(review.completed) : '',
+        impact: recommended ? need(review?.impact, label, ['reviews', kind]) : optional(review?.impact),
+      };
+    });
+
+  const support = form.externalSupport;
+  const providers = (support?.providers ?? []).map((p) => ({
+    name: p.name,
+    support: p.support,
+    qualityAndImpact: optional(p.qualityAndImpact),
+    brokeredEffectively: p.brokeredEffectively === true,
+    notBrokeredEffectively: p.brokeredEffectively === false,
+  }));
+  const externalSupport = {
+    summary: optional(support?.summary),
+    providers,
+    missing:
+      said(support?.summary) || providers.length > 0 ? '' : need(undefined, 'external support', ['externalSupport']),
+  };
+
+  const recipients = context.recipients;
+  const copyList = 'error' in recipients ? [] : copyListNames(recipients);
+  const copies = {
+    names: joinList(copyList),
+    list: copyList,
+    missing: 'error' in recipients ? need(undefined, `copy list (${recipients.error})`, recipients.path) : '',
+  };
+
+  const governance: GovernanceFlags = {
+    governingBody: body === 'governing-body',
+    interimExecutiveBoard: body === 'interim-executive-board',
+    academyTrust: body === 'academy-trust',
+    sponsor: body === 'sponsor',
+    proprietor: body === 'proprietor',
+    managementBoard: body === 'management-board',
+    ownName: optional(form.school.governance?.name),
+  };
+
+  return {
+    status: context.status,
+    draft: context.status === 'draft',
+    published: act !== 'section-117',
+    toolVersion: context.toolVersion,
+    templateHash: context.templateHash,
+    letterDate: formatLongDate(context.letterDate),
+    letterDateIso: context.letterDate,
+    provider: provider
+      ? {
+          name: provider.name,
+          addressLines: list(provider.addressLines),
+          phone: optional(provider.phone),
+          email: optional(provider.email),
+        }
+      : false,
+    school,
+    headteacher,
+    inspector: { name: form.visit.inspector.name, role: optional(form.visit.inspector.role) },
+    visit: {
+      dates: formatVisitDates(isoDates),
+      isoDates,
+      lastDateIso,
+      ordinal,
+      first: number === 1,
+      subsequent: number !== undefined && number > 1,
+      previousDate: form.visit.previous ? formatLongDate(form.visit.previous.date) : '',
+      previousEffective: form.visit.previous?.judgement === 'effective',
+      previousNotEffective: form.visit.previous?.judgement === 'not-effective',
+      focus: list(form.visit.focus),
+    },
+    act: { section8: act === 'section-8', section117: act === 'section-117' },
+    section5: {
+      endDate: formatLongDate(form.inspection.endDate),
+      monthYear: formatMonthYear(form.inspection.endDate),
+      publishedDate: form.inspection.publishedDate ? formatLongDate(form.inspection.publishedDate) : '',
+    },
+    governance,
+    judgement,
+    actions: {
+      school: list(form.actions?.school),
+      localAuthority: list(form.actions?.localAuthority),
+      trust: list(form.actions?.trust),
+    },
+    evidence,
+    context: contextText,
+    findings,
+    reviews,
+    externalSupport,
+    priorities: list(form.priorities),
+    concerns: (form.concerns ?? []).map((c) => ({
+      leadership: c.about === 'leadership',
+      governance: c.about === 'governance',
+      urgency: c.about === 'urgency',
+      other: c.about === 'other',
+      concern: c.concern,
+      recommendations: list(c.recommendations),
+    })),
+    copies,
+    gaps,
+  };
+}
+
+/** True for a gap. */
+export function isMissing(value: unknown): value is Missing {
+  return typeof value === 'object' && value !== null && 'missing' in value && 'path' in value;
+}
