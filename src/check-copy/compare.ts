@@ -1,0 +1,98 @@
+/**
+ * Compares the bodies a letter was copied to with those para 17 calls for:
+ * who is missing, who is extra, who is named differently, and why.
+ */
+import type { RecipientList, RecipientRole } from '../rules/types.js';
+import { distinctiveWords, namesBody, recogniseBodies, type FoundBody } from './recognise.js';
+import { findCopySentence, NoCopySentenceError } from './sentence.js';
+
+export interface CopyCheck {
+  /** The letter's copy sentence, as found. */
+  sentence: string;
+  found: FoundBody[];
+  matched: { role: RecipientRole; expected: string; found: string }[];
+  missing: { role: RecipientRole; name: string; reason: string; paragraph: string }[];
+  extra: { text: string; role?: RecipientRole; reason: string }[];
+  /** The right kind of body, but not the one expected (another LA, another diocese). */
+  namedDifferently: { role: RecipientRole; expected: string; found: string; reason: string }[];
+  /** True when the letter's copies are exactly para 17's. */
+  ok: boolean;
+}
+
+/** Roles whose body is told apart by its name, so a different name is a difference. */
+const namedRoles: ReadonlySet<RecipientRole> = new Set([
+  'local-authority',
+  'diocese',
+  'la-support-contractor',
+  'foundation-body',
+]);
+
+/** Checks a letter's copy list against the rules' list; throws NoCopySentenceError when the letter has none. */
+export function checkCopyList(letterText: string, list: RecipientList): CopyCheck {
+  const sentence = findCopySentence(letterText);
+  if (!sentence) throw new NoCopySentenceError();
+  const found = recogniseBodies(sentence.list, list.copies);
+  const used = new Set<number>();
+  const result: CopyCheck = {
+    sentence: sentence.sentence,
+    found,
+    matched: [],
+    missing: [],
+    extra: [],
+    namedDifferently: [],
+    ok: false,
+  };
+  const pending = [...list.copies];
+
+  // First the bodies named as expected, then the right kind of body under another name.
+  for (const byName of [true, false]) {
+    for (let e = 0; e < pending.length; e++) {
+      const expected = pending[e]!;
+      const index = found.findIndex(
+        (f, i) =>
+          !used.has(i) &&
+          f.role === expected.role &&
+          (!byName || !namedRoles.has(expected.role) || namesBody(expected.name, f.text)),
+      );
+      if (index < 0) continue;
+      used.add(index);
+      pending.splice(e--, 1);
+      const f = found[index]!;
+      if (!byName && namedRoles.has(expected.role) && distinctiveWords(expected.name).length > 0) {
+        result.namedDifferently.push({
+          role: expected.role,
+          expected: expected.name,
+          found: f.text,
+          reason: `expected ${expected.name}: ${expected.reason}`,
+        });
+      } else {
+        result.matched.push({ role: expected.role, expected: expected.name, found: f.text });
+      }
+    }
+  }
+  for (const expected of pending) {
+    result.missing.push({
+      role: expected.role,
+      name: expected.name,
+      reason: expected.reason,
+      paragraph: expected.paragraph,
+    });
+  }
+  found.forEach((f, i) => {
+    if (used.has(i)) return;
+    result.extra.push({ text: f.text, ...(f.role ? { role: f.role } : {}), reason: extraReason(f, list, result) });
+  });
+  result.ok = result.missing.length === 0 && result.extra.length === 0 && result.namedDifferently.length === 0;
+  return result;
+}
+
+function extraReason(f: FoundBody, list: RecipientList, check: CopyCheck): string {
+  if (f.other) return `${f.other} is not among the bodies para 17 lists`;
+  if (!f.role) return 'not recognised as any of the bodies para 17 lists';
+  if (f.role === 'headteacher') return 'the headteacher is the addressee, not a copy';
+  const notCopied = list.notCopied.find((n) => n.role === f.role);
+  if (notCopied) return `para 17 does not call for it here: ${notCopied.reason}`;
+  const same = check.matched.find((m) => m.role === f.role) ?? check.namedDifferently.find((m) => m.role === f.role);
+  if (same) return `named twice: already copied as "${same.found}"`;
+  return 'para 17 does not call for it for this school';
+}

@@ -1,0 +1,5 @@
+/** Checking an existing letter's copy list against para 17 (for LA staff). */
+export { checkCopyList, type CopyCheck } from './compare.js';
+export { LetterReadError, letterExtensions, readLetterText } from './read-letter.js';
+export { classify, namesBody, recogniseBodies, type FoundBody } from './recognise.js';
+export { findCopySentence, NoCopySentenceError, normaliseLetterText, type CopySentence } from './sentence.js';

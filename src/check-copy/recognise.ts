@@ -1,0 +1,119 @@
+/**
+ * Recognises the bodies a copy list names, however phrased ("the Chair of
+ * Governors", "the Director of Children’s Services, Kent County Council",
+ * "the EFA"), and maps each to a para 17 role.
+ */
+import { normaliseBodyName } from '../rules/recipients.js';
+import type { Recipient, RecipientRole } from '../rules/types.js';
+
+/** One body named in the letter's copy list. */
+export interface FoundBody {
+  /** As the letter writes it. */
+  text: string;
+  /** The para 17 role it fills, when recognised as one. */
+  role?: RecipientRole;
+  /** A body recognised but outside para 17, e.g. "the Secretary of State". */
+  other?: string;
+}
+
+const notDiocesan = String.raw`(?![^]*\b(?:arch)?dioces)`;
+/** Role patterns; the one matching earliest in a phrase wins ("the Chair of the Diocese of Ely Trust" is a chair). */
+const patterns: ReadonlyArray<[RecipientRole | { other: string }, RegExp]> = [
+  ['efa', /\b(?:education\s+(?:and\s+skills\s+)?funding\s+agency|E?SFA|EFA)\b/i],
+  ['dfe-academies-unit', /\b(?:academies\s+advis[eo]rs?\s+unit|academies\s+unit|department\s+for\s+education|DfE)\b/i],
+  ['diocese', /\b(?:arch)?dioces(?:e|an)\b|\bbishop\b/i],
+  [{ other: 'the Secretary of State' }, /\bsecretary\s+of\s+state\b/i],
+  [{ other: 'the Regional Schools Commissioner' }, /\bregional\s+schools?\s+commissioner\b/i],
+  [
+    'local-authority',
+    new RegExp(
+      String.raw`\b(?:director|chief\s+officer)\b${notDiocesan}|\bchildren['’]?s\s+services\b|\blocal\s+(?:education\s+)?authority\b|\bcouncil\b`,
+      'i',
+    ),
+  ],
+  [
+    'appropriate-authority',
+    /\bchair(?:man|woman|person)?\b|\binterim\s+executive\s+board\b|\bIEB\b|\bgoverning\s+(?:body|board)\b|\bgovernors\b|\bboard\s+of\s+(?:trustees|directors|governors)\b|\bproprietor\b|\bmanagement\s+board\b|\bacademy\s+trust\b|\bsponsor\b/i,
+  ],
+  ['foundation-body', /\bfoundation\b/i],
+  ['la-support-contractor', /\bcontractor\b|\bsupport\s+services\b/i],
+  ['headteacher', /\bhead\s*teacher\b|\bprincipal\b/i],
+];
+
+const stopWords = new Set(
+  (
+    "the of for and at in on a an to by chair chief executive director children's childrens children services service " +
+    'diocese archdiocese diocesan board governing body trustees trust interim education funding agency academies advisers ' +
+    'unit department local authority council county city borough foundation governors roman catholic church england'
+  ).split(' '),
+);
+
+const tokens = (s: string): string[] => normaliseBodyName(s).split(' ').filter(Boolean);
+
+/** The words that pick out this body among others of its kind ("norfolk" in "the Director of Children’s Services for Norfolk"). */
+export function distinctiveWords(name: string): string[] {
+  return tokens(name).filter((t) => !stopWords.has(t));
+}
+
+/** True when the phrase names this body: it has all of the body's distinctive words. */
+export function namesBody(name: string, phrase: string): boolean {
+  const wanted = distinctiveWords(name);
+  if (wanted.length === 0) return false;
+  const have = new Set(tokens(phrase));
+  return wanted.every((t) => have.has(t));
+}
+
+/** The role a phrase names, using the expected copies to recognise contractors and foundations by name. */
+export function classify(phrase: string, expected: readonly Recipient[] = []): Pick<FoundBody, 'role' | 'other'> {
+  let best: { index: number; kind: (typeof patterns)[number][0] } | undefined;
+  for (const [kind, pattern] of patterns) {
+    const m = pattern.exec(phrase);
+    if (m && (best === undefined || m.index < best.index)) best = { index: m.index, kind };
+  }
+  const role = best && typeof best.kind === 'string' ? best.kind : undefined;
+  if (role === undefined || role === 'diocese' || role === 'foundation-body' || role === 'la-support-contractor') {
+    const byName = expected.find(
+      (e) => (e.role === 'la-support-contractor' || e.role === 'foundation-body') && namesBody(e.name, phrase),
+    );
+    if (byName && !(role === 'diocese' && expected.some((e) => e.role === 'diocese' && namesBody(e.name, phrase)))) {
+      return { role: byName.role };
+    }
+  }
+  if (best && typeof best.kind !== 'string') return { other: best.kind.other };
+  return role === undefined ? {} : { role };
+}
+
+const separator = /(\s*,\s*(?:and\s+)?|\s*;\s*(?:and\s+)?|\s+and\s+|\s*&\s*)/i;
+const startsNewBody = /^(?:the|a|an|her|his|mr|mrs|ms|miss|dr)\b/i;
+
+/**
+ * Splits a copy list into the bodies it names. A fragment that names nothing
+ * ("the Isle of Wight" in "… for Hampshire and the Isle of Wight") or that
+ * continues the previous body ("Norfolk County Council" after "the Director of
+ * Children’s Services,") joins the body before it.
+ */
+export function recogniseBodies(list: string, expected: readonly Recipient[] = []): FoundBody[] {
+  const parts = list.split(separator);
+  const bodies: FoundBody[] = [];
+  for (let i = 0; i < parts.length; i += 2) {
+    const fragment = (parts[i] ?? '').trim().replace(/^to\s+/i, '');
+    const joiner = i > 0 ? (parts[i - 1] ?? ' ') : '';
+    if (fragment === '') continue;
+    const kind = classify(fragment, expected);
+    const previous = bodies[bodies.length - 1];
+    const recognised = kind.role !== undefined || kind.other !== undefined;
+    const continues =
+      previous !== undefined &&
+      (!recognised || (kind.role !== undefined && kind.role === previous.role && !startsNewBody.test(fragment)));
+    if (previous && continues) {
+      previous.text = `${previous.text}${joiner}${fragment}`;
+      const again = classify(previous.text, expected);
+      delete previous.role;
+      delete previous.other;
+      Object.assign(previous, again);
+    } else {
+      bodies.push({ text: fragment, ...kind });
+    }
+  }
+  return bodies;
+}
