@@ -1,13 +1,10 @@
 import type { Command } from '../command.js';
-import { exitCodes } from '../io.js';
+import { mailOptions, runDistribution } from './send.js';
 
-// Placeholder until its issue lands: says so plainly rather than pretending.
+/** `confirm <form..>`: the visit confirmation to the school after HMI's call (para 8). */
 export const confirmCommand: Command = {
-  command: 'confirm',
-  describe: 'confirm (not yet available)',
-  builder: (y) => y,
-  run: async (_args, io) => {
-    io.stderr('monitoring-letter confirm: not yet available in this version\n');
-    return exitCodes.usage;
-  },
+  command: 'confirm <form..>',
+  describe: 'e-mail the school the confirmation of its monitoring inspection (para 8)',
+  builder: mailOptions,
+  run: (args, io) => runDistribution('confirmation', args, io),
 };

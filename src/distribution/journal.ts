@@ -1,0 +1,119 @@
+/**
+ * The send journal (PITFALLS 11, 13): append-only JSON lines, each flushed to
+ * disk before the next step. A message is recorded as `prepared` (its
+ * Message-ID, recipients and the SHA-256 of the exact .eml kept beside the
+ * journal) before it is handed to the transport, then `sent` or `failed`.
+ * After a crash the journal, not memory, says what happened.
+ */
+import { closeSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import type { RecipientRole } from '../rules/types.js';
+import type { MessageSubjectMatter } from './message.js';
+
+export interface PreparedRecord extends MessageSubjectMatter {
+  type: 'prepared';
+  /** ISO date-time. */
+  at: string;
+  messageId: string;
+  to: string[];
+  roles: RecipientRole[];
+  subject: string;
+  /** The .eml, relative to the journal's folder. */
+  eml: string;
+  sha256: string;
+  transport: string;
+  /** Set when the same bytes are delivered again (--resume, or after a temporary failure). */
+  resend?: boolean;
+}
+
+export interface SentRecord {
+  type: 'sent';
+  at: string;
+  messageId: string;
+  /** The server's words (or where the outbox put the file). */
+  response: string;
+  attempts: number;
+}
+
+export interface FailedRecord {
+  type: 'failed';
+  at: string;
+  messageId: string;
+  failure: 'temporary' | 'permanent';
+  /** The server's words, or the error. */
+  response: string;
+  code?: string;
+  attempts: number;
+}
+
+export type JournalRecord = PreparedRecord | SentRecord | FailedRecord;
+
+/** Appends one record and flushes it to disk before returning. */
+export function appendJournal(file: string, record: JournalRecord): void {
+  const fd = openSync(file, 'a');
+  try {
+    writeSync(fd, JSON.stringify(record) + '\n');
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** Reads the journal; a missing file is empty. A line cut short by a crash is skipped and counted. */
+export function readJournal(file: string): { records: JournalRecord[]; damagedLines: number } {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], damagedLines: 0 };
+    throw error;
+  }
+  const records: JournalRecord[] = [];
+  let damagedLines = 0;
+  for (const line of text.split('\n')) {
+    if (line.trim() === '') continue;
+    try {
+      const record = JSON.parse(line) as JournalRecord;
+      if (['prepared', 'sent', 'failed'].includes(record.type) && typeof record.messageId === 'string') {
+        records.push(record);
+      } else damagedLines += 1;
+    } catch {
+      damagedLines += 1;
+    }
+  }
+  return { records, damagedLines };
+}
+
+/** Where a message stands: its last prepared record and its outcome since then. */
+export interface MessageState {
+  prepared: PreparedRecord;
+  /** `unknown`: prepared, then nothing: the process stopped while or before delivering it. */
+  outcome: 'sent' | 'failed-temporary' | 'failed-permanent' | 'unknown';
+  last: JournalRecord;
+  /** Ever sent (a later record never undoes a delivery). */
+  everSent: boolean;
+}
+
+/** Each message's state, by Message-ID. */
+export function messageStates(records: readonly JournalRecord[]): Map<string, MessageState> {
+  const states = new Map<string, MessageState>();
+  for (const record of records) {
+    const state = states.get(record.messageId);
+    if (record.type === 'prepared') {
+      states.set(record.messageId, {
+        prepared: record,
+        outcome: state?.everSent ? 'sent' : 'unknown',
+        last: record,
+        everSent: state?.everSent ?? false,
+      });
+    } else if (state) {
+      state.last = record;
+      if (record.type === 'sent') {
+        state.outcome = 'sent';
+        state.everSent = true;
+      } else if (!state.everSent) {
+        state.outcome = record.failure === 'temporary' ? 'failed-temporary' : 'failed-permanent';
+      }
+    }
+  }
+  return states;
+}

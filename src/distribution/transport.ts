@@ -1,0 +1,156 @@
+/**
+ * Where messages go. The outbox (default) writes each message's exact bytes
+ * as a .eml file that any mail program opens; SMTP delivers the same bytes
+ * through nodemailer. Credentials come only from the environment, never from
+ * the URL, a file or an argument; STARTTLS is required except on loopback.
+ */
+import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { join } from 'node:path';
+import nodemailer from 'nodemailer';
+
+export const smtpUserVariable = 'MONITORING_LETTER_SMTP_USER';
+export const smtpPasswordVariable = 'MONITORING_LETTER_SMTP_PASS';
+
+/** One delivery: the exact bytes and the SMTP envelope. */
+export interface Delivery {
+  raw: Buffer;
+  envelope: { from: string; to: string[] };
+  /** The .eml's file name (the outbox uses it). */
+  fileName: string;
+}
+
+export interface Transport {
+  kind: 'outbox' | 'smtp';
+  /** For messages: "outbox output/outbox" or "smtp://mail.example:587". */
+  description: string;
+  /** Delivers; returns the server's words (or where the file went). Throws on failure. */
+  deliver(delivery: Delivery): Promise<string>;
+  close(): void;
+}
+
+/** A transport that cannot be set up as asked (exit 2: the command was used wrongly). */
+export class TransportConfigError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'TransportConfigError';
+  }
+}
+
+/** Writes bytes to a temporary name, flushes, renames: a reader never sees half a file. */
+export function writeFileDurably(path: string, bytes: Buffer): void {
+  const temporary = `${path}.${process.pid}.tmp`;
+  const fd = openSync(temporary, 'w');
+  try {
+    writeSync(fd, bytes);
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
+  renameSync(temporary, path);
+}
+
+/** The outbox: one .eml per message in `dir`. */
+export function outboxTransport(dir: string, shown: string = dir): Transport {
+  return {
+    kind: 'outbox',
+    description: `outbox ${shown}`,
+    deliver: async ({ raw, fileName }) => {
+      mkdirSync(dir, { recursive: true });
+      writeFileDurably(join(dir, fileName), raw);
+      return `written to ${join(shown, fileName)}`;
+    },
+    close: () => undefined,
+  };
+}
+
+export interface SmtpSettings {
+  host: string;
+  port: number;
+  /** smtps: TLS from the first byte. */
+  secure: boolean;
+  loopback: boolean;
+  auth?: { user: string; pass: string };
+}
+
+const loopbackHosts = new Set(['localhost', '127.0.0.1', '::1', '[::1]']);
+
+/** Reads an smtp:// or smtps:// URL and the credentials from the environment. */
+export function smtpSettings(url: string, env: Readonly<Record<string, string | undefined>>): SmtpSettings {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    throw new TransportConfigError(`--smtp ${url} is not a URL; expected smtp://host:port or smtps://host:port`);
+  }
+  if (parsed.protocol !== 'smtp:' && parsed.protocol !== 'smtps:') {
+    throw new TransportConfigError(`--smtp must start with smtp:// or smtps://, found ${parsed.protocol}//`);
+  }
+  if (parsed.username || parsed.password) {
+    throw new TransportConfigError(
+      `--smtp must not contain a user name or password (they would be seen in the process list and shell history); ` +
+        `set ${smtpUserVariable} and ${smtpPasswordVariable} in the environment instead`,
+    );
+  }
+  if ((parsed.pathname && parsed.pathname !== '/') || parsed.search) {
+    throw new TransportConfigError(`--smtp takes only smtp://host:port; remove "${parsed.pathname}${parsed.search}"`);
+  }
+  const secure = parsed.protocol === 'smtps:';
+  const host = parsed.hostname;
+  const user = env[smtpUserVariable];
+  const pass = env[smtpPasswordVariable];
+  if ((user === undefined) !== (pass === undefined)) {
+    throw new TransportConfigError(`set both ${smtpUserVariable} and ${smtpPasswordVariable}, or neither`);
+  }
+  return {
+    host,
+    port: parsed.port ? Number(parsed.port) : secure ? 465 : 587,
+    secure,
+    loopback: loopbackHosts.has(host.toLowerCase()),
+    ...(user !== undefined && pass !== undefined ? { auth: { user, pass } } : {}),
+  };
+}
+
+export interface SmtpTimeouts {
+  connectionTimeoutMs: number;
+  greetingTimeoutMs: number;
+  socketTimeoutMs: number;
+}
+
+export const defaultSmtpTimeouts: SmtpTimeouts = {
+  connectionTimeoutMs: 30_000,
+  greetingTimeoutMs: 30_000,
+  socketTimeoutMs: 60_000,
+};
+
+/** Delivers through an SMTP server, one connection per message (nothing is left half-open between messages). */
+export function smtpTransport(settings: SmtpSettings, timeouts: SmtpTimeouts = defaultSmtpTimeouts): Transport {
+  const transporter = nodemailer.createTransport({
+    host: settings.host,
+    port: settings.port,
+    secure: settings.secure,
+    // STARTTLS required, except on loopback where the server is this machine.
+    requireTLS: !settings.secure && !settings.loopback,
+    ...(settings.auth ? { auth: settings.auth } : {}),
+    connectionTimeout: timeouts.connectionTimeoutMs,
+    greetingTimeout: timeouts.greetingTimeoutMs,
+    socketTimeout: timeouts.socketTimeoutMs,
+  });
+  const scheme = settings.secure ? 'smtps' : 'smtp';
+  return {
+    kind: 'smtp',
+    description: `${scheme}://${settings.host}:${settings.port}`,
+    deliver: async ({ raw, envelope }) => {
+      const info = await transporter.sendMail({ envelope, raw });
+      const rejected = (info.rejected ?? []).map(String);
+      if (rejected.length > 0) {
+        const error = Object.assign(new Error(`the server rejected ${rejected.join(', ')}: ${info.response}`), {
+          responseCode: 550,
+          response: info.response,
+        });
+        throw error;
+      }
+      return String(info.response);
+    },
+    close: () => transporter.close(),
+  };
+}
