@@ -98,8 +98,9 @@ export function loadForm(text: string, file: string): LoadResult {
   // After the first syntax error the rest are mostly its echoes: report that one, and every duplicate key.
   const firstSyntaxError = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');
   const reported = doc.errors.filter((e) => e.code === 'DUPLICATE_KEY' || e === firstSyntaxError);
-  const diagnostics: Diagnostic[] = [...reported, ...doc.warnings]
-    .map((e) => yamlDiagnostic(e, doc, source, lineCounter, file));
+  const diagnostics: Diagnostic[] = [...reported, ...doc.warnings].map((e) =>
+    yamlDiagnostic(e, doc, source, lineCounter, file),
+  );
   const result = (extra: Diagnostic[], form?: EvidenceForm): LoadResult => ({
     ...(form ? { form } : {}),
     diagnostics: [...diagnostics, ...extra].sort(bySource),
