@@ -30,7 +30,7 @@ const list = (ordered: boolean, items: (string | Block[])[], start = 1): Block =
 });
 
 export const docxSampleMeta: DocumentMeta = {
-  title: 'Requires improvement: monitoring inspection visit to Ysgol Gymraeg St Dwynwen’s Catholic Primary School',
+  title: 'Requires improvement: monitoring inspection visit to St Dwynwen’s Catholic Primary School',
   subject: 'Monitoring inspection letter, URN 135792',
   author: 'Siân Ó Súilleabháin HMI',
   language: 'en-GB',
