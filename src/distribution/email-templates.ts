@@ -41,7 +41,7 @@ export function emailTemplates(dir: string = bundledEmailTemplateDir()): EmailTe
       try {
         return template(view);
       } catch (error) {
-        throw new Error(`${file}: ${(error as Error).message}`);
+        throw new Error(`${file}: ${(error as Error).message}`, { cause: error });
       }
     };
   }

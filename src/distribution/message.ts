@@ -70,8 +70,8 @@ export async function composeMessage(message: OutgoingMessage, date: Date): Prom
   const info = await composer.sendMail({
     messageId: message.messageId,
     date,
-    from: message.from,
-    to: message.to,
+    from: { name: message.from.name, address: message.from.email },
+    to: message.to.map((t) => ({ name: t.name, address: t.email })),
     subject: message.subject,
     text: message.text,
     attachments: message.attachments.map((a) => ({
