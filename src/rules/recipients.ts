@@ -102,10 +102,10 @@ const isSixteenToNineteen = (type: EstablishmentType): boolean => /16-19/.test(t
 
 /** The addressee: the headteacher, by name where known (para 17). */
 function addressee(headteacher: Headteacher | undefined): Recipient {
-  const role = headteacher?.role ?? 'Headteacher';
   if (!headteacher) return copy('headteacher', 'the Headteacher', 'the letter is sent to the headteacher');
   const name = [headteacher.title, headteacher.firstName, headteacher.lastName].filter(Boolean).join(' ');
-  return copy('headteacher', name, `the letter is sent to the headteacher (${role})`);
+  const styled = headteacher.role && !/^head ?teacher$/i.test(headteacher.role) ? ` (styled ${headteacher.role})` : '';
+  return copy('headteacher', name, `the letter is sent to the headteacher${styled}`);
 }
 
 /** The body that governs the school, defaulted from its type when the form does not say. */

@@ -153,7 +153,7 @@ export const fixtureRows: Record<string, string>[] = [
     phase: 'Secondary',
     ages: ['11', '16'],
     address: ['South Walsham Road', 'Acle', '', 'Norwich', 'NR13 3ER'],
-    head: ['Mr', 'Tomasz', 'Wiśniewski'],
+    head: ['Mr', 'Tomasz', 'Wisniewski'],
   }),
   row({
     urn: '121750',
@@ -218,7 +218,7 @@ export const fixtureRows: Record<string, string>[] = [
     trustFlag: 'Supported by a multi-academy trust',
     trusts: 'THE WENSUM TRUST',
     address: ['Cannerby Lane', 'Sprowston', '', 'Norwich', 'NR7 8NE'],
-    head: ['Mr', 'Łukasz', 'Kowalczyk', 'Principal'],
+    head: ['Mr', 'Lukasz', 'Kowalczyk', 'Principal'],
   }),
   row({
     urn: '138245',

@@ -1,5 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import iconv from 'iconv-lite';
 import { describe, expect, it } from 'vitest';
 import { fixtureRows } from './fixture-rows.js';
 import { giasHeaderLine, giasLine, windows1252 } from './gias-csv.js';
@@ -17,6 +18,11 @@ describe('fixtures/register/gias-extract.csv', () => {
 
   it('is generated from test/register/fixture-rows.ts (run with MAKE_FIXTURES=1 to update)', () => {
     expect(readFileSync(file).equals(build())).toBe(true);
+  });
+
+  it('holds only characters Windows-1252 can write (the register has no others)', () => {
+    const text = giasHeaderLine() + fixtureRows.map((row) => giasLine(row)).join('');
+    expect(iconv.decode(build(), 'win1252')).toBe(text);
   });
 
   it('is Windows-1252: St Bede’s apostrophe is the single byte 0x92', () => {

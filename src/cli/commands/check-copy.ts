@@ -1,13 +1,76 @@
+import { resolve } from 'node:path';
+import {
+  checkCopyList,
+  LetterReadError,
+  NoCopySentenceError,
+  readLetterText,
+  type CopyCheck,
+} from '../../check-copy/index.js';
 import type { Command } from '../command.js';
-import { exitCodes } from '../io.js';
+import { exitCodes, UserError } from '../io.js';
+import { recipientsFor, schoolFactsFor } from './recipients.js';
 
-// Placeholder until its issue lands: says so plainly rather than pretending.
+function report(check: CopyCheck, letter: string): string {
+  const lines = [`${letter}: "${check.sentence}"`, ''];
+  for (const m of check.matched) lines.push(`  ok       ${m.role}: ${m.found}`);
+  for (const m of check.missing)
+    lines.push(`  MISSING  ${m.role}: ${m.name}`, `             ${m.reason} (para ${m.paragraph})`);
+  for (const n of check.namedDifferently) {
+    lines.push(`  DIFFERS  ${n.role}: the letter names ${n.found}`, `             ${n.reason} (para 17)`);
+  }
+  for (const e of check.extra)
+    lines.push(`  EXTRA    ${e.role ?? 'unrecognised'}: ${e.text}`, `             ${e.reason}`);
+  const differences = check.missing.length + check.extra.length + check.namedDifferently.length;
+  lines.push(
+    '',
+    check.ok
+      ? 'The letter is copied as para 17 requires.'
+      : `${differences} difference${differences === 1 ? '' : 's'} from para 17.`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+/** `check-copy <letter> (<form> | --urn N --register FILE) [--json]`: compares a letter's copy sentence with para 17. */
 export const checkCopyCommand: Command = {
-  command: 'check-copy',
-  describe: 'check-copy (not yet available)',
-  builder: (y) => y,
-  run: async (_args, io) => {
-    io.stderr('monitoring-letter check-copy: not yet available in this version\n');
-    return exitCodes.usage;
+  command: 'check-copy <letter> [form]',
+  describe: 'check an existing letter (DOCX, PDF or text) was copied to whom para 17 requires',
+  builder: (y) =>
+    y
+      .positional('letter', { type: 'string', describe: 'the letter: .docx, .pdf, .txt or .md' })
+      .positional('form', { type: 'string', describe: 'the visit-evidence form (YAML or JSON)' })
+      .option('urn', { type: 'string', describe: 'the school\u2019s URN, looked up in --register' })
+      .option('register', { type: 'string', describe: 'a GIAS "all establishment data" CSV extract' })
+      .option('json', {
+        type: 'boolean',
+        default: false,
+        describe: 'print { ok, sentence, found, matched, missing, extra, namedDifferently }',
+      }),
+  run: async (args, io) => {
+    const letter = String(args.letter);
+    const facts = await schoolFactsFor(args, io);
+    const list = recipientsFor(facts);
+    let text: string;
+    try {
+      text = await readLetterText(resolve(io.cwd, letter));
+    } catch (error) {
+      if (error instanceof LetterReadError) throw new UserError(error.message, exitCodes.invalid);
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new UserError(`cannot read the letter ${letter}: no such file`, exitCodes.usage);
+      throw error;
+    }
+    let check: CopyCheck;
+    try {
+      check = checkCopyList(text, list);
+    } catch (error) {
+      if (error instanceof NoCopySentenceError) throw new UserError(`${letter}: ${error.message}`, exitCodes.invalid);
+      throw error;
+    }
+    if (args.json === true) {
+      const { ok, sentence, found, matched, missing, extra, namedDifferently } = check;
+      io.stdout(`${JSON.stringify({ ok, sentence, found, matched, missing, extra, namedDifferently }, null, 2)}\n`);
+    } else {
+      io.stdout(report(check, letter));
+    }
+    return check.ok ? exitCodes.ok : exitCodes.invalid;
   },
 };

@@ -1,13 +1,93 @@
+import { formatDiagnostic, type Diagnostic } from '../../diagnostics.js';
+import { loadSchoolFacts, SchoolFactsError, type SchoolFacts } from '../../register/school-facts.js';
+import { RecipientsError, resolveRecipients } from '../../rules/recipients.js';
+import type { RecipientList } from '../../rules/types.js';
 import type { Command } from '../command.js';
-import { exitCodes } from '../io.js';
+import { exitCodes, UserError, type Io } from '../io.js';
 
-// Placeholder until its issue lands: says so plainly rather than pretending.
+/** Prints the form's and the register's diagnostics (warnings, or the errors that stopped the command). */
+export function printDiagnostics(diagnostics: readonly Diagnostic[], io: Io): void {
+  for (const d of diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
+}
+
+/** The school's facts for a command, with every failure turned into a UserError. */
+export async function schoolFactsFor(args: Record<string, unknown>, io: Io): Promise<SchoolFacts> {
+  try {
+    const facts = await loadSchoolFacts({
+      form: typeof args.form === 'string' ? args.form : undefined,
+      urn: args.urn === undefined ? undefined : String(args.urn),
+      register: typeof args.register === 'string' ? args.register : undefined,
+      cwd: io.cwd,
+    });
+    printDiagnostics(facts.diagnostics, io);
+    return facts;
+  } catch (error) {
+    if (error instanceof SchoolFactsError) {
+      printDiagnostics(error.diagnostics, io);
+      throw new UserError(error.message, error.kind === 'usage' ? exitCodes.usage : exitCodes.invalid);
+    }
+    if (error instanceof Error && error.name === 'RegisterError') throw new UserError(error.message, exitCodes.invalid);
+    throw error;
+  }
+}
+
+/** The para 17 list, with a missing or unknown fact turned into a UserError naming it. */
+export function recipientsFor(facts: SchoolFacts): RecipientList {
+  try {
+    return resolveRecipients(facts.school, facts.headteacher);
+  } catch (error) {
+    if (error instanceof RecipientsError) {
+      throw new UserError(`cannot decide who gets the letter: ${error.message}`, exitCodes.invalid);
+    }
+    throw error;
+  }
+}
+
+function text(list: RecipientList, facts: SchoolFacts, explain: boolean): string {
+  const school = facts.school.name ? `${facts.school.name} (URN ${facts.school.urn})` : `URN ${facts.school.urn}`;
+  const lines = [
+    school,
+    '',
+    `To: ${list.to.name}`,
+    `    ${list.to.reason} (para ${list.to.paragraph})`,
+    '',
+    'Copies (para 17):',
+  ];
+  for (const c of list.copies) lines.push(`  ${c.name}`, `    ${c.role}: ${c.reason}`);
+  if (explain) {
+    lines.push('', 'Not copied:');
+    for (const n of list.notCopied) lines.push(`  ${n.role}: ${n.reason}`);
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** `recipients (<form> | --urn N --register FILE) [--json] [--explain]`: who gets the letter, and why. */
 export const recipientsCommand: Command = {
-  command: 'recipients',
-  describe: 'recipients (not yet available)',
-  builder: (y) => y,
-  run: async (_args, io) => {
-    io.stderr('monitoring-letter recipients: not yet available in this version\n');
-    return exitCodes.usage;
+  command: 'recipients [form]',
+  describe: 'who gets the letter and who is copied (para 17), and why',
+  builder: (y) =>
+    y
+      .positional('form', { type: 'string', describe: 'the visit-evidence form (YAML or JSON)' })
+      .option('urn', { type: 'string', describe: 'the school\u2019s URN, looked up in --register' })
+      .option('register', {
+        type: 'string',
+        describe: 'a GIAS "all establishment data" CSV extract; with a form, its facts fill the form\u2019s gaps',
+      })
+      .option('json', {
+        type: 'boolean',
+        default: false,
+        describe: 'print { to, copies: [{ role, name, reason, paragraph }], notCopied: [{ role, reason }] }',
+      })
+      .option('explain', { type: 'boolean', default: false, describe: 'also list the roles not copied, and why' }),
+  run: async (args, io) => {
+    const facts = await schoolFactsFor(args, io);
+    const list = recipientsFor(facts);
+    if (args.json === true) {
+      const json = { to: list.to, copies: list.copies, notCopied: list.notCopied };
+      io.stdout(`${JSON.stringify(json, null, 2)}\n`);
+    } else {
+      io.stdout(text(list, facts, args.explain === true));
+    }
+    return exitCodes.ok;
   },
 };

@@ -1,0 +1,66 @@
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { Io } from '../../src/cli/io.js';
+
+const example = new URL('../../fixtures/forms/example.yaml', import.meta.url).pathname;
+const register = new URL('../../fixtures/register/gias-extract.csv', import.meta.url).pathname;
+const letter = (name: string): string => new URL(`../../fixtures/letters/${name}`, import.meta.url).pathname;
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const io = {
+    out: '',
+    err: '',
+    stdout: (t: string) => void (io.out += t),
+    stderr: (t: string) => void (io.err += t),
+    cwd: process.cwd(),
+    env: {},
+    now: () => new Date('2014-03-14T10:00:00Z'),
+    isTTY: false,
+  } satisfies Io & { out: string; err: string };
+  const code = await main(argv, io);
+  return { code, out: io.out, err: io.err };
+}
+
+describe('monitoring-letter check-copy', () => {
+  it('exit 0 when the letter is copied as para 17 requires', async () => {
+    const { code, out } = await run('check-copy', letter('st-marys-copied-correctly.txt'), example);
+    expect(code).toBe(0);
+    expect(out).toContain('The letter is copied as para 17 requires.');
+  });
+
+  it('exit 1 with the missing body and why', async () => {
+    const { code, out } = await run('check-copy', letter('st-marys-diocese-missing.txt'), example);
+    expect(code).toBe(1);
+    expect(out).toContain('MISSING  diocese: the Diocese of Norwich');
+    expect(out).toContain('voluntary aided school: the diocese is copied (para 17)');
+  });
+
+  it('--urn and --register: the register’s facts; an extra body reported (--json)', async () => {
+    const { code, out } = await run(
+      'check-copy',
+      letter('sprowston-academy.md'),
+      '--urn',
+      '137856',
+      '--register',
+      register,
+      '--json',
+    );
+    expect(code).toBe(1);
+    const json = JSON.parse(out) as { ok: boolean; missing: unknown[]; extra: { text: string }[] };
+    expect(json.ok).toBe(false);
+    expect(json.missing).toEqual([]);
+    expect(json.extra.map((e) => e.text)).toEqual(['the Secretary of State']);
+  });
+
+  it('a letter with no copy sentence is a clear error (exit 1)', async () => {
+    const { code, err } = await run('check-copy', letter('no-copy-sentence.txt'), example);
+    expect(code).toBe(1);
+    expect(err).toContain('no-copy-sentence.txt: the letter has no copy sentence');
+  });
+
+  it('a missing letter file is a usage error (exit 2)', async () => {
+    const { code, err } = await run('check-copy', letter('nowhere.txt'), example);
+    expect(code).toBe(2);
+    expect(err).toContain('no such file');
+  });
+});

@@ -1,0 +1,101 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { main } from '../../src/cli/main.js';
+import type { Io } from '../../src/cli/io.js';
+
+const example = new URL('../../fixtures/forms/example.yaml', import.meta.url).pathname;
+const register = new URL('../../fixtures/register/gias-extract.csv', import.meta.url).pathname;
+
+function fakeIo(): Io & { out: string; err: string } {
+  const io = {
+    out: '',
+    err: '',
+    stdout: (t: string) => void (io.out += t),
+    stderr: (t: string) => void (io.err += t),
+    cwd: process.cwd(),
+    env: {},
+    now: () => new Date('2014-03-14T10:00:00Z'),
+    isTTY: false,
+  };
+  return io;
+}
+
+async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  const io = fakeIo();
+  const code = await main(argv, io);
+  return { code, out: io.out, err: io.err };
+}
+
+describe('monitoring-letter recipients', () => {
+  it('para 17: prints the addressee and each copy with its reason', async () => {
+    const { code, out } = await run('recipients', example);
+    expect(code).toBe(0);
+    expect(out).toContain('To: Mrs Zoë Hughes');
+    expect(out).toContain('the Diocese of Norwich\n    diocese: voluntary aided school: the diocese is copied');
+    expect(out).not.toContain('Not copied');
+  });
+
+  it('--explain lists the roles not copied, and why', async () => {
+    const { out } = await run('recipients', example, '--explain');
+    expect(out).toContain('Not copied:');
+    expect(out).toContain('efa: no sixth form: the Education Funding Agency is not copied');
+  });
+
+  it('--json is exactly { to, copies, notCopied }', async () => {
+    const { code, out } = await run('recipients', example, '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as Record<string, unknown> & {
+      copies: Record<string, unknown>[];
+      notCopied: Record<string, unknown>[];
+    };
+    expect(Object.keys(json)).toEqual(['to', 'copies', 'notCopied']);
+    expect(json.copies.every((c) => Object.keys(c).join() === 'role,name,reason,paragraph')).toBe(true);
+    expect(json.notCopied.every((c) => Object.keys(c).join() === 'role,reason')).toBe(true);
+    expect(json.copies.map((c) => c.role)).toEqual(['appropriate-authority', 'local-authority', 'diocese']);
+  });
+
+  it('--urn N --register FILE takes every fact from the register', async () => {
+    const { code, out } = await run('recipients', '--urn', '141505', '--register', register, '--json');
+    expect(code).toBe(0);
+    const json = JSON.parse(out) as { to: { name: string }; copies: { role: string; name: string }[] };
+    expect(json.to.name).toBe('Mrs Grace Okafor');
+    expect(json.copies.map((c) => c.role)).toEqual([
+      'appropriate-authority',
+      'local-authority',
+      'efa',
+      'dfe-academies-unit',
+    ]);
+  });
+
+  it('form and register: merged, a disagreement printed as a warning', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'recipients-'));
+    const form = join(dir, 'form.yaml');
+    writeFileSync(form, readFileSync(example, 'utf8').replace('sixthForm: false', 'sixthForm: true'));
+    const { code, out, err } = await run('recipients', form, '--register', register);
+    expect(code).toBe(0);
+    expect(err).toMatch(/warning .*register gives "false".* at school\.sixthForm \(register\/disagrees\)/);
+    expect(out).toContain('the Education Funding Agency');
+  });
+
+  it('an unknown register type is a clear error naming it (exit 1)', async () => {
+    const { code, err } = await run('recipients', '--urn', '131502', '--register', register);
+    expect(code).toBe(1);
+    expect(err).toContain('"Service children\'s education"');
+  });
+
+  it('a school not inspected under section 5 is a clear error (exit 1)', async () => {
+    const { code, err } = await run('recipients', '--urn', '121999', '--register', register);
+    expect(code).toBe(1);
+    expect(err).toContain('"Other independent school" is not inspected under section 5');
+  });
+
+  it('a URN the register lacks is exit 1; --urn without --register is exit 2', async () => {
+    expect((await run('recipients', '--urn', '999999', '--register', register)).code).toBe(1);
+    const usage = await run('recipients', '--urn', '121190');
+    expect(usage.code).toBe(2);
+    expect(usage.err).toContain('--urn needs --register');
+    expect((await run('recipients')).code).toBe(2);
+  });
+});
