@@ -35,15 +35,18 @@ export function isWeekend(date: string): boolean {
   return d === 0 || d === 6;
 }
 
+// Making an Intl.DateTimeFormat is costly (tens of milliseconds); make it once. en-CA formats as YYYY-MM-DD.
+let londonFormat: Intl.DateTimeFormat | undefined;
+
 /** Today's calendar date in Europe/London for an instant. */
 export function londonDate(instant: Date): string {
-  // en-CA formats as YYYY-MM-DD.
-  return new Intl.DateTimeFormat('en-CA', {
+  londonFormat ??= new Intl.DateTimeFormat('en-CA', {
     timeZone: 'Europe/London',
     year: 'numeric',
     month: '2-digit',
     day: '2-digit',
-  }).format(instant);
+  });
+  return londonFormat.format(instant);
 }
 
 const MONTHS = [

@@ -3,9 +3,9 @@ import {
   applyHolidayOverride,
   dataBankHolidays,
   englandBankHolidayNames,
-  englandBankHolidays,
   loadHolidayOverride,
-} from '../../src/rules/holidays.js';
+} from '../../src/rules/holiday-data.js';
+import { englandBankHolidays, holidayTable } from '../../src/rules/holidays.js';
 import { isWeekend, londonDate } from '../../src/rules/calendar.js';
 
 const weekdayHolidays = (year: number): string[] =>
@@ -99,5 +99,23 @@ describe("England's bank holidays", () => {
         next.some((d) => d.endsWith(md)),
         md,
       ).toBe(true);
+  });
+});
+
+describe('the prepared bank holiday table (data/bank-holidays.json)', () => {
+  it('is up to date with the date-holidays data and the override file (else run `npm run holidays`)', () => {
+    const table = holidayTable();
+    const fresh = englandBankHolidayNames(table.fromYear, table.toYear);
+    expect(table.holidays).toEqual(Object.fromEntries([...fresh].sort(([a], [b]) => (a < b ? -1 : 1))));
+  });
+
+  it('REAL CLOCK: the data source itself has bank holidays for next year', () => {
+    const nextYear = Number(londonDate(new Date()).slice(0, 4)) + 1;
+    expect([...dataBankHolidays(nextYear, nextYear).keys()].length).toBeGreaterThanOrEqual(8);
+  });
+
+  it('REAL CLOCK: covers at least three years ahead, so deadlines never silently skip no holidays', () => {
+    const thisYear = Number(londonDate(new Date()).slice(0, 4));
+    expect(holidayTable().toYear).toBeGreaterThanOrEqual(thisYear + 3);
   });
 });

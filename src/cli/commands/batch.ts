@@ -1,13 +1,88 @@
+import { availableParallelism } from 'node:os';
+import { relative, resolve } from 'node:path';
+import { createProgress } from '../../batch/progress.js';
+import { runBatch } from '../../batch/run-batch.js';
+import { outputFormats, type OutputFormat } from '../../pipeline.js';
 import type { Command } from '../command.js';
-import { exitCodes } from '../io.js';
+import { exitCodes, UserError } from '../io.js';
+import { existsSync, statSync } from 'node:fs';
 
-// Placeholder until its issue lands: says so plainly rather than pretending.
+/** Parses `--format docx,pdf` into known formats, or says which are unknown. */
+export function parseFormats(value: unknown): OutputFormat[] {
+  const list = String(value ?? outputFormats.join(','))
+    .split(',')
+    .map((f) => f.trim().toLowerCase())
+    .filter((f) => f !== '');
+  const unknown = list.filter((f) => !(outputFormats as readonly string[]).includes(f));
+  if (unknown.length > 0 || list.length === 0) {
+    throw new UserError(
+      `--format ${String(value)}: unknown format ${unknown.join(', ') || '(none)'}; expected some of ${outputFormats.join(', ')}`,
+      exitCodes.usage,
+    );
+  }
+  return [...new Set(list)] as OutputFormat[];
+}
+
 export const batchCommand: Command = {
-  command: 'batch',
-  describe: 'batch (not yet available)',
-  builder: (y) => y,
-  run: async (_args, io) => {
-    io.stderr('monitoring-letter batch: not yet available in this version\n');
-    return exitCodes.usage;
+  command: 'batch <folder>',
+  describe: 'Validate and render every form in a folder, on all cores, with a manifest (CSV and JSON)',
+  builder: (y) =>
+    y
+      .positional('folder', { type: 'string', describe: 'A folder of visit-evidence forms (.yaml, .yml, .json)' })
+      .option('out', { type: 'string', default: 'output', describe: 'Where letters and the manifest go' })
+      .option('jobs', { type: 'number', describe: 'Worker threads (default: one per core)' })
+      .option('format', { type: 'string', default: outputFormats.join(','), describe: 'Formats to write' })
+      .option('final', { type: 'boolean', default: false, describe: 'Final letters: any para 16 gap is an error' })
+      .option('force', { type: 'boolean', default: false, describe: 'Replace existing final letters' })
+      .option('templates', { type: 'string', describe: 'A folder of templates overriding the bundled wording' }),
+  run: async (args, io) => {
+    const folder = resolve(io.cwd, String(args.folder));
+    if (!existsSync(folder) || !statSync(folder).isDirectory()) {
+      throw new UserError(`${String(args.folder)} is not a folder of forms`, exitCodes.usage);
+    }
+    const jobsArg = args.jobs === undefined ? availableParallelism() : Number(args.jobs);
+    if (!Number.isInteger(jobsArg) || jobsArg < 1 || jobsArg > 64) {
+      throw new UserError(`--jobs ${String(args.jobs)}: expected a whole number from 1 to 64`, exitCodes.usage);
+    }
+    const formats = parseFormats(args.format);
+    const outDir = resolve(io.cwd, String(args.out));
+    const progress = { current: undefined as ReturnType<typeof createProgress> | undefined };
+    const summary = await runBatch(
+      folder,
+      {
+        jobs: jobsArg,
+        outDir,
+        formats,
+        status: args.final === true ? 'final' : 'draft',
+        force: args.force === true,
+        ...(typeof args.templates === 'string' ? { templatesDir: resolve(io.cwd, args.templates) } : {}),
+      },
+      (entry, total) => {
+        progress.current ??= createProgress(total, io.stderr, io.isTTY);
+        progress.current.tick(relative(io.cwd, entry.form), entry.ok);
+      },
+    );
+    progress.current?.done();
+
+    const rate = summary.total / Math.max(summary.seconds, 0.001);
+    const lines = [
+      '',
+      `forms      ${summary.total}`,
+      `rendered   ${summary.ok}`,
+      `failed     ${summary.failed.length}`,
+      `time       ${summary.seconds.toFixed(2)} s (${rate.toFixed(0)} letters a second, ${jobsArg} worker${jobsArg === 1 ? '' : 's'})`,
+      `manifest   ${relative(io.cwd, summary.manifest.csv)}, ${relative(io.cwd, summary.manifest.json)}`,
+    ];
+    if (summary.failed.length > 0) {
+      lines.push('', 'Failed forms (skipped; the rest were rendered):');
+      for (const f of summary.failed) {
+        lines.push(`  ${relative(io.cwd, f.form)}`);
+        for (const e of f.errors.slice(0, 5)) lines.push(`    ${e}`);
+        if (f.errors.length > 5)
+          lines.push(`    … and ${f.errors.length - 5} more (run \`monitoring-letter validate\`)`);
+      }
+    }
+    io.stdout(lines.join('\n') + '\n');
+    return summary.failed.length > 0 ? exitCodes.invalid : exitCodes.ok;
   },
 };

@@ -1,0 +1,81 @@
+/**
+ * Validates and renders every form in a folder on all cores, streaming the
+ * folder and the manifest so memory stays flat for thousands of forms.
+ */
+import { mkdirSync, opendirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { openManifest, type ManifestEntry } from './manifest.js';
+import { runPool } from './pool.js';
+import type { WorkerSetup } from './worker.js';
+
+export interface BatchSummary {
+  total: number;
+  ok: number;
+  failed: ManifestEntry[];
+  manifest: { csv: string; json: string };
+  seconds: number;
+}
+
+const formExtensions = /\.(ya?ml|json)$/i;
+
+/** The form files in a folder, sorted, without reading them. */
+export function listForms(folder: string): string[] {
+  const names: string[] = [];
+  const dir = opendirSync(folder);
+  try {
+    for (let entry = dir.readSync(); entry !== null; entry = dir.readSync()) {
+      if (entry.isFile() && formExtensions.test(entry.name) && !entry.name.endsWith('.schema.json')) {
+        names.push(entry.name);
+      }
+    }
+  } finally {
+    dir.closeSync();
+  }
+  return names.sort().map((n) => join(folder, n));
+}
+
+async function* iterate(list: readonly string[]): AsyncGenerator<string> {
+  for (const item of list) yield item;
+}
+
+/** Runs the batch; `onEntry` sees each entry as it completes (progress). */
+export async function runBatch(
+  folder: string,
+  setup: WorkerSetup & { jobs: number },
+  onEntry: (entry: ManifestEntry, total: number) => void,
+): Promise<BatchSummary> {
+  if (!statSync(folder).isDirectory()) throw new Error(`${folder} is not a folder`);
+  const started = performance.now();
+  const forms = listForms(folder);
+  mkdirSync(setup.outDir, { recursive: true });
+  const manifest = openManifest(join(setup.outDir, 'manifest'));
+  const failed: ManifestEntry[] = [];
+  let ok = 0;
+  const { jobs, ...workerData } = setup;
+  await runPool<string, ManifestEntry | { error: string }>(iterate(forms), {
+    jobs: Math.min(jobs, Math.max(1, forms.length)),
+    workerUrl: new URL('./worker.js', import.meta.url),
+    workerData,
+    onResult: async (result, index) => {
+      // A worker-side crash on one form comes back as { error }: record it, carry on.
+      const entry: ManifestEntry =
+        'form' in result
+          ? result
+          : {
+              form: forms[index] ?? '?',
+              ok: false,
+              files: [],
+              copies: [],
+              deadlines: [],
+              errors: [result.error],
+              warnings: 0,
+            };
+      if (entry.ok) ok += 1;
+      else failed.push(entry);
+      await manifest.add(entry);
+      onEntry(entry, forms.length);
+    },
+  });
+  const paths = await manifest.close();
+  return { total: forms.length, ok, failed, manifest: paths, seconds: (performance.now() - started) / 1000 };
+}
