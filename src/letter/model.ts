@@ -56,7 +56,8 @@ export interface LetterModel {
   templateHash: string;
   letterDate: string;
   letterDateIso: string;
-  provider: { name: string; addressLines: string[]; phone: string; email: string } | false;
+  /** The inspection service provider for the letterhead; name '' when the form gives none. */
+  provider: { name: string; addressLines: string[]; phone: string; email: string };
   school: { name: Text; urn: string; addressLines: string[] };
   headteacher: { fullName: Text; salutationName: Text; role: string };
   inspector: { name: string; role: string };
@@ -284,7 +285,7 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
           phone: optional(provider.phone),
           email: optional(provider.email),
         }
-      : false,
+      : { name: '', addressLines: [], phone: '', email: '' },
     school,
     headteacher,
     inspector: { name: form.visit.inspector.name, role: optional(form.visit.inspector.role) },

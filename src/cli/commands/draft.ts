@@ -1,13 +1,198 @@
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import type { Command } from '../command.js';
-import { exitCodes } from '../io.js';
+import { exitCodes, UserError, type Io } from '../io.js';
+import { hasErrors, placeDiagnostics, type Diagnostic } from '../../diagnostics.js';
+import { loadFormFile, type LoadResult } from '../../evidence/load.js';
+import type { EvidenceForm } from '../../evidence/schema.js';
+import { prepareTemplates, TemplatesError, type PreparedTemplates } from '../../letter/templates.js';
+import type { LetterDocument } from '../../letter/tree.js';
+import {
+  composeLetter,
+  outputFileName,
+  outputFormats,
+  renderFormat,
+  type ComposedLetter,
+  type OutputFormat,
+} from '../../pipeline.js';
+import { findRecordInRegister, RegisterError } from '../../register/read.js';
+import { registerSchoolFromRecord } from '../../register/map.js';
+import { englandBankHolidays } from '../../rules/holidays.js';
+import { FileExistsError, writeFileAtomic } from '../../writers/write-atomic.js';
+import { formatDiagnostics } from '../print.js';
 
-// Placeholder until its issue lands: says so plainly rather than pretending.
+export interface DraftRequest {
+  form: string;
+  out: string;
+  formats: OutputFormat[];
+  final: boolean;
+  force: boolean;
+  templates?: string;
+  register?: string;
+}
+
+/** What a draft run wrote and skipped. */
+export interface DraftResult {
+  code: number;
+  written: string[];
+  letter?: ComposedLetter & { document: LetterDocument };
+}
+
+/** Parses `--format docx,pdf` into known formats; a usage error names the unknown one. */
+export function parseFormats(value: unknown): OutputFormat[] {
+  if (value === undefined) return [...outputFormats];
+  const names = (Array.isArray(value) ? value : [value])
+    .flatMap((v) => String(v).split(','))
+    .map((v) => v.trim().toLowerCase())
+    .filter((v) => v !== '');
+  const unknown = names.filter((n) => !(outputFormats as readonly string[]).includes(n));
+  if (unknown.length > 0) {
+    throw new UserError(
+      `--format ${unknown.join(',')}: expected one or more of ${outputFormats.join(', ')}`,
+      exitCodes.usage,
+    );
+  }
+  return [...new Set(names)] as OutputFormat[];
+}
+
+function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], loaded: LoadResult, file: string): void {
+  if (diagnostics.length === 0) return;
+  const sources = new Map<string, string>();
+  if (loaded.text !== undefined) sources.set(file, loaded.text);
+  const colour = io.isTTY && io.env.NO_COLOR === undefined;
+  io.stderr(formatDiagnostics(diagnostics, sources, { showSource: io.isTTY, colour }));
+}
+
+/** The register's facts for the school, under the form's own (the form wins where it says something). */
+async function withRegister(form: EvidenceForm, file: string, io: Io): Promise<EvidenceForm> {
+  let record;
+  try {
+    record = await findRecordInRegister(resolve(io.cwd, file), form.school.urn);
+  } catch (error) {
+    if (error instanceof RegisterError) throw new UserError(`${file}: ${error.message}`, exitCodes.invalid);
+    throw new UserError(`cannot read the register ${file}: ${(error as Error).message}`, exitCodes.usage);
+  }
+  if (!record) throw new UserError(`${file}: no school with URN ${form.school.urn} in the register`);
+  const fromRegister = registerSchoolFromRecord(record, file);
+  const headteacher = form.headteacher ?? fromRegister.headteacher;
+  return {
+    ...form,
+    school: { ...fromRegister.school, ...form.school },
+    ...(headteacher ? { headteacher } : {}),
+  };
+}
+
+function loadTemplates(dir: string | undefined, io: Io): PreparedTemplates {
+  try {
+    return prepareTemplates(dir === undefined ? undefined : resolve(io.cwd, dir));
+  } catch (error) {
+    if (error instanceof TemplatesError) throw new UserError(error.message, exitCodes.usage);
+    throw error;
+  }
+}
+
+/** Drafts one letter in the formats asked for; the whole of `draft`, callable by `example` too. */
+export async function draftLetter(request: DraftRequest, io: Io): Promise<DraftResult> {
+  const loaded = loadFormFile(resolve(io.cwd, request.form), request.form);
+  const unreadable = loaded.diagnostics.some((d) => d.rule.startsWith('file/'));
+  if (!loaded.form || hasErrors(loaded.diagnostics)) {
+    printDiagnostics(io, loaded.diagnostics, loaded, request.form);
+    io.stderr(`${request.form}: the form is not valid; no letter was drafted\n`);
+    return { code: unreadable ? exitCodes.usage : exitCodes.invalid, written: [] };
+  }
+  const form = request.register ? await withRegister(loaded.form, request.register, io) : loaded.form;
+  const templates = loadTemplates(request.templates, io);
+  const status = request.final ? 'final' : 'draft';
+  const letter = composeLetter(form, { status, templates, holidays: englandBankHolidays() });
+  const diagnostics = placeDiagnostics(letter.diagnostics, loaded.locate, request.form);
+  printDiagnostics(io, [...loaded.diagnostics, ...diagnostics], loaded, request.form);
+  if (!letter.document) {
+    io.stderr(
+      request.final
+        ? `${request.form}: a final letter cannot be made until the errors above are put right\n`
+        : `the templates do not fit the letter model; no letter was drafted\n`,
+    );
+    return { code: exitCodes.invalid, written: [] };
+  }
+  const document = letter.document;
+  const complete = { ...letter, document };
+
+  const outDir = resolve(io.cwd, request.out);
+  const targets = request.formats.map((format) => ({ format, path: join(outDir, outputFileName(document, format)) }));
+  if (request.final && !request.force) {
+    const existing = targets.filter((t) => existsSync(t.path));
+    if (existing.length > 0) {
+      throw new UserError(
+        `a final letter already exists: ${existing.map((t) => relative(io.cwd, t.path)).join(', ')}; use --force to replace it`,
+      );
+    }
+  }
+  try {
+    mkdirSync(outDir, { recursive: true });
+  } catch (error) {
+    throw new UserError(`cannot create ${request.out}: ${(error as Error).message}`, exitCodes.outside);
+  }
+
+  const written: string[] = [];
+  let skipped = 0;
+  for (const { format, path } of targets) {
+    let content: string | Uint8Array;
+    try {
+      content = await renderFormat(format, complete);
+    } catch (error) {
+      // Temporary, while a writer is still a placeholder: say so and carry on with the others.
+      if (error instanceof Error && /not yet available/.test(error.message)) {
+        io.stderr(`skipped ${format}: ${error.message}\n`);
+        skipped++;
+        continue;
+      }
+      throw error;
+    }
+    try {
+      writeFileAtomic(path, content, { overwrite: !request.final || request.force });
+    } catch (error) {
+      if (error instanceof FileExistsError) {
+        throw new UserError(`a final letter already exists: ${relative(io.cwd, path)}; use --force to replace it`);
+      }
+      throw new UserError(`cannot write ${relative(io.cwd, path)}: ${(error as Error).message}`, exitCodes.outside);
+    }
+    written.push(path);
+    io.stdout(`Wrote ${relative(io.cwd, path) || path}\n`);
+  }
+  if (skipped > 0 && written.length === 0) return { code: exitCodes.outside, written, letter: complete };
+  return { code: exitCodes.ok, written, letter: complete };
+}
+
+/** `draft <form>`: renders the letter into output/ as <URN>-<visit date>-<draft|final>.<ext>. */
 export const draftCommand: Command = {
-  command: 'draft',
-  describe: 'draft (not yet available)',
-  builder: (y) => y,
-  run: async (_args, io) => {
-    io.stderr('monitoring-letter draft: not yet available in this version\n');
-    return exitCodes.usage;
+  command: 'draft <form>',
+  describe: 'render the letter (DOCX, PDF, Markdown, HTML, JSON) from an evidence form',
+  builder: (y) =>
+    y
+      .positional('form', { type: 'string', describe: 'the visit-evidence form (YAML or JSON)' })
+      .option('out', { type: 'string', default: 'output', describe: 'folder to write the letter into' })
+      .option('format', {
+        type: 'string',
+        describe: `formats to write, comma-separated: ${outputFormats.join(',')} (default: all)`,
+      })
+      .option('final', {
+        type: 'boolean',
+        default: false,
+        describe: 'make the final letter: refuses while anything para 16 requires is missing',
+      })
+      .option('force', { type: 'boolean', default: false, describe: 'replace an existing final letter' })
+      .option('templates', { type: 'string', describe: 'a folder of templates overriding the bundled wording' })
+      .option('register', { type: 'string', describe: 'a GIAS register extract (CSV) for the school’s facts' }),
+  run: async (args, io) => {
+    const request: DraftRequest = {
+      form: String(args.form),
+      out: String(args.out ?? 'output'),
+      formats: parseFormats(args.format),
+      final: args.final === true,
+      force: args.force === true,
+      ...(typeof args.templates === 'string' ? { templates: args.templates } : {}),
+      ...(typeof args.register === 'string' ? { register: args.register } : {}),
+    };
+    return (await draftLetter(request, io)).code;
   },
 };

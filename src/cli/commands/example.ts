@@ -1,13 +1,68 @@
+import { join, relative, resolve } from 'node:path';
 import type { Command } from '../command.js';
-import { exitCodes } from '../io.js';
+import { exitCodes, UserError, type Io } from '../io.js';
+import { packageRoot } from '../../letter/package-root.js';
+import { outputFormats } from '../../pipeline.js';
+import type { Deadline, RecipientList } from '../../rules/types.js';
+import { generatorName } from '../../version.js';
+import { deadlinesCalendar } from '../../writers/ics.js';
+import { writeFileAtomic } from '../../writers/write-atomic.js';
+import { draftLetter } from './draft.js';
 
-// Placeholder until its issue lands: says so plainly rather than pretending.
+/** The copy list as a person reads it: to whom, each copy and why, and who is not copied and why. */
+function recipientsText(list: RecipientList): string {
+  const lines = [`To: ${list.to.name} (${list.to.reason})`, '', 'Copied to:'];
+  for (const c of list.copies) lines.push(`  ${c.name}: ${c.reason} (para ${c.paragraph})`);
+  if (list.notCopied.length > 0) {
+    lines.push('', 'Not copied:');
+    for (const n of list.notCopied) lines.push(`  ${n.role}: ${n.reason}`);
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+function deadlinesText(deadlines: readonly Deadline[]): string {
+  const lines = deadlines.map((d) => `${d.date}  ${d.description} (para ${d.paragraph}; ${d.basis})`);
+  lines.push(
+    '',
+    'Working days: Monday to Friday except England\u2019s bank holidays; the visit\u2019s last day is day 0.',
+  );
+  return `${lines.join('\n')}\n`;
+}
+
+/** `example`: drafts the bundled example form in every format into output/, with its copy list and deadlines. */
 export const exampleCommand: Command = {
   command: 'example',
-  describe: 'example (not yet available)',
-  builder: (y) => y,
-  run: async (_args, io) => {
-    io.stderr('monitoring-letter example: not yet available in this version\n');
-    return exitCodes.usage;
+  describe: 'draft the bundled example letter in every format into output/, with its copy list and deadlines',
+  builder: (y) => y.option('out', { type: 'string', default: 'output', describe: 'folder to write into' }),
+  run: async (args, io: Io) => {
+    const out = String(args.out ?? 'output');
+    const form = join(packageRoot(), 'fixtures', 'forms', 'example.yaml');
+    io.stdout(`Drafting the bundled example (${relative(io.cwd, form) || form})\n`);
+    const result = await draftLetter({ form, out, formats: [...outputFormats], final: false, force: false }, io);
+    if (result.code !== exitCodes.ok || !result.letter) return result.code;
+    const { document, recipients, deadlines } = result.letter;
+    const base = join(resolve(io.cwd, out), `${document.meta.urn}-${document.meta.visitDate}`);
+    const extra: [string, string][] = [[`${base}-deadlines.txt`, deadlinesText(deadlines)]];
+    if (recipients) extra.unshift([`${base}-recipients.txt`, recipientsText(recipients)]);
+    const visitDate = [...result.letter.form.visit.dates].sort()[0] ?? document.meta.visitDate;
+    extra.push([
+      `${base}-deadlines.ics`,
+      deadlinesCalendar({
+        deadlines,
+        school: { urn: document.meta.urn, name: result.letter.form.school.name },
+        visitDate,
+        stamp: io.now(),
+        product: generatorName,
+      }),
+    ]);
+    for (const [path, text] of extra) {
+      try {
+        writeFileAtomic(path, text);
+      } catch (error) {
+        throw new UserError(`cannot write ${relative(io.cwd, path)}: ${(error as Error).message}`, exitCodes.outside);
+      }
+      io.stdout(`Wrote ${relative(io.cwd, path)}\n`);
+    }
+    return exitCodes.ok;
   },
 };
