@@ -78,7 +78,8 @@ export function formatDiagnostics(
 ): string {
   let out = '';
   for (const d of diagnostics) {
-    let line = formatDiagnostic(d);
+    // A file that could not be read has no line to point at: `visit.yaml: error cannot find visit.yaml (file/not-found)`.
+    let line = d.line === undefined ? formatDiagnostic(d).replace(/^(.*?):1:1 /, '$1: ') : formatDiagnostic(d);
     if (options.colour) line = line.replace(` ${d.severity} `, ` ${colours[d.severity]}${d.severity}${reset} `);
     out += `${line}\n`;
     if (options.showSource)

@@ -11,5 +11,8 @@ import type { LoadResult } from './load.js';
 export function validateLoaded(loaded: LoadResult, file: string, options: CheckOptions): Diagnostic[] {
   if (!loaded.form) return loaded.diagnostics;
   const checks = placeDiagnostics(checkForm(loaded.form, options), loaded.locate, file);
-  return [...loaded.diagnostics, ...checks];
+  // In the order of the source, as a compiler lists them (a stable sort keeps each rule's own order on a line).
+  return [...loaded.diagnostics, ...checks].sort(
+    (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
+  );
 }

@@ -95,7 +95,7 @@ describe('monitoring-letter validate', () => {
   it('exits 2 for a form that does not exist, with a diagnostic naming it', async () => {
     const io = fakeIo();
     expect(await main(['validate', 'no-such-visit.yaml'], io)).toBe(2);
-    expect(io.out).toContain('no-such-visit.yaml:1:1 error cannot find no-such-visit.yaml');
+    expect(io.out).toContain('no-such-visit.yaml: error cannot find no-such-visit.yaml');
     const json = fakeIo();
     expect(await main(['validate', 'no-such-visit.yaml', '--json'], json)).toBe(2);
     expect((JSON.parse(json.out) as JsonReport).diagnostics[0]).toMatchObject({
