@@ -2,6 +2,7 @@
  * Compares the bodies a letter was copied to with those para 17 calls for:
  * who is missing, who is extra, who is named differently, and why.
  */
+import { normaliseBodyName } from '../rules/recipients.js';
 import type { RecipientList, RecipientRole } from '../rules/types.js';
 import { distinctiveWords, namesBody, recogniseBodies, type FoundBody } from './recognise.js';
 import { findCopySentence, NoCopySentenceError } from './sentence.js';
@@ -44,15 +45,18 @@ export function checkCopyList(letterText: string, list: RecipientList): CopyChec
   };
   const pending = [...list.copies];
 
-  // First the bodies named as expected, then the right kind of body under another name.
-  for (const byName of [true, false]) {
+  // First the bodies named exactly, then by their distinctive words, then the right kind of body under another name.
+  const passes: ((name: string, text: string, role: RecipientRole) => boolean)[] = [
+    (name, text) => normaliseBodyName(name) === normaliseBodyName(text),
+    (name, text, role) => !namedRoles.has(role) || namesBody(name, text),
+    () => true,
+  ];
+  for (const [pass, fits] of passes.entries()) {
+    const byName = pass < 2;
     for (let e = 0; e < pending.length; e++) {
       const expected = pending[e]!;
       const index = found.findIndex(
-        (f, i) =>
-          !used.has(i) &&
-          f.role === expected.role &&
-          (!byName || !namedRoles.has(expected.role) || namesBody(expected.name, f.text)),
+        (f, i) => !used.has(i) && f.role === expected.role && fits(expected.name, f.text, expected.role),
       );
       if (index < 0) continue;
       used.add(index);

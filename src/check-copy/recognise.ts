@@ -43,7 +43,7 @@ const patterns: ReadonlyArray<[RecipientRole | { other: string }, RegExp]> = [
 const stopWords = new Set(
   (
     "the of for and at in on a an to by chair chief executive director children's childrens children services service " +
-    'diocese archdiocese diocesan board governing body trustees trust interim education funding agency academies advisers ' +
+    'diocese diocesan board governing body trustees trust interim education funding agency academies advisers ' +
     'unit department local authority council county city borough foundation governors roman catholic church england'
   ).split(' '),
 );
@@ -71,16 +71,21 @@ export function classify(phrase: string, expected: readonly Recipient[] = []): P
     if (m && (best === undefined || m.index < best.index)) best = { index: m.index, kind };
   }
   const role = best && typeof best.kind === 'string' ? best.kind : undefined;
-  if (role === undefined || role === 'diocese' || role === 'foundation-body' || role === 'la-support-contractor') {
-    const byName = expected.find(
-      (e) => (e.role === 'la-support-contractor' || e.role === 'foundation-body') && namesBody(e.name, phrase),
-    );
-    if (byName && !(role === 'diocese' && expected.some((e) => e.role === 'diocese' && namesBody(e.name, phrase)))) {
-      return { role: byName.role };
-    }
+  // A contractor or foundation is told by its name ("Achieving for Children"), whatever words surround it.
+  const byName = expected.find(
+    (e) => (e.role === 'la-support-contractor' || e.role === 'foundation-body') && namesBody(e.name, phrase),
+  );
+  if (byName && !(role && expected.some((e) => e.role === role && namesBody(e.name, phrase)))) {
+    return { role: byName.role };
   }
   if (best && typeof best.kind !== 'string') return { other: best.kind.other };
   return role === undefined ? {} : { role };
+}
+
+/** True when the phrase names, by its distinctive words, a body the rules expect in the role it fills. */
+function namesExpected(phrase: string, expected: readonly Recipient[]): boolean {
+  const { role } = classify(phrase, expected);
+  return role !== undefined && expected.some((e) => e.role === role && namesBody(e.name, phrase));
 }
 
 const separator = /(\s*,\s*(?:and\s+)?|\s*;\s*(?:and\s+)?|\s+and\s+|\s*&\s*)/i;
@@ -104,7 +109,12 @@ export function recogniseBodies(list: string, expected: readonly Recipient[] = [
     const recognised = kind.role !== undefined || kind.other !== undefined;
     const continues =
       previous !== undefined &&
-      (!recognised || (kind.role !== undefined && kind.role === previous.role && !startsNewBody.test(fragment)));
+      (!recognised ||
+        (!startsNewBody.test(fragment) &&
+          (kind.role === previous.role ||
+            // "the Director of Children’s Services, Achieving for Children": together they name an expected body.
+            (!namesExpected(previous.text, expected) &&
+              namesExpected(`${previous.text}${joiner}${fragment}`, expected)))));
     if (previous && continues) {
       previous.text = `${previous.text}${joiner}${fragment}`;
       const again = classify(previous.text, expected);

@@ -57,10 +57,12 @@ export function normaliseBodyName(name: string): string {
  */
 export function dioceseKey(name: string): string | undefined {
   const n = normaliseBodyName(name).replace(/^(?:roman catholic|catholic|anglican|church of england) /, '');
-  const of = /^(?:arch)?diocese of (.+)$/.exec(n);
-  if (of?.[1]) return of[1];
-  const adjective = /^(.+?) (?:arch)?diocesan\b/.exec(n);
-  if (adjective?.[1]) return adjective[1].replace(/^(?:roman catholic|catholic|anglican) /, '');
+  // An archdiocese and a diocese of one city are different churches' bodies (joint-faith schools).
+  const of = /^(arch)?diocese of (.+)$/.exec(n);
+  if (of?.[2]) return `${of[1] ? 'archdiocese:' : ''}${of[2]}`;
+  const adjective = /^(.+?) (arch)?diocesan\b/.exec(n);
+  if (adjective?.[1])
+    return `${adjective[2] ? 'archdiocese:' : ''}${adjective[1].replace(/^(?:roman catholic|catholic|anglican) /, '')}`;
   return undefined;
 }
 
@@ -263,14 +265,17 @@ function foundationBody(school: School, type: EstablishmentType, dioceseCopies: 
     };
   }
   const appointer = f.appointedBy ?? f.name;
-  const already = dioceseCopies.find((d) => sameBody(d.name, appointer));
-  if (already) {
+  // "the Archdiocese of Liverpool and the Diocese of Liverpool": each body named must already be copied.
+  const bodies = appointer.split(/\s+and\s+(?=the\s)/i);
+  const already = bodies.map((b) => dioceseCopies.find((d) => sameBody(d.name, b)));
+  if (already.every((d) => d !== undefined)) {
+    const copied = already.map((d) => d.name).join(' and ');
     return {
       copies: [],
       notCopied: [
         {
           role: 'foundation-body',
-          reason: `the foundation governors are appointed by ${withArticle(appointer)}, already copied as ${already.name}: copied once`,
+          reason: `the foundation governors are appointed by ${withArticle(appointer)}, already copied as ${copied}: copied once`,
         },
       ],
     };

@@ -232,3 +232,48 @@ describe('reading letters', () => {
     await expect(readLetterText(broken)).rejects.toThrow(/not a readable DOCX file/);
   });
 });
+
+describe('para 17: awkward copy lists', () => {
+  it('para 17: joint-faith school in one city: the Archdiocese and the Diocese told apart', () => {
+    const list = resolveRecipients(
+      school({
+        type: 'voluntary-aided',
+        localAuthority: { name: 'Liverpool' },
+        dioceses: ['Archdiocese of Liverpool', 'Diocese of Liverpool'],
+      }),
+    );
+    const both = checkCopyList(
+      'I am copying this letter to the Chair of the Governing Body, the Director of Children’s Services for Liverpool, the Diocese of Liverpool and the Archdiocese of Liverpool.',
+      list,
+    );
+    expect(both.ok).toBe(true);
+    const one = checkCopyList(
+      'I am copying this letter to the Chair of the Governing Body, the Director of Children’s Services for Liverpool and the Diocese of Liverpool.',
+      list,
+    );
+    expect(one.missing.map((m) => m.name)).toEqual(['the Archdiocese of Liverpool']);
+  });
+
+  it('para 17: a contractor named after a comma, "the Director of Children’s Services, Achieving for Children"', () => {
+    const list = resolveRecipients(
+      school({
+        type: 'community',
+        localAuthority: { name: 'Kingston upon Thames' },
+        supportContractor: {
+          name: 'Achieving for Children',
+          copyTo: 'the Director of Children’s Services, Achieving for Children',
+        },
+      }),
+    );
+    const result = checkCopyList(
+      'I am copying this letter to the Chair of the Governing Body, the Director of Children’s Services for Kingston upon Thames and the Director of Children’s Services, Achieving for Children.',
+      list,
+    );
+    expect(result.found.map((f) => f.role)).toEqual([
+      'appropriate-authority',
+      'local-authority',
+      'la-support-contractor',
+    ]);
+    expect(result.ok).toBe(true);
+  });
+});

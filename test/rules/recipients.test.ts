@@ -138,6 +138,23 @@ describe('para 17: the diocese', () => {
     expect(list.copies.find((c) => c.role === 'diocese')?.reason).toContain('joint-faith');
   });
 
+  it('para 17: joint-faith school in one city: the Archdiocese and the Diocese are both copied, their joint foundation once', () => {
+    const list = resolveRecipients(
+      school({
+        type: 'voluntary-aided',
+        religiousCharacter: 'Roman Catholic/Church of England',
+        dioceses: ['Archdiocese of Liverpool', 'Diocese of Liverpool'],
+        foundation: {
+          name: 'The Trustees of St Hilda and St Bede High School',
+          appointedBy: 'the Archdiocese of Liverpool and the Diocese of Liverpool',
+        },
+      }),
+    );
+    expect(nameOf(list, 'diocese')).toEqual(['the Archdiocese of Liverpool', 'the Diocese of Liverpool']);
+    expect(roles(list)).not.toContain('foundation-body');
+    expect(whyNot(list, 'foundation-body')).toContain('copied once');
+  });
+
   it('para 17: a Church of England VA school without its diocese is an error', () => {
     const error = errorOf(() =>
       resolveRecipients(school({ type: 'voluntary-aided', religiousCharacter: 'Church of England' })),
@@ -295,7 +312,8 @@ describe('copy list', () => {
     expect(withArticle('Diocese of Ely')).toBe('the Diocese of Ely');
     expect(withArticle('The Ely Diocesan Board of Education')).toBe('the Ely Diocesan Board of Education');
     expect(dioceseKey('The Norwich Diocesan Board of Education')).toBe('norwich');
-    expect(dioceseKey('Roman Catholic Archdiocese of Birmingham')).toBe('birmingham');
+    expect(dioceseKey('Roman Catholic Archdiocese of Birmingham')).toBe('archdiocese:birmingham');
+    expect(dioceseKey('Liverpool Archdiocesan Schools Commission')).toBe('archdiocese:liverpool');
     expect(dioceseKey('The Wensum Trust')).toBeUndefined();
   });
 });
