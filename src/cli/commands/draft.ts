@@ -55,7 +55,8 @@ export function parseFormats(value: unknown): OutputFormat[] {
   return [...new Set(names)] as OutputFormat[];
 }
 
-function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], loaded: LoadResult, file: string): void {
+/** Prints a form's diagnostics to stderr like a compiler, with source excerpts on a terminal. */
+export function printDiagnostics(io: Io, diagnostics: readonly Diagnostic[], loaded: LoadResult, file: string): void {
   if (diagnostics.length === 0) return;
   const sources = new Map<string, string>();
   if (loaded.text !== undefined) sources.set(file, loaded.text);
@@ -82,7 +83,8 @@ async function withRegister(form: EvidenceForm, file: string, io: Io): Promise<E
   };
 }
 
-function loadTemplates(dir: string | undefined, io: Io): PreparedTemplates {
+/** The bundled templates overlaid by --templates DIR; a bad folder is a usage error. */
+export function loadTemplates(dir: string | undefined, io: Io): PreparedTemplates {
   try {
     return prepareTemplates(dir === undefined ? undefined : resolve(io.cwd, dir));
   } catch (error) {
