@@ -202,22 +202,22 @@ describe('a send killed half-way, then resumed', () => {
   it('delivers every message of a batch of letters exactly once', async () => {
     const ws = makeWorkspace();
     const files = ['121190', '121191', '121192'].map((urn) => ws.addLetter(urn).file);
-    let child: ReturnType<typeof spawn> | undefined;
-    let exited: Promise<unknown> = Promise.resolve();
+    const running: { child?: ReturnType<typeof spawn>; exited?: Promise<unknown> } = {};
     const killAt = 5;
     const s = await startFaultServer({
       beforeAccept: async (n) => {
-        if (n !== killAt || !child) return;
-        child.kill('SIGKILL');
-        await exited;
+        if (n !== killAt || !running.child) return;
+        running.child.kill('SIGKILL'); // after killAt - 1 messages accepted, while the server holds the next one
+        await running.exited;
         await new Promise((r) => setTimeout(r, 100));
       },
     });
     servers.push(s);
     const args = [bin, 'send', ...files, '--contacts', ws.contacts, '--smtp', s.url, '--retry-delay', '1'];
-    child = spawn(process.execPath, args, { cwd: ws.dir, stdio: 'pipe' });
-    exited = new Promise((resolve) => child!.on('exit', resolve));
-    const signal = await new Promise((resolve) => child!.on('exit', (_code, sig) => resolve(sig)));
+    const child = spawn(process.execPath, args, { cwd: ws.dir, stdio: 'pipe' });
+    running.child = child;
+    running.exited = new Promise((resolve) => child.on('exit', resolve));
+    const signal = await new Promise((resolve) => child.on('exit', (_code, sig) => resolve(sig)));
     expect(signal).toBe('SIGKILL');
     expect(s.received).toHaveLength(killAt - 1);
 
