@@ -119,6 +119,12 @@ export function generateForm(i: number, seed = 1): EvidenceForm {
   const visit = weekday === 0 ? addDays(visitDate, 1) : weekday === 6 ? addDays(visitDate, 2) : visitDate;
   const areas = Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => narrative(rnd, 1, 2));
   const long = rnd() < 0.2; // one letter in five is long (three pages or more)
+  const recommended = { pupilPremium: rnd() < 0.3, governance: rnd() < 0.2 };
+  const review = () => ({
+    commissioned: addDays(published, 7),
+    completed: addDays(published, 40),
+    impact: narrative(rnd, 1, 2),
+  });
   const form = {
     school: {
       name: `${pick(rnd, ['St Bede’s', 'Oakfield', 'Riverside', 'Hillcrest', 'St Mary’s', 'Brontë'])} ${kind.phase === 'secondary' ? 'Academy' : 'Primary School'} ${i}`,
@@ -147,7 +153,7 @@ export function generateForm(i: number, seed = 1): EvidenceForm {
       overallEffectiveness: 'requires-improvement',
       leadershipAndManagement: 'requires-improvement',
       areasForImprovement: areas,
-      reviewsRecommended: { pupilPremium: rnd() < 0.3, governance: rnd() < 0.2 },
+      reviewsRecommended: recommended,
     },
     visit: {
       dates: [visit],
@@ -171,6 +177,10 @@ export function generateForm(i: number, seed = 1): EvidenceForm {
       leadership: narrative(rnd, 2, long ? 8 : 4),
       governance: narrative(rnd, 1, long ? 6 : 3),
       plans: narrative(rnd, 1, 3),
+    },
+    reviews: {
+      ...(recommended.pupilPremium ? { pupilPremium: review() } : {}),
+      ...(recommended.governance ? { governance: review() } : {}),
     },
     externalSupport: {
       summary: narrative(rnd, 1, 2),

@@ -46,7 +46,9 @@ export async function renderFormFile(path: string, context: RenderContext): Prom
     holidays: context.holidays,
   });
   const placed = letter.diagnostics.map((d) => {
-    const at = d.line === undefined ? loaded.locate(d.path) : undefined;
+    // Template diagnostics name a template and a model field, not a place in the form.
+    const inForm = !d.rule.startsWith('template/');
+    const at = inForm && d.line === undefined ? loaded.locate(d.path) : undefined;
     return at ? { ...d, line: at.line, column: at.column, file: name } : { ...d, file: name };
   });
   entry.warnings = placed.filter((d) => d.severity === 'warning').length;

@@ -1,36 +1,35 @@
 import yargs from 'yargs';
 import type { Command } from './command.js';
 import { exitCodes, UserError, type Io } from './io.js';
-import { batchCommand } from './commands/batch.js';
-import { checkCopyCommand } from './commands/check-copy.js';
-import { confirmCommand } from './commands/confirm.js';
-import { deadlinesCommand } from './commands/deadlines.js';
-import { draftCommand } from './commands/draft.js';
-import { exampleCommand } from './commands/example.js';
-import { finaliseCommand } from './commands/finalise.js';
-import { initCommand } from './commands/init.js';
-import { recipientsCommand } from './commands/recipients.js';
-import { schemaCommand } from './commands/schema.js';
-import { sendCommand } from './commands/send.js';
-import { statusCommand } from './commands/status.js';
-import { validateCommand } from './commands/validate.js';
 import { toolVersion } from '../version.js';
 
-const commands: Command[] = [
-  initCommand,
-  validateCommand,
-  schemaCommand,
-  draftCommand,
-  recipientsCommand,
-  deadlinesCommand,
-  checkCopyCommand,
-  sendCommand,
-  confirmCommand,
-  finaliseCommand,
-  statusCommand,
-  batchCommand,
-  exampleCommand,
-];
+/**
+ * Each command's module, loaded only when that command runs: a cold `draft`
+ * then never pays for the mail, PDF-reading or register libraries of the others.
+ */
+const commandModules: Record<string, () => Promise<Command>> = {
+  init: async () => (await import('./commands/init.js')).initCommand,
+  validate: async () => (await import('./commands/validate.js')).validateCommand,
+  schema: async () => (await import('./commands/schema.js')).schemaCommand,
+  draft: async () => (await import('./commands/draft.js')).draftCommand,
+  recipients: async () => (await import('./commands/recipients.js')).recipientsCommand,
+  deadlines: async () => (await import('./commands/deadlines.js')).deadlinesCommand,
+  'check-copy': async () => (await import('./commands/check-copy.js')).checkCopyCommand,
+  send: async () => (await import('./commands/send.js')).sendCommand,
+  confirm: async () => (await import('./commands/confirm.js')).confirmCommand,
+  finalise: async () => (await import('./commands/finalise.js')).finaliseCommand,
+  status: async () => (await import('./commands/status.js')).statusCommand,
+  batch: async () => (await import('./commands/batch.js')).batchCommand,
+  example: async () => (await import('./commands/example.js')).exampleCommand,
+};
+
+/** The commands argv needs: the one it names, or all of them (for help and "did you mean"). */
+async function commandsFor(argv: readonly string[]): Promise<Command[]> {
+  const name = argv.find((a) => !a.startsWith('-'));
+  const load = name === undefined ? undefined : commandModules[name];
+  if (load) return [await load()];
+  return Promise.all(Object.values(commandModules).map((l) => l()));
+}
 
 /** Runs the CLI on argv (without node and script) and returns the exit code. Never calls process.exit. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
@@ -51,7 +50,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       if (err) throw err;
       usageError = msg;
     });
-  for (const c of commands) {
+  for (const c of await commandsFor(argv)) {
     parser.command(c.command, c.describe, c.builder, async (args) => {
       code = await c.run(args as Record<string, unknown>, io);
     });

@@ -3,8 +3,8 @@
  * published or withheld) as append-only JSON lines beside its outputs:
  * `<URN>-<visit date>.history.jsonl`. Appending never rewrites earlier lines.
  */
-import { appendFileSync, closeSync, fsyncSync, openSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { appendFileSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 export const stages = ['drafted', 'draft-received', 'finalised', 'sent', 'published', 'withheld'] as const;
 export type Stage = (typeof stages)[number];
@@ -29,6 +29,7 @@ export function historyPath(outDir: string, urn: string, visitDate: string): str
 
 /** Appends one event and flushes it to disk. */
 export function appendHistory(file: string, event: HistoryEvent): void {
+  mkdirSync(dirname(file), { recursive: true });
   appendFileSync(file, JSON.stringify(event) + '\n', 'utf8');
   const fd = openSync(file, 'r');
   try {

@@ -1,0 +1,286 @@
+/**
+ * The HMI's submitted draft (para 17: HMI send it to the ISP within 3 days),
+ * read into a letter document so it can be compared with the final one. A
+ * form is composed as a draft with the same templates; a DOCX is read with
+ * mammoth (its HTML: paragraphs, Word's Heading styles as headings, lists,
+ * bold, italic, line breaks, and this tool's own paragraph styles as roles);
+ * Markdown and plain text become paragraphs.
+ */
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { loadFormFile, type LoadResult } from '../evidence/load.js';
+import { markdownToBlocks } from '../letter/markdown-tree.js';
+import type { PreparedTemplates } from '../letter/templates.js';
+import type { Block, BlockRole, DocumentMeta, Inline, LetterDocument, ListItem } from '../letter/tree.js';
+import { composeLetter } from '../pipeline.js';
+import type { Holidays } from '../rules/working-days.js';
+
+export const draftFormExtensions = ['.yaml', '.yml', '.json'] as const;
+export const draftLetterExtensions = ['.docx', '.md', '.markdown', '.txt', '.text'] as const;
+
+/** What the draft was given as. */
+export type DraftKind = 'form' | 'docx' | 'markdown' | 'text';
+
+export interface DraftSource {
+  kind: DraftKind;
+  document: LetterDocument;
+  /** The draft form as loaded (forms only), for printing its diagnostics. */
+  loaded?: LoadResult;
+  /** Warnings met on the way (a draft form's own, or a DOCX reader's). */
+  diagnostics: Diagnostic[];
+}
+
+/** The draft cannot be used; carries the draft form's diagnostics when it was a form. */
+export class DraftSourceError extends Error {
+  constructor(
+    message: string,
+    readonly loaded?: LoadResult,
+    readonly diagnostics: Diagnostic[] = [],
+  ) {
+    super(message);
+    this.name = 'DraftSourceError';
+  }
+}
+
+export interface ReadDraftOptions {
+  templates: PreparedTemplates;
+  holidays: Holidays;
+  /** The properties a draft read from a letter file is given (its text carries none we can trust). */
+  meta: DocumentMeta;
+  /** The name to show in messages. */
+  displayName?: string;
+}
+
+/** This tool's DOCX paragraph style names → the role of their blocks (see writers/docx/styles.ts). */
+const styleRoles: Record<string, BlockRole> = {
+  Letterhead: 'letterhead',
+  Date: 'date',
+  Address: 'address',
+  Reference: 'reference',
+  Salutation: 'salutation',
+  Closing: 'signoff',
+  Marking: 'marking',
+};
+
+const roleStyleMap = Object.entries(styleRoles).map(
+  ([style, role]) => `p[style-name='${style}'] => p.role-${role}:fresh`,
+);
+
+/** Reads the HMI's draft, whatever it was given as; throws DraftSourceError for one that cannot be used. */
+export async function readDraftSource(file: string, options: ReadDraftOptions): Promise<DraftSource> {
+  const name = options.displayName ?? file;
+  const ext = extname(file).toLowerCase();
+  if ((draftFormExtensions as readonly string[]).includes(ext)) return draftFromForm(file, name, options);
+  if (!(draftLetterExtensions as readonly string[]).includes(ext)) {
+    throw new DraftSourceError(
+      `${name}: cannot read a "${ext || 'no extension'}" file as a draft; expected a form (${draftFormExtensions.join(', ')}) or a letter (${draftLetterExtensions.join(', ')})`,
+    );
+  }
+  let bytes: Buffer;
+  try {
+    bytes = await readFile(file);
+  } catch (error) {
+    throw new DraftSourceError(`${name}: cannot read the draft: ${(error as Error).message}`);
+  }
+  const meta: DocumentMeta = { ...options.meta, status: 'draft' };
+  if (ext === '.docx') {
+    let html: string;
+    try {
+      const mammoth = await import('mammoth');
+      html = (await mammoth.convertToHtml({ buffer: bytes }, { styleMap: roleStyleMap })).value;
+    } catch (error) {
+      throw new DraftSourceError(`${name}: not a readable DOCX file: ${(error as Error).message}`);
+    }
+    return { kind: 'docx', document: { meta, blocks: htmlToBlocks(html) }, diagnostics: [] };
+  }
+  const text = bytes.toString('utf8').replace(/^\uFEFF/, '');
+  if (ext === '.md' || ext === '.markdown') {
+    // The Markdown preview's first line is a comment naming the generator; raw HTML is not parsed.
+    const source = text.replace(/<!--[\s\S]*?-->/g, '');
+    return { kind: 'markdown', document: { meta, blocks: markdownToBlocks(source, 'body') }, diagnostics: [] };
+  }
+  return { kind: 'text', document: { meta, blocks: textToBlocks(text) }, diagnostics: [] };
+}
+
+function draftFromForm(file: string, name: string, options: ReadDraftOptions): DraftSource {
+  const loaded = loadFormFile(file, name);
+  if (!loaded.form || hasErrors(loaded.diagnostics)) {
+    throw new DraftSourceError(`${name}: the draft form is not valid`, loaded, loaded.diagnostics);
+  }
+  const letter = composeLetter(loaded.form, {
+    status: 'draft',
+    templates: options.templates,
+    holidays: options.holidays,
+  });
+  if (!letter.document) {
+    throw new DraftSourceError(
+      `${name}: the templates do not fit the draft's letter model`,
+      loaded,
+      letter.diagnostics,
+    );
+  }
+  return { kind: 'form', document: letter.document, loaded, diagnostics: [...loaded.diagnostics] };
+}
+
+/** Plain text: paragraphs separated by blank lines, a single newline a line break; without blank lines, one paragraph a line. */
+export function textToBlocks(text: string): Block[] {
+  const normalised = text.replace(/\r\n?/g, '\n');
+  const chunks = /\n[ \t]*\n/.test(normalised) ? normalised.split(/\n[ \t]*\n/) : normalised.split('\n');
+  const blocks: Block[] = [];
+  for (const chunk of chunks) {
+    const lines = chunk
+      .split('\n')
+      .map((line) => line.trim())
+      .filter((line) => line !== '');
+    if (lines.length === 0) continue;
+    const children: Inline[] = [];
+    lines.forEach((line, index) => {
+      if (index > 0) children.push({ type: 'break' });
+      children.push({ type: 'text', value: line });
+    });
+    blocks.push({ type: 'paragraph', role: 'body', children });
+  }
+  return blocks;
+}
+
+const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
+
+function decodeEntities(text: string): string {
+  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
+    if (name[0] === '#') {
+      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
+      return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
+    }
+    return entities[name.toLowerCase()] ?? whole;
+  });
+}
+
+interface OpenBlock {
+  kind: 'paragraph' | 'heading';
+  depth: 1 | 2 | 3;
+  role: BlockRole;
+  /** Inline containers: the block's own children, then any open strong/emphasis. */
+  stack: Inline[][];
+}
+
+interface OpenList {
+  block: Extract<Block, { type: 'list' }>;
+  item?: ListItem;
+}
+
+/**
+ * mammoth's HTML (a small, well-formed subset: p, h1–h6, ul/ol/li, strong,
+ * em, br, a, tables) as blocks. Text directly inside a list item becomes
+ * that item's paragraph; table cells' paragraphs are read in order.
+ */
+export function htmlToBlocks(html: string): Block[] {
+  const blocks: Block[] = [];
+  const lists: OpenList[] = [];
+  let open: OpenBlock | undefined;
+
+  const container = (): Block[] => {
+    const list = lists[lists.length - 1];
+    if (!list) return blocks;
+    if (!list.item) {
+      list.item = { children: [] };
+      list.block.items.push(list.item);
+    }
+    return list.item.children;
+  };
+  const close = (): void => {
+    if (!open) return;
+    const children = trimInlines(open.stack[0]!);
+    if (children.length > 0) {
+      container().push(
+        open.kind === 'heading'
+          ? { type: 'heading', depth: open.depth, role: 'body', children }
+          : { type: 'paragraph', role: open.role, children },
+      );
+    }
+    open = undefined;
+  };
+  const begin = (kind: OpenBlock['kind'], depth: OpenBlock['depth'], role: BlockRole): void => {
+    close();
+    open = { kind, depth, role, stack: [[]] };
+  };
+  const inlineTarget = (): Inline[][] => {
+    open ??= { kind: 'paragraph', depth: 1, role: 'body', stack: [[]] };
+    return open.stack;
+  };
+  const addText = (value: string): void => {
+    if (value === '') return;
+    if (!open && value.trim() === '') return;
+    const stack = inlineTarget();
+    const here = stack[stack.length - 1]!;
+    const last = here[here.length - 1];
+    if (last?.type === 'text') last.value += value;
+    else here.push({ type: 'text', value });
+  };
+
+  for (const match of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|([^<]+)/g)) {
+    if (match[4] !== undefined) {
+      addText(decodeEntities(match[4]));
+      continue;
+    }
+    const closing = match[1] === '/';
+    const tag = match[2]!.toLowerCase();
+    const attributes = match[3] ?? '';
+    if (/^h[1-6]$/.test(tag)) {
+      if (closing) close();
+      else begin('heading', Math.min(Number(tag[1]), 3) as 1 | 2 | 3, 'body');
+    } else if (tag === 'p') {
+      if (closing) close();
+      else {
+        const role = /class="role-([a-z]+)"/.exec(attributes)?.[1] as BlockRole | undefined;
+        begin('paragraph', 1, role ?? 'body');
+      }
+    } else if (tag === 'ul' || tag === 'ol') {
+      close();
+      if (closing) {
+        const list = lists.pop();
+        if (list) container().push(list.block);
+      } else {
+        const start = Number(/start="(\d+)"/.exec(attributes)?.[1] ?? '1');
+        lists.push({ block: { type: 'list', ordered: tag === 'ol', start, role: 'body', items: [] } });
+      }
+    } else if (tag === 'li') {
+      close();
+      // Each item starts afresh; its first content opens it (see container).
+      const list = lists[lists.length - 1];
+      if (list) list.item = undefined;
+    } else if (tag === 'strong' || tag === 'b' || tag === 'em' || tag === 'i') {
+      const stack = inlineTarget();
+      if (closing) {
+        if (stack.length > 1) stack.pop();
+      } else {
+        const node: Inline =
+          tag === 'strong' || tag === 'b' ? { type: 'strong', children: [] } : { type: 'emphasis', children: [] };
+        stack[stack.length - 1]!.push(node);
+        stack.push(node.children);
+      }
+    } else if (tag === 'br') {
+      const stack = inlineTarget();
+      stack[stack.length - 1]!.push({ type: 'break' });
+    } else if (tag === 'td' || tag === 'th' || tag === 'tr' || tag === 'table') {
+      close();
+    }
+    // a, span, sup, sub, img and anything else: their text only.
+  }
+  close();
+  while (lists.length > 0) {
+    const list = lists.pop()!;
+    container().push(list.block);
+  }
+  return blocks;
+}
+
+/** Drops empty formatting and a paragraph's leading and trailing breaks. */
+function trimInlines(children: Inline[]): Inline[] {
+  const kept = children.filter((child) =>
+    child.type !== 'strong' && child.type !== 'emphasis' ? true : child.children.length > 0,
+  );
+  while (kept[0]?.type === 'break') kept.shift();
+  while (kept[kept.length - 1]?.type === 'break') kept.pop();
+  return kept;
+}
