@@ -160,14 +160,14 @@ export function packDocx(content: PackageContent): Buffer {
     zipEntry('word/document.xml', documentXml(content.paragraphs)),
     fixed.documentRels,
     fixed.styles,
-    zipEntry('word/numbering.xml', numberingXml(content.lists), 1),
+    zipEntry('word/numbering.xml', numberingXml(content.lists), 0),
     content.trackRevisions ? fixed.trackedSettings : fixed.settings,
     fixed.fontTable,
     memoEntry('word/header1.xml', defaultHeaderXml(meta)),
     memoEntry('word/header2.xml', firstHeaderXml(meta)),
     fixed.footer,
-    zipEntry('docProps/core.xml', coreXml(meta), 1),
+    zipEntry('docProps/core.xml', coreXml(meta), 0),
     memoEntry('docProps/app.xml', appXml(meta)),
-    zipEntry('docProps/custom.xml', customXml(meta), 1),
+    zipEntry('docProps/custom.xml', customXml(meta), 0),
   ]);
 }

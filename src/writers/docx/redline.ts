@@ -38,6 +38,10 @@ type Step =
 const pieceEqual = (x: Piece, y: Piece): boolean =>
   x.kind === y.kind && x.text === y.text && x.bold === y.bold && x.italic === y.italic;
 
+/** Words match on their letters and formatting; the space after a word is compared separately (see changedRuns). */
+const wordEqual = (x: Piece, y: Piece): boolean =>
+  x.kind === y.kind && x.text.trimEnd() === y.text.trimEnd() && x.bold === y.bold && x.italic === y.italic;
+
 const placeKey = (unit: ParagraphUnit): string => `${unit.style}|${unit.list ? `${unit.list.level}` : '-'}`;
 
 function unitEqual(x: ParagraphUnit, y: ParagraphUnit): boolean {
@@ -71,7 +75,7 @@ function alignStretch(deleted: ParagraphUnit[], inserted: ParagraphUnit[]): Step
     const a = deleted[i]!;
     const b = inserted[j]!;
     if (placeKey(a) !== placeKey(b)) return 0;
-    const s = similarity(tokens(a.pieces), tokens(b.pieces), pieceEqual);
+    const s = similarity(tokens(a.pieces), tokens(b.pieces), wordEqual);
     return s >= pairThreshold ? s : 0;
   };
   const best: number[][] = Array.from({ length: n + 1 }, () => new Array<number>(m + 1).fill(0));
@@ -216,7 +220,19 @@ function changedRuns(
   after: ParagraphUnit,
   wrap: (tag: 'w:ins' | 'w:del', runs: string) => string,
 ): string {
-  const edits = diffSequences(tokens(before.pieces), tokens(after.pieces), pieceEqual);
+  // A word kept but followed by different space ("school " → "school.") keeps the word and changes only the space.
+  const edits = diffSequences(tokens(before.pieces), tokens(after.pieces), wordEqual).flatMap((edit): Edit<Piece>[] => {
+    if (edit.op !== 'equal' || edit.a.text === edit.b.text) return [edit];
+    const core = edit.b.text.trimEnd();
+    const spaceBefore = edit.a.text.slice(core.length);
+    const spaceAfter = edit.b.text.slice(core.length);
+    const piece = { ...edit.b, text: core };
+    return [
+      { op: 'equal', a: piece, b: piece },
+      ...(spaceBefore ? [{ op: 'delete' as const, a: { ...edit.a, text: spaceBefore } }] : []),
+      ...(spaceAfter ? [{ op: 'insert' as const, b: { ...edit.b, text: spaceAfter } }] : []),
+    ];
+  });
   let xml = '';
   let group: Piece[] = [];
   let op: Edit<Piece>['op'] | undefined;

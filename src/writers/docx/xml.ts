@@ -9,11 +9,14 @@ const illegal =
   // eslint-disable-next-line no-control-regex -- matching control characters is the point
   /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+const special = /[&<>"']/;
+
 const entities: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&apos;' };
 
 /** Escapes text for an element or a double-quoted attribute, dropping illegal characters. */
 export function escapeXml(value: string): string {
-  return value.replace(illegal, '').replace(/[&<>"']/g, (c) => entities[c]!);
+  const legal = value.replace(illegal, '');
+  return special.test(legal) ? legal.replace(/[&<>"']/g, (c) => entities[c]!) : legal;
 }
 
 /** The XML declaration every part starts with. */

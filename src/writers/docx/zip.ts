@@ -1,5 +1,5 @@
 /**
- * A minimal ZIP writer (deflate, no ZIP64) over node:zlib. Entries are
+ * A minimal ZIP writer (deflate or stored, no ZIP64) over node:zlib. Entries are
  * prepared (compressed, CRC computed) separately from packing, so parts that
  * never change are compressed once per process and copied into every file.
  */
@@ -10,6 +10,8 @@ export interface ZipEntry {
   name: Buffer;
   crc: number;
   size: number;
+  /** 8 (deflate) or 0 (stored). */
+  method: 0 | 8;
   data: Buffer;
 }
 
@@ -17,7 +19,11 @@ let table: Uint32Array | undefined;
 
 /** CRC-32 of some bytes: zlib.crc32 where Node has it (20.15+), else a table. */
 function crc32(bytes: Buffer): number {
-  if (typeof zlib.crc32 === 'function') return zlib.crc32(bytes);
+  return typeof zlib.crc32 === 'function' ? zlib.crc32(bytes) : tableCrc32(bytes);
+}
+
+/** CRC-32 (ISO-HDLC) from a lookup table, for Node versions without zlib.crc32. */
+export function tableCrc32(bytes: Buffer): number {
   if (!table) {
     table = new Uint32Array(256);
     for (let n = 0; n < 256; n++) {
@@ -31,14 +37,19 @@ function crc32(bytes: Buffer): number {
   return (crc ^ 0xffffffff) >>> 0;
 }
 
-/** Compresses one file's content. */
+/**
+ * Prepares one file: deflated at `level` (1–9), or stored when level is 0,
+ * which suits parts of a kilobyte or two: setting up a deflate stream costs
+ * more than the bytes saved.
+ */
 export function zipEntry(name: string, content: string | Buffer, level = 6): ZipEntry {
   const bytes = typeof content === 'string' ? Buffer.from(content, 'utf8') : content;
   return {
     name: Buffer.from(name, 'utf8'),
     crc: crc32(bytes),
     size: bytes.length,
-    data: zlib.deflateRawSync(bytes, { level }),
+    method: level === 0 ? 0 : 8,
+    data: level === 0 ? bytes : zlib.deflateRawSync(bytes, { level }),
   };
 }
 
@@ -62,7 +73,7 @@ export function packZip(entries: readonly ZipEntry[]): Buffer {
     out.writeUInt32LE(0x04034b50, at);
     out.writeUInt16LE(20, at + 4); // version needed: deflate
     out.writeUInt16LE(0x0800, at + 6); // names are UTF-8
-    out.writeUInt16LE(8, at + 8); // method: deflate
+    out.writeUInt16LE(entry.method, at + 8);
     out.writeUInt16LE(dosTime, at + 10);
     out.writeUInt16LE(dosDate, at + 12);
     out.writeUInt32LE(entry.crc, at + 14);
@@ -80,7 +91,7 @@ export function packZip(entries: readonly ZipEntry[]): Buffer {
     out.writeUInt16LE(20, at + 4);
     out.writeUInt16LE(20, at + 6);
     out.writeUInt16LE(0x0800, at + 8);
-    out.writeUInt16LE(8, at + 10);
+    out.writeUInt16LE(entry.method, at + 10);
     out.writeUInt16LE(dosTime, at + 12);
     out.writeUInt16LE(dosDate, at + 14);
     out.writeUInt32LE(entry.crc, at + 16);

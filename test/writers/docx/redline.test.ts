@@ -78,6 +78,16 @@ describe('renderRedlineDocx: tracked changes in the XML', () => {
     expect(paragraph).not.toMatch(/<w:rPr><w:(ins|del) /); // the paragraph mark itself is unchanged
   });
 
+  it('keeps a word whose following space changed, and marks only the text around it', async () => {
+    const before = { meta: hmiDraft.meta, blocks: [build.body('We will improve the school since the inspection.')] };
+    const after = { meta: hmiDraft.meta, blocks: [build.body('We will improve the school.')] };
+    const document = (await readParts(renderRedlineDocx(before, after, options)))['word/document.xml']!;
+    const deleted = [...document.matchAll(/<w:delText[^>]*>([^<]*)</g)].map((m) => m[1]).join('|');
+    expect(deleted).toBe(' since the inspection');
+    expect(document).not.toMatch(/<w:ins /);
+    expect(document).toMatch(/<w:t xml:space="preserve">We will improve the school<\/w:t>/);
+  });
+
   it('marks the paragraph mark of a paragraph removed or added whole', async () => {
     const document = (await readParts(redline))['word/document.xml']!;
     const removed = [...document.matchAll(/<w:p>(.*?)<\/w:p>/gs)].find((m) =>
