@@ -7,7 +7,7 @@ import type { LetterDocument } from '../../letter/tree.js';
 import { packDocx, prepareStaticParts } from './package.js';
 import { bodyXml, flattenBlocks } from './paragraphs.js';
 
-export { renderRedlineDocx, summariseChanges, type SectionChange } from './redline.js';
+export { renderRedlineDocx, summariseChanges, type RedlineOptions, type SectionChange } from './redline.js';
 
 /** Prepares the fixed parts now rather than on the first renderDocx call (optional). */
 export function prepareDocx(): void {
