@@ -10,10 +10,19 @@ import type { Headteacher } from '../rules/recipients.js';
 import { normaliseBodyName } from '../rules/recipients.js';
 import type { RegisterSchool } from './map.js';
 
-/** Values compared the way a person would: case, spacing, apostrophes, a leading "the", postcode spaces ignored. */
+/** Values compared the way a person would: case, spacing, accents, apostrophes, a leading "the", postcode spaces ignored. */
 function comparable(value: unknown): string {
   if (Array.isArray(value)) return value.map(comparable).join('|');
-  if (typeof value === 'string') return normaliseBodyName(value).replace(/\s/g, '');
+  if (typeof value === 'string') {
+    // The register is Windows-1252: "Małgorzata" is "Malgorzata" there, not a different name.
+    const folded = value
+      .normalize('NFKD')
+      .replace(/\p{M}/gu, '')
+      .replace(/[łŁ]/g, 'l')
+      .replace(/[øØ]/g, 'o')
+      .replace(/[đĐ]/g, 'd');
+    return normaliseBodyName(folded).replace(/\s/g, '');
+  }
   return JSON.stringify(value);
 }
 

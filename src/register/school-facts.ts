@@ -5,7 +5,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { hasErrors, placeDiagnostics, type Diagnostic, type Locate } from '../diagnostics.js';
 import { loadFormFile } from '../evidence/load.js';
 import type { EvidenceForm, School } from '../evidence/schema.js';
 import type { Headteacher } from '../rules/recipients.js';
@@ -54,6 +54,7 @@ export async function loadSchoolFacts(request: SchoolFactsRequest): Promise<Scho
   }
   const diagnostics: Diagnostic[] = [];
   let form: EvidenceForm | undefined;
+  let locate: Locate = () => undefined;
   if (formFile !== undefined) {
     const loaded = loadFormFile(resolve(request.cwd, formFile), formFile);
     if (loaded.diagnostics.some((d) => unreadable.has(d.rule))) {
@@ -71,6 +72,7 @@ export async function loadSchoolFacts(request: SchoolFactsRequest): Promise<Scho
       );
     }
     form = loaded.form;
+    locate = loaded.locate;
     diagnostics.push(...loaded.diagnostics);
   }
   if (register === undefined) {
@@ -114,7 +116,8 @@ export async function loadSchoolFacts(request: SchoolFactsRequest): Promise<Scho
     return { school: found.school, ...(found.headteacher ? { headteacher: found.headteacher } : {}), diagnostics };
   }
   const merged = mergeRegister(form, { ...found, diagnostics: registerDiagnostics }, formFile);
-  diagnostics.push(...merged.diagnostics);
+  // The form's disagreements point at the form's lines; the register's own findings at the register.
+  diagnostics.push(...merged.diagnostics.map((d) => (d.file === formFile ? placeDiagnostics([d], locate)[0]! : d)));
   if (hasErrors(diagnostics)) {
     throw new SchoolFactsError(`the facts for URN ${urn} cannot be used`, 'invalid', diagnostics);
   }

@@ -155,7 +155,9 @@ function localAuthority(school: School, type: EstablishmentType): Recipient {
       ['school', 'localAuthority'],
     );
   }
-  const name = la.copyTo ?? `the Director of Children\u2019s Services for ${la.name}`;
+  // The register writes some authorities "Bristol, City of": a letter says "City of Bristol".
+  const laName = la.name.replace(/^(.+?),\s*((?:the\s+)?(?:city|county|royal borough|borough) of)$/i, '$2 $1');
+  const name = la.copyTo ?? `the Director of Children\u2019s Services for ${laName}`;
   const reason = type.academy
     ? `the local authority (${la.name}) is always copied, academies included`
     : `the local authority (${la.name}) is always copied`;

@@ -1,10 +1,11 @@
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { establishmentTypeByGiasName } from '../../src/evidence/establishment.js';
+import { loadFormFile } from '../../src/evidence/load.js';
 import { form as formSchema, type EvidenceForm } from '../../src/evidence/schema.js';
 import {
   displayName,
@@ -227,10 +228,39 @@ describe('merging the register into a form', () => {
     expect(diagnostics).toEqual([]);
   });
 
+  it('a name the register cannot write in Windows-1252 (Małgorzata as Malgorzata) is not a disagreement', async () => {
+    const form = exampleForm();
+    form.headteacher = { title: 'Mrs', firstName: 'Zoë', lastName: 'Hughes' };
+    const found = (await findSchoolInRegister(register, '121190'))!;
+    const withoutAccents = { ...found, headteacher: { title: 'Mrs', firstName: 'Zoe', lastName: 'Hughes' } };
+    expect(mergeRegister(form, withoutAccents).diagnostics).toEqual([]);
+    form.headteacher.firstName = 'Zofia';
+    expect(mergeRegister(form, withoutAccents).diagnostics.map((d) => d.path.join('.'))).toEqual([
+      'headteacher.firstName',
+    ]);
+  });
+
   it('an unknown register type does not matter when the form gives the type', async () => {
     const form = exampleForm();
     form.school.urn = '131500';
     const { diagnostics } = mergeRegister(form, (await findSchoolInRegister(register, '131500'))!);
     expect(diagnostics.some((d) => d.rule === 'register/unknown-type')).toBe(false);
+  });
+});
+
+describe('the fixture forms and the fixture register', () => {
+  const dir = fileURLToPath(new URL('../../fixtures/forms/', import.meta.url));
+  const forms = readdirSync(dir).filter((f) => f.endsWith('.yaml'));
+
+  it.each(forms)('%s: its URN is in the register, and merging keeps the form’s copy list', async (file) => {
+    const loaded = loadFormFile(join(dir, file), file);
+    const form = loaded.form!;
+    const found = await findSchoolInRegister(register, String(form.school.urn));
+    expect(found, `URN ${form.school.urn} of ${file}`).toBeDefined();
+    const { form: merged, diagnostics } = mergeRegister(form, found!);
+    expect(diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(resolveRecipients(merged.school, merged.headteacher).copies).toEqual(
+      resolveRecipients(form.school, form.headteacher).copies,
+    );
   });
 });

@@ -67,6 +67,11 @@ describe('para 17: always copied', () => {
     expect(list.copies.find((c) => c.role === 'local-authority')?.reason).toContain('Isle of Wight');
   });
 
+  it('para 17: an authority the register writes "Bristol, City of" is named "City of Bristol"', () => {
+    const list = resolveRecipients(school({ type: 'community', localAuthority: { name: 'Bristol, City of' } }));
+    expect(nameOf(list, 'local-authority')).toEqual(['the Director of Children\u2019s Services for City of Bristol']);
+  });
+
   it('para 17: IEB school: copies the chair of the interim executive board', () => {
     const list = resolveRecipients(school({ type: 'community', governance: { body: 'interim-executive-board' } }));
     expect(nameOf(list, 'appropriate-authority')).toEqual(['the Chair of the Interim Executive Board']);
