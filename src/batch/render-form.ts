@@ -23,13 +23,32 @@ export interface BatchOptions {
 export interface RenderContext extends BatchOptions {
   templates: PreparedTemplates;
   holidays: Holidays;
+  /** When given, milliseconds per stage are added here (bench/ reads them). */
+  timings?: Record<string, number>;
+}
+
+const stageOf: Record<OutputFormat, string> = {
+  docx: 'docx',
+  pdf: 'pdf',
+  md: 'preview',
+  html: 'preview',
+  json: 'preview',
+};
+
+function addTime(timings: Record<string, number> | undefined, stage: string, since: number): number {
+  const now = performance.now();
+  if (timings) timings[stage] = (timings[stage] ?? 0) + (now - since);
+  return now;
 }
 
 /** Validates and renders one form; returns its manifest entry. */
 export async function renderFormFile(path: string, context: RenderContext): Promise<ManifestEntry> {
   const name = basename(path);
   const entry: ManifestEntry = { form: path, ok: false, files: [], copies: [], deadlines: [], errors: [], warnings: 0 };
+  const timings = context.timings;
+  let clock = performance.now();
   const loaded = loadFormFile(path, name);
+  clock = addTime(timings, 'validate', clock);
   if (!loaded.form || hasErrors(loaded.diagnostics)) {
     entry.errors = loaded.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
     return entry;
@@ -44,6 +63,7 @@ export async function renderFormFile(path: string, context: RenderContext): Prom
     status: context.status,
     templates: context.templates,
     holidays: context.holidays,
+    ...(timings ? { timings } : {}),
   });
   const placed = letter.diagnostics.map((d) => {
     // Template diagnostics name a template and a model field, not a place in the form.
@@ -68,14 +88,18 @@ export async function renderFormFile(path: string, context: RenderContext): Prom
   mkdirSync(context.outDir, { recursive: true });
   for (const format of context.formats) {
     const file = join(context.outDir, outputFileName(document, format));
+    clock = performance.now();
     const bytes = await renderFormat(format, { ...letter, document });
+    clock = addTime(timings, stageOf[format], clock);
     try {
-      writeFileAtomic(file, bytes, { overwrite: context.status !== 'final' || context.force });
+      writeFileAtomic(file, bytes, { overwrite: context.status !== 'final' || context.force, sync: false });
     } catch (error) {
       entry.errors.push(
         `${file}: ${(error as Error).message}${context.status === 'final' ? ' (use --force to replace a final letter)' : ''}`,
       );
       continue;
+    } finally {
+      clock = addTime(timings, 'write', clock);
     }
     entry.files.push(file);
   }

@@ -234,10 +234,22 @@ function checkPartial(walk: Walk, source: TemplateSource, node: PartialNode, sta
   walk.active.delete(name);
 }
 
+// Parsed once per template source and process: a batch checks every letter against the same templates.
+const parsed = new WeakMap<TemplateSource, ProgramNode | Error>();
+
 function parse(walk: Walk, source: TemplateSource): ProgramNode | undefined {
-  try {
-    return Handlebars.parse(source.text) as unknown as ProgramNode;
-  } catch (error) {
+  let result = parsed.get(source);
+  if (result === undefined) {
+    try {
+      result = Handlebars.parse(source.text) as unknown as ProgramNode;
+    } catch (error) {
+      result = error instanceof Error ? error : new Error(String(error));
+    }
+    parsed.set(source, result);
+  }
+  if (!(result instanceof Error)) return result;
+  {
+    const error = result;
     walk.diagnostics.push({
       severity: 'error',
       message: `${source.name} is not a valid Handlebars template: ${(error as Error).message.split('\n')[0] ?? ''}`,
