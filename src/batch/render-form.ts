@@ -35,10 +35,14 @@ const stageOf: Record<OutputFormat, string> = {
   json: 'preview',
 };
 
-function addTime(timings: Record<string, number> | undefined, stage: string, since: number): number {
-  const now = performance.now();
-  if (timings) timings[stage] = (timings[stage] ?? 0) + (now - since);
-  return now;
+/** Runs `work`, adding its milliseconds to `timings[stage]` when timings are kept. */
+function timed<T>(timings: Record<string, number> | undefined, stage: string, work: () => T): T {
+  const since = performance.now();
+  try {
+    return work();
+  } finally {
+    if (timings) timings[stage] = (timings[stage] ?? 0) + (performance.now() - since);
+  }
 }
 
 /** Validates and renders one form; returns its manifest entry. */
@@ -46,9 +50,7 @@ export async function renderFormFile(path: string, context: RenderContext): Prom
   const name = basename(path);
   const entry: ManifestEntry = { form: path, ok: false, files: [], copies: [], deadlines: [], errors: [], warnings: 0 };
   const timings = context.timings;
-  let clock = performance.now();
-  const loaded = loadFormFile(path, name);
-  clock = addTime(timings, 'validate', clock);
+  const loaded = timed(timings, 'validate', () => loadFormFile(path, name));
   if (!loaded.form || hasErrors(loaded.diagnostics)) {
     entry.errors = loaded.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
     return entry;
@@ -88,18 +90,18 @@ export async function renderFormFile(path: string, context: RenderContext): Prom
   mkdirSync(context.outDir, { recursive: true });
   for (const format of context.formats) {
     const file = join(context.outDir, outputFileName(document, format));
-    clock = performance.now();
+    const started = performance.now();
     const bytes = await renderFormat(format, { ...letter, document });
-    clock = addTime(timings, stageOf[format], clock);
+    if (timings) timings[stageOf[format]] = (timings[stageOf[format]] ?? 0) + (performance.now() - started);
     try {
-      writeFileAtomic(file, bytes, { overwrite: context.status !== 'final' || context.force, sync: false });
+      timed(timings, 'write', () =>
+        writeFileAtomic(file, bytes, { overwrite: context.status !== 'final' || context.force, sync: false }),
+      );
     } catch (error) {
       entry.errors.push(
         `${file}: ${(error as Error).message}${context.status === 'final' ? ' (use --force to replace a final letter)' : ''}`,
       );
       continue;
-    } finally {
-      clock = addTime(timings, 'write', clock);
     }
     entry.files.push(file);
   }
