@@ -4,14 +4,18 @@
  * improvement", in force from 1 January 2014) or, before that, the autumn 2012
  * arrangements as the 2012 LA information sheet summarises them.
  */
+import type { EvidenceForm } from '../evidence/schema.js';
 import { addDays, formatLongDate } from './calendar.js';
 
 export type ArrangementsId = '2012' | '2014';
 
+/** What a period is counted from: the section 5 report's publication or the inspection's last day. */
+export type CountedFrom = 'publication' | 'inspection-end';
+
 /** The window in which the first monitoring inspection usually falls. */
 export interface VisitWindow {
   /** What the weeks are counted from. */
-  from: 'publication' | 'inspection-end';
+  from: CountedFrom;
   minWeeks: number;
   maxWeeks: number;
   paragraph: string;
@@ -29,6 +33,10 @@ export interface Arrangements {
   /** footnote 6: commissioning starts within 2 weeks of the recommendation, done within 8. */
   reviewCommissionWeeks: number;
   reviewCompletionWeeks: number;
+  /** The next section 5 inspection: at most this many calendar months after the date counted from. */
+  nextSection5: { from: CountedFrom; months: number; paragraph: string };
+  /** 2012 sheet: the school shares its plans with the LA within this many working days of the inspection; 2014: none (para 5). */
+  plansToLaWorkingDays?: number;
 }
 
 /** The paragraph label used for the 2012 LA information sheet. */
@@ -46,6 +54,10 @@ export const arrangements2012: Arrangements = {
   notificationWorkingDays: 5,
   reviewCommissionWeeks: 2,
   reviewCompletionWeeks: 8,
+  // 2012 sheet: the next section 5 inspection within 24 months of the inspection that judged the school RI.
+  nextSection5: { from: 'inspection-end', months: 24, paragraph: sheet2012 },
+  // 2012 sheet: plans shared with the LA "within two to three working weeks" (the later end: 15 working days).
+  plansToLaWorkingDays: 15,
 };
 
 export const arrangements2014: Arrangements = {
@@ -57,6 +69,8 @@ export const arrangements2014: Arrangements = {
   notificationWorkingDays: 5,
   reviewCommissionWeeks: 2,
   reviewCompletionWeeks: 8,
+  // para 6: "usually no later than 24 months after the publication" of the RI report.
+  nextSection5: { from: 'publication', months: 24, paragraph: '6' },
 };
 
 /** The arrangements that govern a visit on this date (YYYY-MM-DD). */
@@ -68,6 +82,11 @@ export function arrangementsForVisit(visitDate: string): Arrangements {
 export function arrangementsForDates(visitDates: readonly string[]): Arrangements {
   const first = [...visitDates].sort()[0];
   return first === undefined ? arrangements2014 : arrangementsForVisit(first);
+}
+
+/** The date a period counts from, or undefined when the form does not give it (inspection.publishedDate). */
+export function countedFromDate(form: Pick<EvidenceForm, 'inspection'>, from: CountedFrom): string | undefined {
+  return from === 'publication' ? form.inspection.publishedDate : form.inspection.endDate;
 }
 
 /** The usual window for a first visit, as dates, given the date it counts from. */

@@ -3,14 +3,16 @@
  * upcoming. "Today" is an argument; the CLI reads the clock.
  */
 import type { EvidenceForm } from '../evidence/schema.js';
-import { windowOpeningIds } from './deadlines.js';
+import { deadlineKind } from './deadlines.js';
+import { reviewKinds } from './review-dates.js';
 import type { Deadline } from './types.js';
 import { workingDaysBetween, type Holidays } from './working-days.js';
 
 /**
  * done: the form records it, or it concerned the visit, which has begun;
  * overdue: its day has passed; due-soon: within `dueSoonWorkingDays` working days (today included);
- * open: a window whose first day has come (e.g. the notification call);
+ * open: a window whose first day has come (e.g. the notification call), or a standing duty
+ * (keeping the evidence until the next section 5 inspection), which its date does not end;
  * upcoming: later.
  */
 export type DeadlineStatus = 'done' | 'overdue' | 'due-soon' | 'open' | 'upcoming';
@@ -29,11 +31,8 @@ export function completedDeadlineIds(form: EvidenceForm, today: string): Set<str
     done.add('visit-window-opens');
     done.add('visit-window-closes');
   }
-  const reviews = [
-    ['pupil-premium-review', form.reviews?.pupilPremium],
-    ['governance-review', form.reviews?.governance],
-  ] as const;
-  for (const [id, review] of reviews) {
+  for (const { id, key } of reviewKinds) {
+    const review = form.reviews?.[key];
     if (review?.commissioned !== undefined && review.commissioned <= today) done.add(`${id}-commissioned`);
     if (review?.completed !== undefined && review.completed <= today) {
       done.add(`${id}-commissioned`);
@@ -51,10 +50,15 @@ export function deadlineStatus(
   done: ReadonlySet<string>,
 ): DeadlineStatus {
   if (done.has(deadline.id)) return 'done';
-  if (windowOpeningIds.has(deadline.id))
-    return deadline.date <= today ? 'open' : upcomingOrSoon(deadline, today, holidays);
-  if (deadline.date < today) return 'overdue';
-  return upcomingOrSoon(deadline, today, holidays);
+  switch (deadlineKind(deadline.id)) {
+    case 'until':
+      // para 19: evidence is kept until the school is reinspected, which the date only estimates.
+      return 'open';
+    case 'opens':
+      return deadline.date <= today ? 'open' : upcomingOrSoon(deadline, today, holidays);
+    case 'due':
+      return deadline.date < today ? 'overdue' : upcomingOrSoon(deadline, today, holidays);
+  }
 }
 
 function upcomingOrSoon(deadline: Deadline, today: string, holidays: Holidays): DeadlineStatus {

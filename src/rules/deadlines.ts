@@ -8,17 +8,18 @@
  * (rules/calendar.ts), so no time zone or daylight-saving change can move them.
  */
 import type { EvidenceForm } from '../evidence/schema.js';
-import { addDays } from './calendar.js';
+import {
+  arrangementsForDates,
+  countedFromDate,
+  sheet2012,
+  visitWindowDates,
+  type Arrangements,
+  type ArrangementsId,
+  type CountedFrom,
+} from './arrangements.js';
+import { describeRecommendedOn, isRecommended, reviewDueDates, reviewKinds } from './review-dates.js';
 import type { Deadline } from './types.js';
 import { addWorkingDays, subtractWorkingDays, type Holidays } from './working-days.js';
-
-/** Which guidance governs a visit. */
-export type Arrangements = '2012' | '2014';
-
-/** The 2014 guidance is in force for visits from 1 January 2014; earlier visits follow the 2012 arrangements. */
-export function arrangementsFor(visitDate: string): Arrangements {
-  return visitDate < '2014-01-01' ? '2012' : '2014';
-}
 
 /** A date the table lists that does not apply to this visit, and why. */
 export interface OmittedDeadline {
@@ -28,7 +29,8 @@ export interface OmittedDeadline {
 }
 
 export interface DeadlinePlan {
-  arrangements: Arrangements;
+  /** The guidance in force on the first visit day (rules/arrangements.ts). */
+  arrangements: ArrangementsId;
   deadlines: Deadline[];
   omitted: OmittedDeadline[];
 }
@@ -51,11 +53,34 @@ export const deadlineIds = [
 ] as const;
 export type DeadlineId = (typeof deadlineIds)[number];
 
-/** Ids whose date opens a window (the earliest day), rather than closing one. */
-export const windowOpeningIds: ReadonlySet<string> = new Set<DeadlineId>(['notification-call', 'visit-window-opens']);
+/**
+ * How a deadline's date reads: 'due', something is to be done by then; 'opens',
+ * the first day of a window; 'until', a standing duty expected to end then
+ * (evidence is kept until the next section 5 inspection), which cannot be missed.
+ */
+export type DeadlineKind = 'due' | 'opens' | 'until';
 
-const sheet2012 = '2012 LA information sheet';
+const kindById: Partial<Record<DeadlineId, DeadlineKind>> = {
+  'notification-call': 'opens',
+  'visit-window-opens': 'opens',
+  'evidence-retention': 'until',
+};
+
+/** The kind of a deadline by its id; unknown ids are 'due'. */
+export function deadlineKind(id: string): DeadlineKind {
+  return kindById[id as DeadlineId] ?? 'due';
+}
+
 const workingDays = 'working days, England' as const;
+
+/** "the section 5 report is published", for a description of what a period counts from. */
+const countedFromWords: Record<CountedFrom, string> = {
+  publication: 'the section 5 report is published',
+  'inspection-end': 'the section 5 inspection',
+};
+
+const publicationNotGiven =
+  'counted from the section 5 report\u2019s publication, which the form does not give (inspection.publishedDate)';
 
 /** The date `months` calendar months after `date`; the 29th–31st fall back to the month's last day. */
 export function addCalendarMonths(date: string, months: number): string {
@@ -68,208 +93,230 @@ export function addCalendarMonths(date: string, months: number): string {
   return `${String(year).padStart(4, '0')}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
+/** What one part of the plan adds. */
+interface Part {
+  deadlines?: Deadline[];
+  omitted?: OmittedDeadline[];
+}
+
+/** What every part of the plan is computed from. */
+interface Visit {
+  form: EvidenceForm;
+  holidays: Holidays;
+  arrangements: Arrangements;
+  firstDay: string;
+  lastDay: string;
+  sectionOneSeventeen: boolean;
+}
+
 /** Every deadline that applies to the visit, and every one that does not with the reason. */
 export function planDeadlines(form: EvidenceForm, holidays: Holidays): DeadlinePlan {
   const days = [...form.visit.dates].sort();
   const firstDay = days[0] ?? '';
-  const lastDay = days.at(-1) ?? firstDay;
-  const arrangements = arrangementsFor(firstDay);
-  const sectionOneSeventeen = form.visit.act === 'section-117';
-  const inspectionEnd = form.inspection.endDate;
-  const published = form.inspection.publishedDate;
-  const deadlines: Deadline[] = [];
-  const omitted: OmittedDeadline[] = [];
-
-  // para 7: HMI telephone the school up to five days before the visit starts.
-  deadlines.push({
-    id: 'notification-call',
-    date: subtractWorkingDays(firstDay, 5, holidays),
-    description: `Earliest day for HMI to telephone the school: up to 5 working days before the visit on ${firstDay}`,
-    paragraph: '7',
-    basis: workingDays,
-  });
-
-  // para 2 (2014): 4 to 12 weeks after publication; 2012 sheet: 4 to 6 weeks after the inspection.
-  if ((form.visit.number ?? 1) > 1 || sectionOneSeventeen) {
-    omitted.push({
-      id: 'visit-window',
-      reason: sectionOneSeventeen
-        ? 'a visit under section 117 to assist improvement has no set window'
-        : 'the window applies to the first monitoring inspection; a later one follows "after a suitable interval" (para 21)',
-      paragraph: arrangements === '2014' ? '2, 21' : sheet2012,
-    });
-  } else if (arrangements === '2012') {
-    deadlines.push(
-      {
-        id: 'visit-window-opens',
-        date: addDays(inspectionEnd, 28),
-        description:
-          'Monitoring visit window opens: usually 4 to 6 weeks after the section 5 inspection (2012 arrangements)',
-        paragraph: sheet2012,
-        basis: 'calendar weeks',
-      },
-      {
-        id: 'visit-window-closes',
-        date: addDays(inspectionEnd, 42),
-        description:
-          'Monitoring visit window closes: usually 4 to 6 weeks after the section 5 inspection (2012 arrangements)',
-        paragraph: sheet2012,
-        basis: 'calendar weeks',
-      },
-    );
-  } else if (published === undefined) {
-    omitted.push({
-      id: 'visit-window',
-      reason:
-        'counted from the section 5 report\u2019s publication, which the form does not give (inspection.publishedDate)',
-      paragraph: '2',
-    });
-  } else {
-    deadlines.push(
-      {
-        id: 'visit-window-opens',
-        date: addDays(published, 28),
-        description: 'Monitoring visit window opens: usually 4 to 12 weeks after the section 5 report is published',
-        paragraph: '2',
-        basis: 'calendar weeks',
-      },
-      {
-        id: 'visit-window-closes',
-        date: addDays(published, 84),
-        description: 'Monitoring visit window closes: usually 4 to 12 weeks after the section 5 report is published',
-        paragraph: '2',
-        basis: 'calendar weeks',
-      },
-    );
-  }
-
-  // para 17: HMI's letter reaches the ISP within three days of the visit.
-  deadlines.push({
-    id: 'letter-to-isp',
-    date: addWorkingDays(lastDay, 3, holidays),
-    description: 'HMI\u2019s letter reaches the inspection service provider: within 3 working days of the visit',
-    paragraph: '17',
-    basis: workingDays,
-  });
-
-  // para 17: the ISP's final version, sent to the headteacher and copied, within ten days of the end.
-  deadlines.push({
-    id: 'final-letter',
-    date: addWorkingDays(lastDay, 10, holidays),
-    description: sectionOneSeventeen
-      ? 'Final letter sent to the headteacher and copied: within 10 working days of the end of the visit (not for publication: section 117 visit)'
-      : 'Final letter sent to the headteacher, copied and submitted to Ofsted: within 10 working days of the end of the visit',
-    paragraph: '17',
-    basis: workingDays,
-  });
-
-  // para 18: Ofsted publishes within fifteen days; para 26: not a section 117 visit's letter.
-  if (sectionOneSeventeen) {
-    omitted.push({
-      id: 'publication',
-      reason: 'the letter of a visit under section 117 to assist improvement is not published',
-      paragraph: '26',
-    });
-  } else {
-    deadlines.push({
-      id: 'publication',
-      date: addWorkingDays(lastDay, 15, holidays),
-      description: 'Ofsted publishes the letter on its website: within 15 working days of the end of the visit',
-      paragraph: '18',
-      basis: workingDays,
-    });
-  }
-
-  // para 6 (2014): no later than 24 months after the RI report's publication; 2012 sheet: after the RI inspection.
-  const nextSection5From = arrangements === '2012' ? inspectionEnd : published;
-  if (nextSection5From === undefined) {
-    const reason =
-      'counted from the section 5 report\u2019s publication, which the form does not give (inspection.publishedDate)';
-    omitted.push({ id: 'next-section-5', reason, paragraph: '6' });
-    omitted.push({
-      id: 'evidence-retention',
-      reason: `kept until the next section 5 inspection, ${reason}`,
-      paragraph: '19',
-    });
-  } else {
-    const next = addCalendarMonths(nextSection5From, 24);
-    deadlines.push({
-      id: 'next-section-5',
-      date: next,
-      description:
-        arrangements === '2012'
-          ? 'Next section 5 inspection: no more than 24 months after the inspection that judged the school to require improvement (2012 arrangements)'
-          : 'Next section 5 inspection: usually no later than 24 months after the report that judged the school to require improvement was published',
-      paragraph: arrangements === '2012' ? sheet2012 : '6',
-      basis: 'calendar months',
-    });
-    // para 19: evidence is kept until the school is reinspected under section 5.
-    deadlines.push({
-      id: 'evidence-retention',
-      date: next,
-      description:
-        'HMI keep the inspection evidence until the school is next inspected under section 5 (expected by this date)',
-      paragraph: '19',
-      basis: 'calendar months',
-    });
-  }
-
-  // para 16, footnote 6: commission an external review within 2 weeks of its recommendation, complete it within 8.
-  const reviews = [
-    { key: 'pupilPremium', id: 'pupil-premium-review', what: 'review of the use of the pupil premium' },
-    { key: 'governance', id: 'governance-review', what: 'external review of governance' },
-  ] as const;
-  for (const review of reviews) {
-    if (form.inspection.reviewsRecommended?.[review.key] !== true) {
-      omitted.push({
-        id: review.id,
-        reason: `no ${review.what} was recommended at the section 5 inspection`,
-        paragraph: '16, footnote 6',
-      });
-      continue;
-    }
-    deadlines.push(
-      {
-        id: `${review.id}-commissioned`,
-        date: addDays(inspectionEnd, 14),
-        description: `The school starts commissioning the ${review.what}: within 2 weeks of its recommendation at the section 5 inspection`,
-        paragraph: '16, footnote 6',
-        basis: 'calendar weeks',
-      },
-      {
-        id: `${review.id}-completed`,
-        date: addDays(inspectionEnd, 56),
-        description: `The ${review.what} is completed: within 8 weeks of its recommendation at the section 5 inspection`,
-        paragraph: '16, footnote 6',
-        basis: 'calendar weeks',
-      },
-    );
-  }
-
-  // 2012 sheet: the school shares its plans with the LA within two to three working weeks of the inspection.
-  if (arrangements === '2012') {
-    deadlines.push({
-      id: 'plans-shared-with-la',
-      date: addWorkingDays(inspectionEnd, 15, holidays),
-      description:
-        'The school shares its plans with the local authority: within 2 to 3 working weeks (10 to 15 working days) of the section 5 inspection (2012 arrangements)',
-      paragraph: sheet2012,
-      basis: workingDays,
-    });
-  } else {
-    omitted.push({
-      id: 'plans-shared-with-la',
-      reason: 'a 2012 arrangement; the 2014 guidance sets no date for it: schools amend their existing plans',
-      paragraph: '5',
-    });
-  }
-
-  return { arrangements, deadlines: sortDeadlines(deadlines), omitted };
+  const visit: Visit = {
+    form,
+    holidays,
+    arrangements: arrangementsForDates(days),
+    firstDay,
+    lastDay: days.at(-1) ?? firstDay,
+    sectionOneSeventeen: form.visit.act === 'section-117',
+  };
+  const parts = [notificationCall, visitWindow, letterDates, nextSection5, reviews, plansToLa].map((part) =>
+    part(visit),
+  );
+  return {
+    arrangements: visit.arrangements.id,
+    deadlines: sortDeadlines(parts.flatMap((p) => p.deadlines ?? [])),
+    omitted: parts.flatMap((p) => p.omitted ?? []),
+  };
 }
 
 /** Every deadline that applies to the visit, sorted by date. */
 export function computeDeadlines(form: EvidenceForm, holidays: Holidays): Deadline[] {
   return planDeadlines(form, holidays).deadlines;
+}
+
+// para 7: HMI telephone the school up to five days before the visit starts.
+function notificationCall({ arrangements, firstDay, holidays }: Visit): Part {
+  const days = arrangements.notificationWorkingDays;
+  return {
+    deadlines: [
+      {
+        id: 'notification-call',
+        date: subtractWorkingDays(firstDay, days, holidays),
+        description: `Earliest day for HMI to telephone the school: up to ${days} working days before the visit on ${firstDay}`,
+        paragraph: '7',
+        basis: workingDays,
+      },
+    ],
+  };
+}
+
+// para 2 (2014): 4 to 12 weeks after publication; 2012 sheet: 4 to 6 weeks after the inspection.
+function visitWindow({ form, arrangements, sectionOneSeventeen }: Visit): Part {
+  const window = arrangements.visitWindow;
+  if ((form.visit.number ?? 1) > 1 || sectionOneSeventeen) {
+    const reason = sectionOneSeventeen
+      ? 'a visit under section 117 to assist improvement has no set window'
+      : 'the window applies to the first monitoring inspection; a later one follows "after a suitable interval" (para 21)';
+    const paragraph = arrangements.id === '2014' ? `${window.paragraph}, 21` : window.paragraph;
+    return { omitted: [{ id: 'visit-window', reason, paragraph }] };
+  }
+  const countFrom = countedFromDate(form, window.from);
+  if (countFrom === undefined) {
+    return { omitted: [{ id: 'visit-window', reason: publicationNotGiven, paragraph: window.paragraph }] };
+  }
+  const dates = visitWindowDates(arrangements, countFrom);
+  const usually = `usually ${window.minWeeks} to ${window.maxWeeks} weeks after ${countedFromWords[window.from]}${arrangements.id === '2012' ? ' (2012 arrangements)' : ''}`;
+  const common = { paragraph: window.paragraph, basis: 'calendar weeks' } as const;
+  return {
+    deadlines: [
+      {
+        id: 'visit-window-opens',
+        date: dates.opens,
+        description: `Monitoring visit window opens: ${usually}`,
+        ...common,
+      },
+      {
+        id: 'visit-window-closes',
+        date: dates.closes,
+        description: `Monitoring visit window closes: ${usually}`,
+        ...common,
+      },
+    ],
+  };
+}
+
+// paras 17, 18, 26: the letter to the ISP, the final letter, and (not for section 117) publication.
+function letterDates({ lastDay, holidays, sectionOneSeventeen }: Visit): Part {
+  const after = (days: number): string => addWorkingDays(lastDay, days, holidays);
+  const deadlines: Deadline[] = [
+    // para 17: HMI's letter reaches the ISP within three days of the visit.
+    {
+      id: 'letter-to-isp',
+      date: after(3),
+      description: 'HMI\u2019s letter reaches the inspection service provider: within 3 working days of the visit',
+      paragraph: '17',
+      basis: workingDays,
+    },
+    // para 17: the ISP's final version, sent to the headteacher and copied, within ten days of the end.
+    {
+      id: 'final-letter',
+      date: after(10),
+      description: sectionOneSeventeen
+        ? 'Final letter sent to the headteacher and copied: within 10 working days of the end of the visit (not for publication: section 117 visit)'
+        : 'Final letter sent to the headteacher, copied and submitted to Ofsted: within 10 working days of the end of the visit',
+      paragraph: '17',
+      basis: workingDays,
+    },
+  ];
+  // para 26: a section 117 visit's letter is not published.
+  if (sectionOneSeventeen) {
+    const reason = 'the letter of a visit under section 117 to assist improvement is not published';
+    return { deadlines, omitted: [{ id: 'publication', reason, paragraph: '26' }] };
+  }
+  // para 18: Ofsted publishes within fifteen days.
+  deadlines.push({
+    id: 'publication',
+    date: after(15),
+    description: 'Ofsted publishes the letter on its website: within 15 working days of the end of the visit',
+    paragraph: '18',
+    basis: workingDays,
+  });
+  return { deadlines };
+}
+
+// para 6 (2014): no later than 24 months after the RI report's publication; 2012 sheet: after the RI inspection.
+// para 19: evidence is kept until the school is reinspected under section 5.
+function nextSection5({ form, arrangements }: Visit): Part {
+  const rule = arrangements.nextSection5;
+  const from = countedFromDate(form, rule.from);
+  if (from === undefined) {
+    return {
+      omitted: [
+        { id: 'next-section-5', reason: publicationNotGiven, paragraph: rule.paragraph },
+        {
+          id: 'evidence-retention',
+          reason: `kept until the next section 5 inspection, ${publicationNotGiven}`,
+          paragraph: '19',
+        },
+      ],
+    };
+  }
+  const next = addCalendarMonths(from, rule.months);
+  return {
+    deadlines: [
+      {
+        id: 'next-section-5',
+        date: next,
+        description:
+          rule.from === 'inspection-end'
+            ? `Next section 5 inspection: no more than ${rule.months} months after the inspection that judged the school to require improvement (2012 arrangements)`
+            : `Next section 5 inspection: usually no later than ${rule.months} months after the report that judged the school to require improvement was published`,
+        paragraph: rule.paragraph,
+        basis: 'calendar months',
+      },
+      {
+        id: 'evidence-retention',
+        date: next,
+        description:
+          'HMI keep the inspection evidence until the school is next inspected under section 5 (expected by this date)',
+        paragraph: '19',
+        basis: 'calendar months',
+      },
+    ],
+  };
+}
+
+// para 16, footnote 6: commission an external review within 2 weeks of its recommendation, complete it within 8.
+function reviews({ form, arrangements }: Visit): Part {
+  const { recommended, commissionBy, completeBy } = reviewDueDates(form, arrangements);
+  const since = describeRecommendedOn(recommended);
+  const part: Required<Part> = { deadlines: [], omitted: [] };
+  const common = { paragraph: '16, footnote 6', basis: 'calendar weeks' } as const;
+  for (const kind of reviewKinds) {
+    if (!isRecommended(form, kind)) {
+      const reason = `no ${kind.what} was recommended at the section 5 inspection`;
+      part.omitted.push({ id: kind.id, reason, paragraph: common.paragraph });
+      continue;
+    }
+    part.deadlines.push(
+      {
+        id: `${kind.id}-commissioned`,
+        date: commissionBy,
+        description: `The school starts commissioning the ${kind.what}: within ${arrangements.reviewCommissionWeeks} weeks of ${since}`,
+        ...common,
+      },
+      {
+        id: `${kind.id}-completed`,
+        date: completeBy,
+        description: `The ${kind.what} is completed: within ${arrangements.reviewCompletionWeeks} weeks of ${since}`,
+        ...common,
+      },
+    );
+  }
+  return part;
+}
+
+// 2012 sheet: the school shares its plans with the LA within two to three working weeks of the inspection; para 5 (2014): no date.
+function plansToLa({ form, arrangements, holidays }: Visit): Part {
+  const days = arrangements.plansToLaWorkingDays;
+  if (days === undefined) {
+    const reason = 'a 2012 arrangement; the 2014 guidance sets no date for it: schools amend their existing plans';
+    return { omitted: [{ id: 'plans-shared-with-la', reason, paragraph: '5' }] };
+  }
+  return {
+    deadlines: [
+      {
+        id: 'plans-shared-with-la',
+        date: addWorkingDays(form.inspection.endDate, days, holidays),
+        description:
+          'The school shares its plans with the local authority: within 2 to 3 working weeks (10 to 15 working days) of the section 5 inspection (2012 arrangements)',
+        paragraph: sheet2012,
+        basis: workingDays,
+      },
+    ],
+  };
 }
 
 function sortDeadlines(deadlines: Deadline[]): Deadline[] {

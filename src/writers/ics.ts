@@ -1,10 +1,10 @@
 /**
  * Deadlines as an iCalendar file (RFC 5545): one all-day event per deadline.
  * UIDs are built from the school's URN, the visit date and the deadline id, so
- * importing a newer export updates the events instead of duplicating them.
+ * importing a newer export updates the events instead of duplicating them;
+ * SEQUENCE rises with every later export, so Outlook (which keeps an event
+ * whose SEQUENCE is not higher than the one it has) takes the new dates.
  */
-import { renameSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
 import { addDays } from '../rules/calendar.js';
 import type { Deadline } from '../rules/types.js';
 
@@ -53,6 +53,16 @@ export function foldLine(line: string): string {
   return parts.join('\r\n');
 }
 
+/**
+ * The revision number of every event in an export made at `stamp`: whole
+ * minutes since 1970, so a later export always has a higher one without any
+ * record of earlier exports (RFC 5545 3.8.7.4; fits its 32-bit integer until
+ * the year 6053).
+ */
+export function sequenceFor(stamp: Date): number {
+  return Math.max(0, Math.floor(stamp.getTime() / 60_000));
+}
+
 function dateValue(date: string): string {
   return date.replaceAll('-', '');
 }
@@ -68,6 +78,7 @@ function stampValue(instant: Date): string {
 export function deadlinesCalendar(input: CalendarInput): string {
   const schoolName = input.school.name ?? `URN ${input.school.urn}`;
   const stamp = stampValue(input.stamp);
+  const sequence = sequenceFor(input.stamp);
   const lines: string[] = [
     'BEGIN:VCALENDAR',
     'VERSION:2.0',
@@ -82,6 +93,7 @@ export function deadlinesCalendar(input: CalendarInput): string {
       `UID:${deadlineUid(input.school.urn, input.visitDate, deadline.id)}`,
       `DTSTAMP:${stamp}`,
       `LAST-MODIFIED:${stamp}`,
+      `SEQUENCE:${sequence}`,
       `DTSTART;VALUE=DATE:${dateValue(deadline.date)}`,
       // An all-day event ends (exclusively) on the next day.
       `DTEND;VALUE=DATE:${dateValue(addDays(deadline.date, 1))}`,
@@ -96,22 +108,6 @@ export function deadlinesCalendar(input: CalendarInput): string {
   }
   lines.push('END:VCALENDAR');
   return lines.map(foldLine).join('\r\n') + '\r\n';
-}
-
-/** Writes the file under a temporary name beside it, then renames it into place. */
-export function writeFileAtomically(path: string, content: string): void {
-  const temporary = join(dirname(path), `.${basename(path)}.${process.pid}.tmp`);
-  try {
-    writeFileSync(temporary, content, 'utf8');
-    renameSync(temporary, path);
-  } catch (error) {
-    try {
-      unlinkSync(temporary);
-    } catch {
-      // nothing was written
-    }
-    throw error;
-  }
 }
 
 /** The part of a description before its first colon: "Final letter sent …". */

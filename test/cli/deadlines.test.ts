@@ -96,13 +96,42 @@ describe('monitoring-letter deadlines', () => {
     expect(io.out).toMatch(/publication: the letter of a visit under section 117 .* is not published \(para 26\)/);
   });
 
-  it('a bad --today is a usage error (exit 2); a missing form is an input error (exit 1); neither a stack trace', async () => {
+  it('a bad --today and a missing form are usage errors (exit 2, as validate), neither a stack trace', async () => {
     const io = fakeIo();
     expect(await main(['deadlines', example, '--today', '2014-02-30'], io)).toBe(2);
     expect(io.err).toContain('--today 2014-02-30');
     const missing = fakeIo();
-    expect(await main(['deadlines', 'no-such-form.yaml'], missing)).toBe(1);
-    expect(missing.err).toContain('no-such-form.yaml: no such file');
+    expect(await main(['deadlines', 'no-such-form.yaml'], missing)).toBe(2);
+    expect(missing.err).toContain('no-such-form.yaml: error cannot find no-such-form.yaml');
     expect(missing.err).not.toMatch(/\n\s+at /);
+    expect(missing.out).toBe('');
+  });
+
+  it('a form with schema errors prints its diagnostics like validate (file:line:col, rule) and exits 1', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deadlines-'));
+    const text = readFileSync(example, 'utf8').replace('dates: [2014-03-12]', 'dates: [2014-02-30]');
+    writeFileSync(join(dir, 'form.yaml'), text);
+    const line = text.split('\n').findIndex((l) => l.includes('2014-02-30')) + 1;
+    const io = fakeIo(new Date('2014-03-14T10:00:00Z'), dir);
+    expect(await main(['deadlines', 'form.yaml', '--json'], io)).toBe(1);
+    expect(io.out).toBe('');
+    expect(io.err).toMatch(new RegExp(`^form\\.yaml:${line}:\\d+ error .*2014-02-30`, 'm'));
+    expect(io.err).toContain('1 error, 0 warnings in form.yaml: no deadlines were computed');
+  });
+
+  it('para 19: keeping the evidence reads open, not overdue, long after the expected next section 5', async () => {
+    const io = fakeIo();
+    expect(await main(['deadlines', example, '--json', '--today', '2016-06-01'], io)).toBe(0);
+    const json = JSON.parse(io.out) as JsonOutput;
+    expect(json.deadlines.find((d) => d.id === 'evidence-retention')?.status).toBe('open');
+    expect(json.deadlines.find((d) => d.id === 'next-section-5')?.status).toBe('overdue');
+  });
+
+  it('--ics into a folder that does not exist is a failure outside (exit 3), leaving nothing behind', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'deadlines-'));
+    const io = fakeIo(new Date('2014-03-14T10:00:00Z'), dir);
+    expect(await main(['deadlines', example, '--ics', 'missing/visit.ics'], io)).toBe(3);
+    expect(io.err).toContain('cannot write missing/visit.ics');
+    expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -4,7 +4,8 @@ import fc from 'fast-check';
 import { parse } from 'yaml';
 import { form as formSchema, type EvidenceForm } from '../../src/evidence/schema.js';
 import { dayNumber, fromDayNumber, isWeekend } from '../../src/rules/calendar.js';
-import { addCalendarMonths, arrangementsFor, computeDeadlines, planDeadlines } from '../../src/rules/deadlines.js';
+import { arrangementsForVisit } from '../../src/rules/arrangements.js';
+import { addCalendarMonths, computeDeadlines, deadlineKind, planDeadlines } from '../../src/rules/deadlines.js';
 import { completedDeadlineIds, deadlineStatus } from '../../src/rules/deadline-status.js';
 import { englandBankHolidays } from '../../src/rules/holidays.js';
 import { isWorkingDay, workingDaysBetween } from '../../src/rules/working-days.js';
@@ -66,12 +67,22 @@ describe('computeDeadlines: the example form (a Wednesday visit on 2014-03-12, 2
     expect(byId(deadlines)['evidence-retention']).toMatchObject({ date: '2016-02-03', paragraph: '19' });
   });
 
-  it('footnote 6: the recommended pupil premium review is commissioned within 2 weeks and completed within 8', () => {
+  it('footnote 6: the recommended pupil premium review is commissioned within 2 weeks and completed within 8 of the report’s publication', () => {
     expect(byId(deadlines)['pupil-premium-review-commissioned']).toMatchObject({
-      date: '2014-01-30',
+      date: '2014-02-17',
       basis: 'calendar weeks',
     });
-    expect(dateOf(deadlines, 'pupil-premium-review-completed')).toBe('2014-03-13');
+    expect(byId(deadlines)['pupil-premium-review-commissioned']?.description).toContain('published on 3 February 2014');
+    expect(dateOf(deadlines, 'pupil-premium-review-completed')).toBe('2014-03-31');
+  });
+
+  it('footnote 6: without the publication date, the review dates count from the inspection’s end, and say so', () => {
+    const form = formWith({});
+    delete (form.inspection as { publishedDate?: string }).publishedDate;
+    const d = byId(computeDeadlines(form, holidays));
+    expect(d['pupil-premium-review-commissioned']?.date).toBe('2014-01-30');
+    expect(d['pupil-premium-review-completed']?.date).toBe('2014-03-13');
+    expect(d['pupil-premium-review-completed']?.description).toMatch(/end of the section 5 inspection .* not given/);
   });
 
   it('footnote 6: no governance review dates when none was recommended, and it says why', () => {
@@ -155,8 +166,8 @@ describe('2012 arrangements (visits before 1 January 2014)', () => {
   const d = computeDeadlines(form2013, holidays);
 
   it('chooses the arrangements by the visit date', () => {
-    expect(arrangementsFor('2013-12-31')).toBe('2012');
-    expect(arrangementsFor('2014-01-01')).toBe('2014');
+    expect(arrangementsForVisit('2013-12-31').id).toBe('2012');
+    expect(arrangementsForVisit('2014-01-01').id).toBe('2014');
     expect(planDeadlines(form2013, holidays).arrangements).toBe('2012');
   });
 
@@ -272,5 +283,15 @@ describe('deadline status against today', () => {
     const call = computeDeadlines(planned, holidays).find((d) => d.id === 'notification-call');
     if (!call) throw new Error('no notification call');
     expect(deadlineStatus(call, '2014-03-07', holidays, completedDeadlineIds(planned, '2014-03-07'))).toBe('open');
+  });
+  it('para 19: keeping the evidence is open, never overdue, before and after the expected next section 5', () => {
+    const retention = deadlines.find((d) => d.id === 'evidence-retention');
+    if (!retention) throw new Error('no evidence-retention');
+    expect(deadlineKind('evidence-retention')).toBe('until');
+    for (const today of ['2014-03-12', '2016-01-29', retention.date, '2016-02-04', '2017-06-01']) {
+      expect(statusOn(today)['evidence-retention'], today).toBe('open');
+    }
+    // The inspection it waits for is due by then: that one is overdue once its day has passed.
+    expect(statusOn('2016-02-04')['next-section-5']).toBe('overdue');
   });
 });

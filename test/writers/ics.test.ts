@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import ICAL from 'ical.js';
-import { deadlineUid, deadlinesCalendar, escapeText, foldLine } from '../../src/writers/ics.js';
+import fc from 'fast-check';
+import { deadlineUid, deadlinesCalendar, escapeText, foldLine, sequenceFor } from '../../src/writers/ics.js';
 import type { Deadline } from '../../src/rules/types.js';
 
 const deadlines: Deadline[] = [
@@ -63,6 +64,40 @@ describe('iCalendar export', () => {
     expect(uids(later)).toEqual(uids(text));
     expect(new Set(uids(text)).size).toBe(2);
     expect(deadlineUid('121190', '2014-12-19', 'x')).not.toBe(deadlineUid('121190', '2015-03-02', 'x'));
+  });
+
+  it('a later export raises SEQUENCE and LAST-MODIFIED under the same UIDs, so Outlook replaces the events', () => {
+    const read = (t: string) =>
+      new ICAL.Component(ICAL.parse(t)).getAllSubcomponents('vevent').map((v) => ({
+        uid: new ICAL.Event(v).uid,
+        sequence: new ICAL.Event(v).sequence,
+        lastModified: v.getFirstPropertyValue('last-modified')?.toString(),
+      }));
+    const moved = deadlines.map((d) => (d.id === 'final-letter' ? { ...d, date: '2015-01-08' } : d));
+    const before = read(text);
+    const after = read(deadlinesCalendar({ ...input, deadlines: moved, stamp: new Date('2015-01-02T09:00:00Z') }));
+    expect(after.map((e) => e.uid)).toEqual(before.map((e) => e.uid));
+    expect(before[0]?.sequence).toBe(sequenceFor(input.stamp));
+    expect(before[0]?.lastModified).toBe('2014-12-19T16:30:00Z');
+    expect(after[0]?.lastModified).toBe('2015-01-02T09:00:00Z');
+    after.forEach((e, i) => expect(e.sequence).toBeGreaterThan(before[i]?.sequence ?? Infinity));
+    // The same export made again gives the same text: nothing but the stamp moves SEQUENCE.
+    expect(deadlinesCalendar(input)).toBe(text);
+  });
+
+  it('SEQUENCE fits iCalendar’s 32-bit integer and never goes down as time goes on', () => {
+    fc.assert(
+      fc.property(
+        fc.date({ min: new Date('2012-09-01'), max: new Date('2100-01-01'), noInvalidDate: true }),
+        fc.nat(10_000_000),
+        (d, later) => {
+          const a = sequenceFor(d);
+          expect(a).toBeLessThanOrEqual(2 ** 31 - 1);
+          expect(sequenceFor(new Date(d.getTime() + later * 1000))).toBeGreaterThanOrEqual(a);
+        },
+      ),
+    );
+    expect(sequenceFor(new Date('2014-12-19T16:31:00Z'))).toBe(sequenceFor(new Date('2014-12-19T16:30:00Z')) + 1);
   });
 
   it('escapes backslashes, semicolons, commas and newlines in text', () => {

@@ -1,40 +1,29 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { parse } from 'yaml';
-import { z } from 'zod';
-import { form as formSchema, isRealDate, type EvidenceForm } from '../../evidence/schema.js';
+import { hasErrors } from '../../diagnostics.js';
+import { loadFormFile } from '../../evidence/load.js';
+import { isRealDate, type EvidenceForm } from '../../evidence/schema.js';
 import { londonDate } from '../../rules/calendar.js';
 import { completedDeadlineIds, deadlineStatus, type DeadlineStatus } from '../../rules/deadline-status.js';
 import { planDeadlines } from '../../rules/deadlines.js';
 import { englandBankHolidays } from '../../rules/holidays.js';
 import { toolVersion } from '../../version.js';
-import { deadlinesCalendar, writeFileAtomically } from '../../writers/ics.js';
+import { deadlinesCalendar } from '../../writers/ics.js';
+import { writeFileAtomic } from '../../writers/write-atomic.js';
 import type { Command } from '../command.js';
 import { exitCodes, UserError, type Io } from '../io.js';
+import { summaryLine } from '../print.js';
+import { printDiagnostics } from './draft.js';
 
-// Until src/evidence/load.ts lands: parse YAML or JSON and validate with the schema.
-function readForm(file: string, io: Io): EvidenceForm {
-  const path = resolve(io.cwd, file);
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    throw new UserError(`cannot read the form ${file}: ${code === 'ENOENT' ? 'no such file' : String(code)}`);
-  }
-  let data: unknown;
-  try {
-    data = parse(text);
-  } catch (error) {
-    throw new UserError(`${file}: not valid YAML or JSON: ${(error as Error).message}`);
-  }
-  const parsed = formSchema.safeParse(data);
-  if (!parsed.success) {
-    throw new UserError(
-      `${file}: the form is not valid (run \`monitoring-letter validate ${file}\`):\n${z.prettifyError(parsed.error)}`,
-    );
-  }
-  return parsed.data;
+/** Rules that mean the named file could not be read at all: the command was used wrongly (exit 2), as in validate. */
+const unreadable = new Set(['file/not-found', 'file/is-directory', 'file/unreadable']);
+
+/** The form, or the exit code after its diagnostics are printed (stderr, like a compiler): 2 unreadable, 1 invalid. */
+function loadForm(file: string, io: Io): EvidenceForm | number {
+  const loaded = loadFormFile(resolve(io.cwd, file), file);
+  printDiagnostics(io, loaded.diagnostics, loaded, file);
+  if (loaded.form && !hasErrors(loaded.diagnostics)) return loaded.form;
+  io.stderr(`${summaryLine(loaded.diagnostics, [file])}: no deadlines were computed\n`);
+  return loaded.diagnostics.some((d) => unreadable.has(d.rule)) ? exitCodes.usage : exitCodes.invalid;
 }
 
 const marks: Record<DeadlineStatus, string> = {
@@ -84,7 +73,8 @@ export const deadlinesCommand: Command = {
       throw new UserError(`--today ${today}: expected a date written YYYY-MM-DD, e.g. 2014-03-12`, exitCodes.usage);
     }
     const file = String(args.form);
-    const form = readForm(file, io);
+    const form = loadForm(file, io);
+    if (typeof form === 'number') return form;
     const holidays = englandBankHolidays();
     const plan = planDeadlines(form, holidays);
     const done = completedDeadlineIds(form, today);
@@ -101,7 +91,7 @@ export const deadlinesCommand: Command = {
         product: `monitoring-letter ${toolVersion}`,
       });
       try {
-        writeFileAtomically(target, text);
+        writeFileAtomic(target, text);
       } catch (error) {
         throw new UserError(`cannot write ${args.ics}: ${(error as Error).message}`, exitCodes.outside);
       }

@@ -1,40 +1,21 @@
 // footnote 6: commissioning an external review starts within 2 weeks of its recommendation; the review is done within 8 weeks.
-import type { EvidenceForm } from '../../evidence/schema.js';
-import { addDays, formatLongDate } from '../calendar.js';
+import { formatLongDate } from '../calendar.js';
+import { describeRecommendedOn, isRecommended, reviewDueDates, reviewKinds } from '../review-dates.js';
 import { defineRule, type Finding } from '../rule.js';
 import { lastVisitDay } from './form-facts.js';
-
-const kinds = [
-  ['pupilPremium', 'the review of the use of the pupil premium'],
-  ['governance', 'the external review of governance'],
-] as const;
-
-/** When the review was recommended, and how the message names that date. */
-function recommendedOn(form: EvidenceForm): { date: string; words: string } {
-  const { publishedDate, endDate } = form.inspection;
-  // The recommendation reaches the school with the final report; without its date, the inspection's end stands in.
-  return publishedDate !== undefined
-    ? {
-        date: publishedDate,
-        words: `its recommendation in the section 5 report published on ${formatLongDate(publishedDate)}`,
-      }
-    : {
-        date: endDate,
-        words: `the end of the section 5 inspection on ${formatLongDate(endDate)} (the report\u2019s publication date, inspection.publishedDate, is not given)`,
-      };
-}
 
 export const reviewTiming = defineRule(
   { id: 'footnote-6/review-timing', paragraph: '16, footnote 6', severity: 'warning' },
   (form, { arrangements }) => {
     const findings: Finding[] = [];
-    const recommended = recommendedOn(form);
-    const commissionBy = addDays(recommended.date, arrangements.reviewCommissionWeeks * 7);
-    const completeBy = addDays(recommended.date, arrangements.reviewCompletionWeeks * 7);
+    const { recommended, commissionBy, completeBy } = reviewDueDates(form, arrangements);
+    const recommendedWords = describeRecommendedOn(recommended);
     const lastDay = lastVisitDay(form);
-    for (const [key, what] of kinds) {
+    for (const kind of reviewKinds) {
+      const { key } = kind;
+      const what = `the ${kind.what}`;
       const review = form.reviews?.[key];
-      if (form.inspection.reviewsRecommended?.[key] !== true || review === undefined) continue;
+      if (!isRecommended(form, kind) || review === undefined) continue;
       const { commissioned, completed } = review;
       const path = (field: string) => ['reviews', key, field];
       if (commissioned === undefined) {
@@ -46,7 +27,7 @@ export const reviewTiming = defineRule(
         }
       } else if (commissioned > commissionBy) {
         findings.push({
-          message: `${what} was commissioned on ${formatLongDate(commissioned)}, later than ${arrangements.reviewCommissionWeeks} weeks after ${recommended.words}; commissioning should start by ${formatLongDate(commissionBy)}`,
+          message: `${what} was commissioned on ${formatLongDate(commissioned)}, later than ${arrangements.reviewCommissionWeeks} weeks after ${recommendedWords}; commissioning should start by ${formatLongDate(commissionBy)}`,
           path: path('commissioned'),
         });
       }
@@ -58,7 +39,7 @@ export const reviewTiming = defineRule(
         });
       } else if (completed !== undefined && completed > completeBy) {
         findings.push({
-          message: `${what} was completed on ${formatLongDate(completed)}, later than ${arrangements.reviewCompletionWeeks} weeks after ${recommended.words}; it should be completed by ${formatLongDate(completeBy)}`,
+          message: `${what} was completed on ${formatLongDate(completed)}, later than ${arrangements.reviewCompletionWeeks} weeks after ${recommendedWords}; it should be completed by ${formatLongDate(completeBy)}`,
           path: path('completed'),
         });
       }

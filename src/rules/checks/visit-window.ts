@@ -1,6 +1,6 @@
 // para 2 (2014: 4 to 12 weeks after publication) and the 2012 sheet (4 to 6 weeks after the inspection): when the first visit usually falls.
 import { daysBetween, formatLongDate } from '../calendar.js';
-import { describeWindow, visitWindowDates } from '../arrangements.js';
+import { countedFromDate, describeWindow, visitWindowDates } from '../arrangements.js';
 import { defineRule } from '../rule.js';
 import { firstVisitDay, isSection117, isSubsequentVisit } from './form-facts.js';
 
@@ -18,7 +18,7 @@ export const visitWindow = defineRule(
     // The window is for the first monitoring inspection; later visits follow "after a suitable interval" (para 21).
     if (isSubsequentVisit(form) || isSection117(form)) return [];
     const window = arrangements.visitWindow;
-    const countFrom = window.from === 'publication' ? form.inspection.publishedDate : form.inspection.endDate;
+    const countFrom = countedFromDate(form, window.from);
     const fromWords =
       window.from === 'publication' ? 'the section 5 report was published' : 'the section 5 inspection ended';
     if (countFrom === undefined) {
