@@ -13,7 +13,7 @@ export interface CopyCheck {
   found: FoundBody[];
   matched: { role: RecipientRole; expected: string; found: string }[];
   missing: { role: RecipientRole; name: string; reason: string; paragraph: string }[];
-  extra: { text: string; role?: RecipientRole; reason: string }[];
+  extra: { text: string; role?: RecipientRole; other?: string; reason: string }[];
   /** The right kind of body, but not the one expected (another LA, another diocese). */
   namedDifferently: { role: RecipientRole; expected: string; found: string; reason: string }[];
   /** True when the letter's copies are exactly para 17's. */
@@ -84,8 +84,17 @@ export function checkCopyList(letterText: string, list: RecipientList): CopyChec
   }
   found.forEach((f, i) => {
     if (used.has(i)) return;
-    result.extra.push({ text: f.text, ...(f.role ? { role: f.role } : {}), reason: extraReason(f, list, result) });
+    result.extra.push({
+      text: f.text,
+      ...(f.role ? { role: f.role } : {}),
+      ...(f.other ? { other: f.other } : {}),
+      reason: extraReason(f, list, result),
+    });
   });
+  // In the order the rules list them (para 17's), whatever order the passes found them in.
+  const order = (role: RecipientRole, name: string): number =>
+    list.copies.findIndex((c) => c.role === role && c.name === name);
+  result.matched.sort((a, b) => order(a.role, a.expected) - order(b.role, b.expected));
   result.ok = result.missing.length === 0 && result.extra.length === 0 && result.namedDifferently.length === 0;
   return result;
 }

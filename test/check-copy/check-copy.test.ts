@@ -136,8 +136,18 @@ describe('para 17: comparing a letter’s copies with the rules', () => {
     );
     const result = checkCopyList(await readLetterText(letter('sprowston-academy.md')), academy);
     expect(result.missing).toEqual([]);
+    expect(result.matched.map((m) => m.role)).toEqual([
+      'appropriate-authority',
+      'local-authority',
+      'efa',
+      'dfe-academies-unit',
+    ]);
     expect(result.extra).toEqual([
-      { text: 'the Secretary of State', reason: 'the Secretary of State is not among the bodies para 17 lists' },
+      {
+        text: 'the Secretary of State',
+        other: 'the Secretary of State',
+        reason: 'the Secretary of State is not among the bodies para 17 lists',
+      },
     ]);
   });
 

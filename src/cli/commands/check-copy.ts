@@ -19,7 +19,10 @@ function report(check: CopyCheck, letter: string): string {
     lines.push(`  DIFFERS  ${n.role}: the letter names ${n.found}`, `             ${n.reason} (para 17)`);
   }
   for (const e of check.extra)
-    lines.push(`  EXTRA    ${e.role ?? 'unrecognised'}: ${e.text}`, `             ${e.reason}`);
+    lines.push(
+      `  EXTRA    ${e.role ?? (e.other ? 'not para 17' : 'unrecognised')}: ${e.text}`,
+      `             ${e.reason}`,
+    );
   const differences = check.missing.length + check.extra.length + check.namedDifferently.length;
   lines.push(
     '',
