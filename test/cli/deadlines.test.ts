@@ -4,27 +4,12 @@ import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
 import ICAL from 'ical.js';
 import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/io.js';
+import { fakeIo } from '../support/fake-io.js';
 
 const example = new URL('../../fixtures/forms/example.yaml', import.meta.url).pathname;
 
-function fakeIo(now = new Date('2014-03-14T10:00:00Z'), cwd = process.cwd()): Io & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (t: string) => {
-      io.out += t;
-    },
-    stderr: (t: string) => {
-      io.err += t;
-    },
-    cwd,
-    env: {},
-    now: () => now,
-    isTTY: false,
-  };
-  return io;
-}
+/** A fake Io at `now` (default 2014-03-14 10:00 UTC) in `cwd`. */
+const ioAt = (now?: string, cwd = process.cwd()) => fakeIo(cwd, now === undefined ? {} : { now });
 
 interface JsonOutput {
   today: string;
@@ -35,7 +20,7 @@ interface JsonOutput {
 
 describe('monitoring-letter deadlines', () => {
   it('prints a table sorted by date, marking overdue and due-soon items against --today', async () => {
-    const io = fakeIo();
+    const io = ioAt();
     expect(await main(['deadlines', example, '--today', '2014-03-27'], io)).toBe(0);
     const rows = io.out.split('\n').filter((l) => /\d{4}-\d{2}-\d{2} {2}/.test(l));
     const dates = rows.map((l) => /(\d{4}-\d{2}-\d{2})/.exec(l)?.[1] ?? '');
@@ -48,16 +33,16 @@ describe('monitoring-letter deadlines', () => {
   });
 
   it('defaults today to the London date of io.now() (23:30 UTC on 26 March 2014 is still the 26th, GMT)', async () => {
-    const io = fakeIo(new Date('2014-03-26T23:30:00Z'));
+    const io = ioAt('2014-03-26T23:30:00Z');
     await main(['deadlines', example, '--json'], io);
     expect((JSON.parse(io.out) as JsonOutput).today).toBe('2014-03-26');
-    const summer = fakeIo(new Date('2014-06-30T23:30:00Z'));
+    const summer = ioAt('2014-06-30T23:30:00Z');
     await main(['deadlines', example, '--json'], summer);
     expect((JSON.parse(summer.out) as JsonOutput).today).toBe('2014-07-01');
   });
 
   it('--json prints deadlines with a status each, and what does not apply', async () => {
-    const io = fakeIo();
+    const io = ioAt();
     expect(await main(['deadlines', example, '--json', '--today', '2014-03-14'], io)).toBe(0);
     const json = JSON.parse(io.out) as JsonOutput;
     expect(json.arrangements).toBe('2014');
@@ -75,7 +60,7 @@ describe('monitoring-letter deadlines', () => {
 
   it('--ics writes a calendar a real parser reads, atomically (no temporary file left)', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'deadlines-'));
-    const io = fakeIo(new Date('2014-03-14T10:00:00Z'), dir);
+    const io = ioAt('2014-03-14T10:00:00Z', dir);
     expect(await main(['deadlines', example, '--ics', 'visit.ics', '--json'], io)).toBe(0);
     expect(readdirSync(dir)).toEqual(['visit.ics']);
     const text = readFileSync(join(dir, 'visit.ics'), 'utf8');
@@ -90,17 +75,17 @@ describe('monitoring-letter deadlines', () => {
     const dir = mkdtempSync(join(tmpdir(), 'deadlines-'));
     const text = readFileSync(example, 'utf8').replace('act: section-8', 'act: section-117');
     writeFileSync(join(dir, 'form.yaml'), text);
-    const io = fakeIo(new Date('2014-03-14T10:00:00Z'), dir);
+    const io = ioAt('2014-03-14T10:00:00Z', dir);
     expect(await main(['deadlines', 'form.yaml'], io)).toBe(0);
     expect(io.out).not.toMatch(/^.*\bpublication\b.*2014-04-02/m);
     expect(io.out).toMatch(/publication: the letter of a visit under section 117 .* is not published \(para 26\)/);
   });
 
   it('a bad --today and a missing form are usage errors (exit 2, as validate), neither a stack trace', async () => {
-    const io = fakeIo();
+    const io = ioAt();
     expect(await main(['deadlines', example, '--today', '2014-02-30'], io)).toBe(2);
     expect(io.err).toContain('--today 2014-02-30');
-    const missing = fakeIo();
+    const missing = ioAt();
     expect(await main(['deadlines', 'no-such-form.yaml'], missing)).toBe(2);
     expect(missing.err).toContain('no-such-form.yaml: error cannot find no-such-form.yaml');
     expect(missing.err).not.toMatch(/\n\s+at /);
@@ -112,7 +97,7 @@ describe('monitoring-letter deadlines', () => {
     const text = readFileSync(example, 'utf8').replace('dates: [2014-03-12]', 'dates: [2014-02-30]');
     writeFileSync(join(dir, 'form.yaml'), text);
     const line = text.split('\n').findIndex((l) => l.includes('2014-02-30')) + 1;
-    const io = fakeIo(new Date('2014-03-14T10:00:00Z'), dir);
+    const io = ioAt('2014-03-14T10:00:00Z', dir);
     expect(await main(['deadlines', 'form.yaml', '--json'], io)).toBe(1);
     expect(io.out).toBe('');
     expect(io.err).toMatch(new RegExp(`^form\\.yaml:${line}:\\d+ error .*2014-02-30`, 'm'));
@@ -120,7 +105,7 @@ describe('monitoring-letter deadlines', () => {
   });
 
   it('para 19: keeping the evidence reads open, not overdue, long after the expected next section 5', async () => {
-    const io = fakeIo();
+    const io = ioAt();
     expect(await main(['deadlines', example, '--json', '--today', '2016-06-01'], io)).toBe(0);
     const json = JSON.parse(io.out) as JsonOutput;
     expect(json.deadlines.find((d) => d.id === 'evidence-retention')?.status).toBe('open');
@@ -129,7 +114,7 @@ describe('monitoring-letter deadlines', () => {
 
   it('--ics into a folder that does not exist is a failure outside (exit 3), leaving nothing behind', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'deadlines-'));
-    const io = fakeIo(new Date('2014-03-14T10:00:00Z'), dir);
+    const io = ioAt('2014-03-14T10:00:00Z', dir);
     expect(await main(['deadlines', example, '--ics', 'missing/visit.ics'], io)).toBe(3);
     expect(io.err).toContain('cannot write missing/visit.ics');
     expect(readdirSync(dir)).toEqual([]);
