@@ -7,6 +7,7 @@
  * as the same bytes with the same Message-ID, so a receiving server can
  * deduplicate it.
  */
+import { acquireLock } from './lock.js';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { appendJournal, messageStates, readJournal, type MessageState } from './journal.js';
@@ -72,8 +73,22 @@ export async function distribute(
   deps: DistributeDeps,
   options: { resume: boolean },
 ): Promise<DistributionEntry[]> {
-  const { transport, journalFile, mailDir, now, sleep, retry, log } = deps;
+  const { journalFile, mailDir } = deps;
   mkdirSync(mailDir, { recursive: true });
+  const release = acquireLock(`${journalFile}.lock`);
+  try {
+    return await distributeLocked(messages, deps, options);
+  } finally {
+    release();
+  }
+}
+
+async function distributeLocked(
+  messages: readonly OutgoingMessage[],
+  deps: DistributeDeps,
+  options: { resume: boolean },
+): Promise<DistributionEntry[]> {
+  const { transport, journalFile, mailDir, now, sleep, retry, log } = deps;
   const journalDir = join(journalFile, '..');
   const states = messageStates(readJournal(journalFile).records);
   const entries: DistributionEntry[] = [];

@@ -1,3 +1,4 @@
+import { JournalLockedError } from '../../distribution/lock.js';
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
@@ -177,6 +178,9 @@ export async function runDistribution(
       },
       { resume: args.resume === true },
     );
+  } catch (error) {
+    if (error instanceof JournalLockedError) throw new UserError(error.message, exitCodes.outside);
+    throw error;
   } finally {
     transport.close();
   }
