@@ -42,7 +42,7 @@ export function acquireLock(lockFile: string): () => void {
       };
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw error;
-      let pid = Number.NaN;
+      let pid: number;
       try {
         pid = Number(readFileSync(lockFile, 'utf8').trim());
       } catch {
