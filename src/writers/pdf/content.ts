@@ -12,6 +12,35 @@ import { footer, page } from './styles.js';
 
 const resource: Record<FaceName, string> = { regular: '/F1', bold: '/F2', oblique: '/F3', boldOblique: '/F4' };
 
+/** Glyph ids painted per face (1 = used), indexed by glyph id; a face absent was not painted. */
+export type UsedGlyphs = Partial<Record<FaceName, Uint8Array>>;
+
+function hexDigit(c: number): number {
+  return c <= 0x39 ? c - 0x30 : (c | 0x20) - 0x57;
+}
+
+/** Records the glyphs of a run's hex (skipping TJ shifts) and returns its text-showing operator. */
+function show(hex: string, face: FaceName, used: UsedGlyphs, fonts: PreparedFonts): string {
+  const marks = (used[face] ??= new Uint8Array(fonts[face].source.glyphCount));
+  let digits = 0;
+  let glyph = 0;
+  for (let i = 0; i < hex.length; i++) {
+    const c = hex.charCodeAt(i);
+    if (c === 0x3e) {
+      // "> n <": a shift between glyphs.
+      i = hex.indexOf('<', i);
+      continue;
+    }
+    glyph = (glyph << 4) | hexDigit(c);
+    if (++digits === 4) {
+      marks[glyph] = 1;
+      digits = 0;
+      glyph = 0;
+    }
+  }
+  return hex.includes('>') ? `[<${hex}>] TJ\n` : `<${hex}> Tj\n`;
+}
+
 function num(n: number): string {
   return (Math.round(n * 100) / 100).toString();
 }
@@ -23,16 +52,16 @@ function showLine(
   y: number,
   size: number,
   state: { face: FaceName | null },
-  used: Set<FaceName>,
+  used: UsedGlyphs,
+  fonts: PreparedFonts,
 ): string {
   let out = `1 0 0 1 ${num(x)} ${num(y)} Tm\n`;
   for (const run of line.runs) {
     if (state.face !== run.face) {
       out += `${resource[run.face]} ${size} Tf\n`;
       state.face = run.face;
-      used.add(run.face);
     }
-    out += `<${run.hex}> Tj\n`;
+    out += show(run.hex, run.face, used, fonts);
   }
   return out;
 }
@@ -43,7 +72,7 @@ function singleLine(text: string, bold: boolean, size: number, fonts: PreparedFo
 }
 
 /** A large, light, diagonal "DRAFT" behind the text (an artifact, so readers skip it). */
-function watermark(fonts: PreparedFonts, used: Set<FaceName>): string {
+function watermark(fonts: PreparedFonts, used: UsedGlyphs): string {
   const size = 120;
   const line = singleLine('DRAFT', true, size, fonts);
   const height = (fonts.bold.metrics.capHeight * size) / 1000;
@@ -54,8 +83,7 @@ function watermark(fonts: PreparedFonts, used: Set<FaceName>): string {
   const y = page.height / 2 - (s * line.width) / 2 - (c * height) / 2;
   let out = '/Artifact <</Type /Pagination /Subtype /Watermark>> BDC\nq 0.86 g BT\n';
   out += `/F2 ${size} Tf\n${num(c)} ${num(s)} ${num(-s)} ${num(c)} ${num(x)} ${num(y)} Tm\n`;
-  for (const run of line.runs) out += `<${run.hex}> Tj\n`;
-  used.add('bold');
+  for (const run of line.runs) out += show(run.hex, run.face, used, fonts);
   return out + 'ET Q\nEMC\n';
 }
 
@@ -64,8 +92,8 @@ export interface PaintOptions {
   pageCount: number;
   draft: boolean;
   fonts: PreparedFonts;
-  /** Faces painted so far (the document embeds only these). */
-  used: Set<FaceName>;
+  /** Glyphs painted so far (the document embeds only these). */
+  used: UsedGlyphs;
   /** Filled in: this page's MCID → element, for the ParentTree. */
   parents: StructNode[];
 }
@@ -83,11 +111,11 @@ export function paintPage(layout: PageLayout, options: PaintOptions): string {
     piece.element.kids.push({ page: pageIndex, mcid });
     out += `/${piece.element.role} <</MCID ${mcid}>> BDC\nBT\n`;
     const state = { face: null as FaceName | null };
-    for (const placed of piece.lines) out += showLine(placed.line, placed.x, placed.y, piece.size, state, used);
+    for (const placed of piece.lines) out += showLine(placed.line, placed.x, placed.y, piece.size, state, used, fonts);
     out += 'ET\nEMC\n';
   }
   const label = singleLine(`Page ${pageIndex + 1} of ${options.pageCount}`, false, footer.size, fonts);
   out += '/Artifact <</Type /Pagination /Subtype /Footer>> BDC\nBT\n';
-  out += showLine(label, (page.width - label.width) / 2, footer.baseline, footer.size, { face: null }, used);
+  out += showLine(label, (page.width - label.width) / 2, footer.baseline, footer.size, { face: null }, used, fonts);
   return out + 'ET\nEMC\n';
 }

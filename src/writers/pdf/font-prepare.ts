@@ -39,6 +39,8 @@ export async function prepareFontAssets(): Promise<PreparedFontAssets> {
       dropTables: droppedTables,
       // PDF viewers hint on their own; the instructions would double the size of every file.
       noHinting: true,
+      // GSUB is dropped, so glyphs reachable only through it would be dead weight.
+      noLayoutClosure: true,
     });
     const name = faceSources[face].replace(/\.ttf$/, '.subset.ttf');
     files.set(name, new Uint8Array(subset));

@@ -1,8 +1,9 @@
 /**
  * The prepared fonts: the committed subset faces (assets/fonts/) loaded once
  * per process, synchronously, into everything a letter needs: a code point →
- * glyph table, a width table for line breaking, and the PDF font objects'
- * bytes (FontFile2, ToUnicode, W), which are shared by every document.
+ * glyph table, a width table for line breaking, and the tables from which
+ * each letter's font objects (FontFile2, ToUnicode, W) are cut down to the
+ * glyphs it draws (glyf.ts).
  */
 import { readFileSync, existsSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import type { PDFContext, PDFInvalidObject, PDFName, PDFRawStream } from '@cantoo/pdf-lib';
+import { readGlyfSource, subsetGlyf, type GlyfSource } from './glyf.js';
 import { pdfLib } from './pdf-lib.js';
 import { readSfnt, type SfntMetrics } from './sfnt.js';
 import { charsetHash, faceNames, type FaceName, type FontManifest } from './charset.js';
@@ -27,18 +29,32 @@ export interface PreparedFace {
   glyphHex: string[];
   /** Font metrics in thousandths of an em. */
   metrics: SfntMetrics;
-  /** Deflated subset font (FontFile2), shared across documents. */
+  /** Per code point: 1 for a combining mark drawn with zero advance over the glyph before it. */
+  marks: Uint8Array;
+  /** Ink bounds per glyph in thousandths of an em (xMin, yMin, xMax, yMax). */
+  bounds: Int16Array;
+  /** Advance width per glyph id, in thousandths of an em (the W array's values). */
+  glyphWidths: Uint16Array;
+  /** The code point each glyph id stands for (ToUnicode). */
+  unicodeOf: Uint32Array;
+  /** The face's tables, from which each letter's font file is cut. */
+  source: GlyfSource;
+}
+
+/** One face's font objects for one letter: only the glyphs the letter uses. */
+export interface LetterFace {
+  /** Deflated FontFile2 with every unused glyph empty. */
   fontFile: PDFRawStream;
-  /** Deflated ToUnicode CMap, shared across documents. */
+  /** Deflated ToUnicode CMap of the used glyphs. */
   toUnicode: PDFRawStream;
-  /** The CIDFont's W array, pre-serialised. */
+  /** The CIDFont's W array for the used glyphs, pre-serialised. */
   widthArray: PDFInvalidObject;
 }
 
 export type PreparedFonts = Record<FaceName, PreparedFace>;
 
-/** Highest code point of the charset plus one (the € sign is the last). */
-const tableSize = 0x20ad;
+/** Tables are indexed by code point; the charset lies in the Basic Multilingual Plane. */
+const tableSize = 0x10000;
 
 let cached: PreparedFonts | undefined;
 
@@ -65,11 +81,8 @@ function readFonts(directory: string): PreparedFonts {
   if (manifest.charsetHash !== charsetHash()) {
     throw new Error('PDF font assets are stale for the charset: run `node scripts/prepare-font.mjs`');
   }
-  const context = pdfLib().PDFContext.create();
   const fonts = {} as PreparedFonts;
-  for (const face of faceNames) {
-    fonts[face] = prepareFace(face, readFileSync(join(directory, manifest.faces[face])), context);
-  }
+  for (const face of faceNames) fonts[face] = prepareFace(face, readFileSync(join(directory, manifest.faces[face])));
   return fonts;
 }
 
@@ -81,20 +94,27 @@ function subsetTag(bytes: Uint8Array): string {
   return tag;
 }
 
-function prepareFace(face: FaceName, bytes: Uint8Array, context: PDFContext): PreparedFace {
-  const { PDFInvalidObject, PDFNumber, PDFRawStream } = pdfLib();
+/** Nonspacing marks (general category Mn), which DejaVu draws over the previous glyph. */
+const nonspacing = /^\p{Mn}$/u;
+
+function prepareFace(face: FaceName, bytes: Uint8Array): PreparedFace {
   const font = readSfnt(bytes);
+  const source = readGlyfSource(bytes);
   const scale = 1000 / font.metrics.unitsPerEm;
   const glyphs = new Uint16Array(tableSize);
   const widths = new Uint16Array(tableSize);
-  const unicodeOf = new Map<number, number>();
+  const marks = new Uint8Array(tableSize);
+  const unicodeOf = new Uint32Array(source.glyphCount);
   for (const [codePoint, glyph] of [...font.cmap].sort((a, b) => a[0] - b[0])) {
     if (codePoint >= tableSize) continue;
     glyphs[codePoint] = glyph;
     widths[codePoint] = Math.round((font.advances[glyph] ?? 0) * scale);
-    if (!unicodeOf.has(glyph)) unicodeOf.set(glyph, codePoint);
+    if (widths[codePoint] === 0 && nonspacing.test(String.fromCodePoint(codePoint))) marks[codePoint] = 1;
+    if (!unicodeOf[glyph]) unicodeOf[glyph] = codePoint;
   }
   const glyphHex = font.advances.map((_, glyph) => glyph.toString(16).padStart(4, '0'));
+  const glyphWidths = Uint16Array.from(font.advances, (advance) => Math.round(advance * scale));
+  const bounds = Int16Array.from(source.bounds, (v) => Math.round(v * scale));
   const m = font.metrics;
   const metrics: SfntMetrics = {
     ...m,
@@ -103,16 +123,6 @@ function prepareFace(face: FaceName, bytes: Uint8Array, context: PDFContext): Pr
     descent: Math.round(m.descent * scale),
     capHeight: Math.round(m.capHeight * scale),
   };
-  const fontFile = PDFRawStream.of(
-    context.obj({ Filter: 'FlateDecode', Length1: PDFNumber.of(bytes.length) }),
-    deflateSync(bytes, { level: 9 }),
-  );
-  const toUnicode = PDFRawStream.of(
-    context.obj({ Filter: 'FlateDecode' }),
-    deflateSync(Buffer.from(toUnicodeCMap(unicodeOf), 'latin1'), { level: 9 }),
-  );
-  const widthList = font.advances.map((advance) => Math.round(advance * scale)).join(' ');
-  const widthArray = PDFInvalidObject.of(Buffer.from(`[0 [${widthList}]]`, 'latin1'));
   return {
     face,
     baseFont: `${subsetTag(bytes)}+${m.postScriptName}`,
@@ -120,10 +130,42 @@ function prepareFace(face: FaceName, bytes: Uint8Array, context: PDFContext): Pr
     widths,
     glyphHex,
     metrics,
-    fontFile,
-    toUnicode,
-    widthArray,
+    marks,
+    bounds,
+    glyphWidths,
+    unicodeOf,
+    source,
   };
+}
+
+/** A face's font objects for one letter, holding only the glyphs marked in `used` (indexed by glyph id). */
+export function letterFace(face: PreparedFace, used: Uint8Array, context: PDFContext): LetterFace {
+  const { PDFInvalidObject, PDFNumber, PDFRawStream } = pdfLib();
+  const file = subsetGlyf(face.source, used);
+  const fontFile = PDFRawStream.of(
+    context.obj({ Filter: 'FlateDecode', Length1: PDFNumber.of(file.length) }),
+    deflateSync(file, { level: 6 }),
+  );
+  const unicodeOf = new Map<number, number>();
+  let widths = '';
+  let previous = -2;
+  for (let glyph = 0; glyph < used.length; glyph++) {
+    if (!used[glyph]) continue;
+    const codePoint = face.unicodeOf[glyph]!;
+    if (codePoint) unicodeOf.set(glyph, codePoint);
+    // Consecutive glyph ids share one "first [w1 w2 …]" group.
+    widths +=
+      glyph === previous + 1
+        ? ` ${face.glyphWidths[glyph]}`
+        : `${previous < 0 ? '' : ']'} ${glyph} [${face.glyphWidths[glyph]}`;
+    previous = glyph;
+  }
+  const toUnicode = PDFRawStream.of(
+    context.obj({ Filter: 'FlateDecode' }),
+    deflateSync(Buffer.from(toUnicodeCMap(unicodeOf), 'latin1'), { level: 6 }),
+  );
+  const widthArray = PDFInvalidObject.of(Buffer.from(`[${widths}${previous < 0 ? '' : ']'}]`, 'latin1'));
+  return { fontFile, toUnicode, widthArray };
 }
 
 /** The ToUnicode CMap that makes every glyph's text extractable (ISO 32000-1, 9.10.3). */

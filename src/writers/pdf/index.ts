@@ -8,9 +8,9 @@ import { deflateSync } from 'node:zlib';
 import type { PDFContext, PDFRef } from '@cantoo/pdf-lib';
 import { pdfLib } from './pdf-lib.js';
 import type { Block, LetterDocument } from '../../letter/tree.js';
-import { faceNames, type FaceName } from './charset.js';
-import { paintPage } from './content.js';
-import { fontResourceName, loadFonts, type PreparedFace } from './fonts.js';
+import { faceNames } from './charset.js';
+import { paintPage, type UsedGlyphs } from './content.js';
+import { fontResourceName, letterFace, loadFonts, type PreparedFace } from './fonts.js';
 import { layoutLetter } from './layout.js';
 import { infoDict, xmpPacket } from './metadata.js';
 import { serializeContext } from './serialize.js';
@@ -40,9 +40,10 @@ function withMarking(doc: LetterDocument): LetterDocument {
   return { ...doc, blocks: [notForPublication, ...doc.blocks] };
 }
 
-/** The five objects of a Type0 / CIDFontType2 font, Identity-H, with ToUnicode. */
-function writeFont(context: PDFContext, face: PreparedFace): PDFRef {
+/** The five objects of a Type0 / CIDFontType2 font, Identity-H, with ToUnicode, holding the glyphs in `used`. */
+function writeFont(context: PDFContext, face: PreparedFace, used: Uint8Array): PDFRef {
   const { PDFString } = pdfLib();
+  const objects = letterFace(face, used, context);
   const m = face.metrics;
   const italic = face.face === 'oblique' || face.face === 'boldOblique';
   const bold = face.face === 'bold' || face.face === 'boldOblique';
@@ -56,7 +57,7 @@ function writeFont(context: PDFContext, face: PreparedFace): PDFRef {
     Descent: m.descent,
     CapHeight: m.capHeight,
     StemV: bold ? 140 : 80,
-    FontFile2: context.register(face.fontFile),
+    FontFile2: context.register(objects.fontFile),
   });
   const cidFont = context.obj({
     Type: 'Font',
@@ -64,7 +65,7 @@ function writeFont(context: PDFContext, face: PreparedFace): PDFRef {
     BaseFont: face.baseFont,
     CIDSystemInfo: { Registry: PDFString.of('Adobe'), Ordering: PDFString.of('Identity'), Supplement: 0 },
     FontDescriptor: context.register(descriptor),
-    W: context.register(face.widthArray),
+    W: context.register(objects.widthArray),
     CIDToGIDMap: 'Identity',
   });
   return context.register(
@@ -74,7 +75,7 @@ function writeFont(context: PDFContext, face: PreparedFace): PDFRef {
       BaseFont: face.baseFont,
       Encoding: 'Identity-H',
       DescendantFonts: [context.register(cidFont)],
-      ToUnicode: context.register(face.toUnicode),
+      ToUnicode: context.register(objects.toUnicode),
     }),
   );
 }
@@ -86,7 +87,7 @@ export function renderPdf(doc: LetterDocument): Uint8Array {
   const layout = layoutLetter(letter, fonts);
   const { PDFContext, PDFRawStream, PDFString } = pdfLib();
   const context = PDFContext.create();
-  const used = new Set<FaceName>();
+  const used: UsedGlyphs = {};
   const parentsPerPage: StructNode[][] = [];
   const contents = layout.pages.map((pageLayout, pageIndex) => {
     const parents: StructNode[] = [];
@@ -96,8 +97,10 @@ export function renderPdf(doc: LetterDocument): Uint8Array {
   });
 
   const fontDict = context.obj({});
-  for (const face of faceNames)
-    if (used.has(face)) fontDict.set(fontResourceName(face), writeFont(context, fonts[face]));
+  for (const face of faceNames) {
+    const glyphs = used[face];
+    if (glyphs) fontDict.set(fontResourceName(face), writeFont(context, fonts[face], glyphs));
+  }
   const resources = context.register(context.obj({ Font: fontDict, ProcSet: ['PDF', 'Text'] }));
   const pagesRef = context.nextRef();
   const pageRefs = contents.map(() => context.nextRef());

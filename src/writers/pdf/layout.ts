@@ -6,7 +6,7 @@
 import type { Block, Inline, LetterDocument, ListItem } from '../../letter/tree.js';
 import type { PreparedFonts } from './fonts.js';
 import { addElement, type StructNode } from './structure.js';
-import { breakLines, tokenize, type Line } from './text.js';
+import { breakLines, MissingGlyphError, tokenize, type Line } from './text.js';
 import { gapBetween, list, margin, page, styleOf, textWidth, type BlockStyle } from './styles.js';
 
 /** One line as placed on a page: its text's origin in points. */
@@ -54,6 +54,23 @@ function headingRole(depth: 1 | 2 | 3): 'H1' | 'H2' | 'H3' {
   return depth === 1 ? 'H1' : depth === 2 ? 'H2' : 'H3';
 }
 
+const partNames: Record<Block['role'], string> = {
+  letterhead: 'the letterhead',
+  date: 'the date',
+  address: 'the address block',
+  reference: 'the reference line',
+  salutation: 'the salutation',
+  body: 'the body of the letter',
+  signoff: 'the sign-off',
+  marking: 'the marking',
+};
+
+/** Where a block sits, for an error message: "a heading in the body of the letter". */
+function describe(block: Block): string {
+  const kind = block.type === 'heading' ? 'a heading' : block.type === 'list' ? 'a list' : 'a paragraph';
+  return `${kind} in ${partNames[block.role]}`;
+}
+
 function lineBox(children: readonly Inline[], style: BlockStyle, width: number, fonts: PreparedFonts): Line[] {
   return breakLines(tokenize(children, style.bold, style.size, fonts), width, fonts, style.size);
 }
@@ -96,13 +113,26 @@ function addBlock(
   boxes.push({
     style,
     element: element ?? addElement(parent, role),
-    lines: lineBox(block.children, style, width, fonts),
+    lines: linesOf(block, style, width, fonts),
     x,
     width,
     gapBefore: gap,
     ...(label ? { label } : {}),
     ruleAfter: false,
   });
+}
+
+function linesOf(
+  block: Exclude<Block, { type: 'list' }>,
+  style: BlockStyle,
+  width: number,
+  fonts: PreparedFonts,
+): Line[] {
+  try {
+    return lineBox(block.children, style, width, fonts);
+  } catch (error) {
+    throw error instanceof MissingGlyphError ? error.in(describe(block)) : error;
+  }
 }
 
 function addList(

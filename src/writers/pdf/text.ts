@@ -5,9 +5,13 @@
  */
 import type { Inline } from '../../letter/tree.js';
 import type { FaceName } from './charset.js';
-import type { PreparedFonts } from './fonts.js';
+import type { PreparedFace, PreparedFonts } from './fonts.js';
 
-/** A stretch of text in one face: its glyphs as Identity-H hex and its width in points. */
+/**
+ * A stretch of text in one face: its glyphs as Identity-H hex and its width
+ * in points. `hex` may hold TJ shifts for combining marks ("…> -120 <…"),
+ * so it is written as `[<hex>] TJ` when it contains a ">".
+ */
 export interface Run {
   face: FaceName;
   hex: string;
@@ -21,15 +25,58 @@ export interface Line {
   width: number;
 }
 
+/** Scripts the font leaves out, named so the error says what to do. */
+const unsupportedScripts: readonly [RegExp, string][] = [
+  [
+    /\p{Script=Arabic}|\p{Script=Hebrew}|\p{Script=Syriac}|\p{Script=Thaana}/u,
+    'a right-to-left script, which this PDF writer cannot shape',
+  ],
+  [
+    /\p{Script=Han}|\p{Script=Hiragana}|\p{Script=Katakana}|\p{Script=Hangul}/u,
+    'a CJK script, which the PDF font does not cover',
+  ],
+  [
+    /\p{Script=Devanagari}|\p{Script=Bengali}|\p{Script=Gurmukhi}|\p{Script=Gujarati}|\p{Script=Tamil}|\p{Script=Telugu}|\p{Script=Kannada}|\p{Script=Malayalam}|\p{Script=Sinhala}|\p{Script=Thai}/u,
+    'a script that needs shaping, which this PDF writer cannot do',
+  ],
+  [/\p{Extended_Pictographic}/u, 'an emoji or pictograph, which the PDF font does not cover'],
+];
+
+/** The words around position `index` of `text` (four either side), for an error message. */
+function excerpt(text: string, index: number): string {
+  const head = text.slice(0, index);
+  const tail = text.slice(index);
+  const before = /(?:\S*\s+){0,4}\S*$/.exec(head)![0];
+  const after = /^\S*(?:\s+\S+){0,4}/.exec(tail)![0];
+  const start = before.length < head.trimStart().length ? '…' : '';
+  const end = after.length < tail.trimEnd().length ? '…' : '';
+  return `${start}${before.trimStart()}${after}${end}`;
+}
+
 /** Thrown when a letter holds a character the embedded font cannot draw. */
 export class MissingGlyphError extends Error {
+  readonly codePoint: string;
   constructor(
     readonly character: string,
-    context: string,
+    /** The words around the character. */
+    readonly context: string,
+    /** Where in the letter, e.g. "the address block" (set by the layout). */
+    readonly where?: string,
   ) {
-    const code = character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0');
-    super(`The PDF font has no glyph for "${character}" (U+${code}) in "${context}"`);
+    const code = `U+${character.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')}`;
+    const script = unsupportedScripts.find(([pattern]) => pattern.test(character))?.[1];
+    super(
+      `The PDF font has no glyph for "${character}" (${code}${script ? `, ${script}` : ''}) in "${context}"` +
+        (where ? ` (${where})` : '') +
+        '. Write the name in Latin letters, or send the DOCX letter instead.',
+    );
     this.name = 'MissingGlyphError';
+    this.codePoint = code;
+  }
+
+  /** The same error, saying which part of the letter holds the character. */
+  in(where: string): MissingGlyphError {
+    return this.where ? this : new MissingGlyphError(this.character, this.context, where);
   }
 }
 
@@ -61,6 +108,46 @@ function flatten(children: readonly Inline[], bold: boolean, italic: boolean, ou
   }
 }
 
+/**
+ * Appends one character's glyph to a run. A combining mark has zero advance
+ * and is drawn over the glyph before it (`base`, -1 if none). DejaVu places
+ * marks for a base like "o" (as wide, x-height tall); over a narrower base
+ * the mark is moved right onto its centre with a TJ shift there and back,
+ * and over a taller base (a capital) a mark above is raised by the
+ * difference with Ts. Readers skip both: the mark has zero width. Marks are
+ * never moved left: the gap before the next letter would read as a space.
+ */
+function appendGlyph(run: Run, font: PreparedFace, code: number, character: string, size: number, base: number): void {
+  const glyph = font.glyphs[code]!;
+  const hex = font.glyphHex[glyph]!;
+  run.text += character;
+  if (font.marks[code] && base >= 0) {
+    const b = font.bounds;
+    const baseCentre = (b[base * 4]! + b[base * 4 + 2]!) / 2 - font.glyphWidths[base]!;
+    const dx = Math.round(baseCentre - (b[glyph * 4]! + b[glyph * 4 + 2]!) / 2);
+    const xHeight = b[font.glyphs[0x78]! * 4 + 3]!;
+    const above = b[glyph * 4 + 1]! >= xHeight * 0.8;
+    const rise = above ? b[base * 4 + 3]! - xHeight : 0;
+    const there = dx >= 8 ? ` ${-dx}` : '';
+    const back = dx >= 8 ? ` ${dx}` : '';
+    if (rise > 30) {
+      const points = Math.round(rise * size) / 1000;
+      run.hex += `>${there}] TJ ${points} Ts [<${hex}>${back}] TJ 0 Ts [<`;
+    } else run.hex += there ? `>${there} <${hex}>${back} <` : hex;
+    return;
+  }
+  run.hex += hex;
+  run.width += (font.widths[code]! * size) / 1000;
+}
+
+/** The glyph a mark after this one sits on: the last base glyph of the run, or -1. */
+function lastBase(font: PreparedFace, run: Run | undefined): number {
+  if (!run || run.text === '') return -1;
+  let last = '';
+  for (const character of run.text) if (!font.marks[character.codePointAt(0)!]) last = character;
+  return last === '' ? -1 : font.glyphs[last.codePointAt(0)!]!;
+}
+
 /** Splits inlines into words, spaces and hard breaks, with glyphs and widths. */
 export function tokenize(children: readonly Inline[], bold: boolean, size: number, fonts: PreparedFonts): Token[] {
   const pieces: (Measured | FaceName)[] = [];
@@ -68,10 +155,12 @@ export function tokenize(children: readonly Inline[], bold: boolean, size: numbe
   const tokens: Token[] = [];
   let word: Run[] | null = null;
   let wordWidth = 0;
+  let base = -1;
   const endWord = (): void => {
     if (word) tokens.push({ kind: 'word', runs: word, width: wordWidth });
     word = null;
     wordWidth = 0;
+    base = -1;
   };
   for (const piece of pieces) {
     if (typeof piece === 'string') {
@@ -86,55 +175,59 @@ export function tokenize(children: readonly Inline[], bold: boolean, size: numbe
       .normalize('NFC')
       .replace(invisible, '')
       .replace(/[\t\n\r]/g, ' ');
+    let index = 0;
     for (const character of text) {
       const code = character.codePointAt(0)!;
-      const glyph = code < font.glyphs.length ? font.glyphs[code]! : 0;
-      if (glyph === 0) throw new MissingGlyphError(character, text);
-      const hex = font.glyphHex[glyph]!;
-      const width = (font.widths[code]! * size) / 1000;
+      if (code >= font.glyphs.length || font.glyphs[code] === 0) {
+        throw new MissingGlyphError(character, excerpt(text, index));
+      }
+      index += character.length;
       if (code === 0x20) {
         endWord();
-        tokens.push({ kind: 'space', run: { face: piece.face, hex, text: ' ', width } });
+        const run = { face: piece.face, hex: font.glyphHex[font.glyphs[code]!]!, text: ' ', width: 0 };
+        run.width = (font.widths[code]! * size) / 1000;
+        tokens.push({ kind: 'space', run });
         continue;
       }
       word ??= [];
-      const last = word[word.length - 1];
-      if (last && last.face === piece.face) {
-        last.hex += hex;
-        last.text += character;
-        last.width += width;
-      } else word.push({ face: piece.face, hex, text: character, width });
-      wordWidth += width;
+      let last = word[word.length - 1];
+      if (!last || last.face !== piece.face) {
+        last = { face: piece.face, hex: '', text: '', width: 0 };
+        word.push(last);
+        base = -1;
+      }
+      const before = last.width;
+      appendGlyph(last, font, code, character, size, base);
+      if (!font.marks[code]) base = font.glyphs[code]!;
+      wordWidth += last.width - before;
     }
   }
   endWord();
   return tokens;
 }
 
-/** Splits a word wider than a whole line into pieces that fit (long addresses, URLs). */
+/** Splits a word wider than a whole line into pieces that fit (long addresses, URLs); never before a mark. */
 function splitWord(runs: Run[], maxWidth: number, fonts: PreparedFonts, size: number): Run[][] {
   const parts: Run[][] = [];
   let current: Run[] = [];
   let width = 0;
   for (const run of runs) {
     const font = fonts[run.face];
-    let i = 0;
     for (const character of run.text) {
-      const w = (font.widths[character.codePointAt(0)!]! * size) / 1000;
-      if (width + w > maxWidth && width > 0) {
+      const code = character.codePointAt(0)!;
+      const w = (font.widths[code]! * size) / 1000;
+      if (!font.marks[code] && width + w > maxWidth && width > 0) {
         parts.push(current);
         current = [];
         width = 0;
       }
-      const hex = run.hex.slice(i * 4, i * 4 + 4);
-      const last = current[current.length - 1];
-      if (last && last.face === run.face) {
-        last.hex += hex;
-        last.text += character;
-        last.width += w;
-      } else current.push({ face: run.face, hex, text: character, width: w });
+      let last = current[current.length - 1];
+      if (!last || last.face !== run.face) {
+        last = { face: run.face, hex: '', text: '', width: 0 };
+        current.push(last);
+      }
+      appendGlyph(last, font, code, character, size, font.marks[code] ? lastBase(font, last) : -1);
       width += w;
-      i++;
     }
   }
   if (current.length > 0) parts.push(current);

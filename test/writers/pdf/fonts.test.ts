@@ -18,7 +18,7 @@ describe('prepared fonts', () => {
   it('covers the names and typography of real letters in every face', () => {
     const fonts = loadFonts();
     for (const face of Object.values(fonts)) {
-      for (const character of 'ŁłÂâÔôŴŵŶŷËëÓóÚúÁáŚśȘșȚțẀẁẂẃỲỳ€‘’“”–—•…') {
+      for (const character of 'ŁłÂâÔôŴŵŶŷËëÓóÚúÁáŚśȘșȚțẀẁẂẃỲỳ€‘’“”–—•…ọẹṣƐɛƆɔŊŋƁɓƊɗΓιώργοςСергейЁёЇїҐґ№°±×÷½¼¾™©£\u0300\u0301\u0323') {
         expect(face.glyphs[character.codePointAt(0)!], `${face.baseFont} ${character}`).toBeGreaterThan(0);
       }
       expect(face.baseFont).toMatch(/^[A-Z]{6}\+DejaVuSans/);
@@ -32,7 +32,10 @@ describe('prepared fonts', () => {
       for (let c = first; c <= last; c++) {
         if (regular.glyphs[c]) {
           covered++;
-          if (
+          if (regular.marks[c]) {
+            // Combining marks: zero advance, drawn over the letter before (U+0300–U+036F all are).
+            expect(regular.widths[c]).toBe(0);
+          } else if (
             c !== 0x200b &&
             !(c >= 0x200c && c <= 0x200f) &&
             !(c >= 0x2028 && c <= 0x202e) &&
@@ -43,6 +46,11 @@ describe('prepared fonts', () => {
         }
       }
     }
-    expect(covered).toBeGreaterThan(700);
+    expect(covered).toBeGreaterThan(2000);
+    for (let c = 0x0300; c <= 0x036f; c++) {
+      if (c < 0x0350) expect(regular.glyphs[c], `U+${c.toString(16)}`).toBeGreaterThan(0);
+      if (regular.glyphs[c]) expect(regular.marks[c], `U+${c.toString(16)}`).toBe(1);
+    }
+    expect(regular.marks[0x61]).toBe(0);
   });
 });

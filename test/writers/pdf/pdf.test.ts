@@ -169,14 +169,20 @@ describe('renderPdf read back with pdf.js', () => {
     expect(structWords(reading.leaves)).toContain('Zoë');
   });
 
-  it('a character outside the font subset is an error naming it, never a silent gap', () => {
+  it('a character outside the font subset is an error naming it and where it is, never a silent gap', () => {
     const doc = sampleLetter();
-    const cyrillic: LetterDocument = {
+    const chinese: LetterDocument = {
       ...doc,
-      blocks: [...doc.blocks, { type: 'paragraph', role: 'body', children: [{ type: 'text', value: 'Школа' }] }],
+      blocks: [
+        ...doc.blocks,
+        { type: 'paragraph', role: 'body', children: [{ type: 'text', value: 'The chair, Mr 王 Wei, attended.' }] },
+      ],
     };
-    expect(() => renderPdf(cyrillic)).toThrow(MissingGlyphError);
-    expect(() => renderPdf(cyrillic)).toThrow(/"Ш" \(U\+0428\)/);
+    expect(() => renderPdf(chinese)).toThrow(MissingGlyphError);
+    expect(() => renderPdf(chinese)).toThrow(/"王" \(U\+738B, a CJK script/);
+    expect(() => renderPdf(chinese)).toThrow(
+      /in "The chair, Mr 王 Wei, attended\." \(a paragraph in the body of the letter\)/,
+    );
   });
 
   it('is deterministic and opens in pdf-lib', async () => {
