@@ -144,7 +144,7 @@ export function letterFace(face: PreparedFace, used: Uint8Array, context: PDFCon
   const file = subsetGlyf(face.source, used);
   const fontFile = PDFRawStream.of(
     context.obj({ Filter: 'FlateDecode', Length1: PDFNumber.of(file.length) }),
-    deflateSync(file, { level: 6 }),
+    deflateSync(file, { level: 1 }),
   );
   const unicodeOf = new Map<number, number>();
   let widths = '';
@@ -162,7 +162,7 @@ export function letterFace(face: PreparedFace, used: Uint8Array, context: PDFCon
   }
   const toUnicode = PDFRawStream.of(
     context.obj({ Filter: 'FlateDecode' }),
-    deflateSync(Buffer.from(toUnicodeCMap(unicodeOf), 'latin1'), { level: 6 }),
+    deflateSync(Buffer.from(toUnicodeCMap(unicodeOf), 'latin1'), { level: 1 }),
   );
   const widthArray = PDFInvalidObject.of(Buffer.from(`[${widths}${previous < 0 ? '' : ']'}]`, 'latin1'));
   return { fontFile, toUnicode, widthArray };

@@ -124,14 +124,11 @@ function closeOverComponents(source: GlyfSource, used: Uint8Array): void {
   }
 }
 
-function checksum(bytes: Uint8Array, start: number, length: number): number {
+/** OpenType table checksum: the sum of big-endian uint32s (tables are padded with zeros to 4 bytes). */
+function checksum(view: DataView, start: number, length: number): number {
   let sum = 0;
-  const end = start + length;
-  for (let i = start; i < end; i += 4) {
-    sum =
-      (sum + ((bytes[i]! << 24) | ((bytes[i + 1] ?? 0) << 16) | ((bytes[i + 2] ?? 0) << 8) | (bytes[i + 3] ?? 0))) >>>
-      0;
-  }
+  const end = start + ((length + 3) & ~3);
+  for (let i = start; i < end; i += 4) sum = (sum + view.getUint32(i)) >>> 0;
   return sum;
 }
 
@@ -196,10 +193,10 @@ export function subsetGlyf(source: GlyfSource, used: Uint8Array): Uint8Array {
   order.forEach(([tag, length], i) => {
     const at = 12 + i * 16;
     for (let k = 0; k < 4; k++) out[at + k] = tag.charCodeAt(k);
-    view.setUint32(at + 4, checksum(out, starts[i]!, length));
+    view.setUint32(at + 4, checksum(view, starts[i]!, length));
     view.setUint32(at + 8, starts[i]!);
     view.setUint32(at + 12, length);
   });
-  view.setUint32(headAt + 8, (0xb1b0afba - checksum(out, 0, size)) >>> 0);
+  view.setUint32(headAt + 8, (0xb1b0afba - checksum(view, 0, size)) >>> 0);
   return out;
 }
