@@ -5,7 +5,7 @@
  * journal) before it is handed to the transport, then `sent` or `failed`.
  * After a crash the journal, not memory, says what happened.
  */
-import { closeSync, fsyncSync, openSync, readFileSync, writeSync } from 'node:fs';
+import { appendJsonLine, readJsonLines } from '../jsonl.js';
 import type { RecipientRole } from '../rules/types.js';
 import type { MessageSubjectMatter } from './message.js';
 
@@ -49,38 +49,22 @@ export type JournalRecord = PreparedRecord | SentRecord | FailedRecord;
 
 /** Appends one record and flushes it to disk before returning. */
 export function appendJournal(file: string, record: JournalRecord): void {
-  const fd = openSync(file, 'a');
-  try {
-    writeSync(fd, JSON.stringify(record) + '\n');
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  appendJsonLine(file, record);
+}
+
+function isJournalRecord(value: unknown): value is JournalRecord {
+  const record = value as Partial<JournalRecord> | null;
+  return (
+    typeof record === 'object' &&
+    record !== null &&
+    ['prepared', 'sent', 'failed'].includes(String(record.type)) &&
+    typeof record.messageId === 'string'
+  );
 }
 
 /** Reads the journal; a missing file is empty. A line cut short by a crash is skipped and counted. */
 export function readJournal(file: string): { records: JournalRecord[]; damagedLines: number } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], damagedLines: 0 };
-    throw error;
-  }
-  const records: JournalRecord[] = [];
-  let damagedLines = 0;
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      const record = JSON.parse(line) as JournalRecord;
-      if (['prepared', 'sent', 'failed'].includes(record.type) && typeof record.messageId === 'string') {
-        records.push(record);
-      } else damagedLines += 1;
-    } catch {
-      damagedLines += 1;
-    }
-  }
-  return { records, damagedLines };
+  return readJsonLines(file, isJournalRecord);
 }
 
 /** Where a message stands: its last prepared record and its outcome since then. */

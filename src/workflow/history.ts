@@ -3,8 +3,8 @@
  * published or withheld) as append-only JSON lines beside its outputs:
  * `<URN>-<visit date>.history.jsonl`. Appending never rewrites earlier lines.
  */
-import { appendFileSync, closeSync, fsyncSync, mkdirSync, openSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { appendJsonLine, readJsonLines } from '../jsonl.js';
 
 export const stages = ['drafted', 'draft-received', 'finalised', 'sent', 'published', 'withheld'] as const;
 export type Stage = (typeof stages)[number];
@@ -29,36 +29,21 @@ export function historyPath(outDir: string, urn: string, visitDate: string): str
 
 /** Appends one event and flushes it to disk. */
 export function appendHistory(file: string, event: HistoryEvent): void {
-  mkdirSync(dirname(file), { recursive: true });
-  appendFileSync(file, JSON.stringify(event) + '\n', 'utf8');
-  const fd = openSync(file, 'r');
-  try {
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
+  appendJsonLine(file, event);
+}
+
+function isHistoryEvent(value: unknown): value is HistoryEvent {
+  const event = value as Partial<HistoryEvent> | null;
+  return (
+    typeof event === 'object' &&
+    event !== null &&
+    (stages as readonly string[]).includes(String(event.stage)) &&
+    typeof event.at === 'string'
+  );
 }
 
 /** Reads a letter's history; a missing file is an empty history. A damaged line is skipped and counted. */
 export function readHistory(file: string): { events: HistoryEvent[]; damagedLines: number } {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { events: [], damagedLines: 0 };
-    throw error;
-  }
-  const events: HistoryEvent[] = [];
-  let damagedLines = 0;
-  for (const line of text.split('\n')) {
-    if (line.trim() === '') continue;
-    try {
-      const event = JSON.parse(line) as HistoryEvent;
-      if ((stages as readonly string[]).includes(event.stage) && typeof event.at === 'string') events.push(event);
-      else damagedLines += 1;
-    } catch {
-      damagedLines += 1; // a line cut short by a crash mid-write
-    }
-  }
-  return { events, damagedLines };
+  const { records, damagedLines } = readJsonLines(file, isHistoryEvent);
+  return { events: records, damagedLines };
 }
