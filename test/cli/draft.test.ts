@@ -3,28 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/io.js';
+import { fakeIo as sharedFakeIo } from '../support/fake-io.js';
 
 const forms = new URL('../../fixtures/forms/', import.meta.url).pathname;
 const example = join(forms, 'example.yaml');
 
-function fakeIo(cwd: string): Io & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (t: string) => {
-      io.out += t;
-    },
-    stderr: (t: string) => {
-      io.err += t;
-    },
-    cwd,
-    env: {},
-    now: () => new Date('2014-03-14T10:00:00Z'),
-    isTTY: false,
-  };
-  return io;
-}
+const fakeIo = (cwd: string) => sharedFakeIo(cwd);
 
 const temp = (): string => mkdtempSync(join(tmpdir(), 'draft-cli-'));
 

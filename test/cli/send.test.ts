@@ -4,29 +4,14 @@ import { join } from 'node:path';
 import { simpleParser, type AddressObject } from 'mailparser';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/io.js';
 import { startFaultServer, type FaultServer } from '../support/smtp-fault-server.js';
 import { journal, makeWorkspace } from '../distribution/workspace.js';
+import { fakeIo as sharedFakeIo } from '../support/fake-io.js';
 
 const bin = new URL('../../dist/src/cli/bin.js', import.meta.url).pathname;
 
-function fakeIo(cwd: string, env: Record<string, string> = {}): Io & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (t: string) => {
-      io.out += t;
-    },
-    stderr: (t: string) => {
-      io.err += t;
-    },
-    cwd,
-    env,
-    now: () => new Date('2014-03-20T10:00:00Z'),
-    isTTY: false,
-  };
-  return io;
-}
+const fakeIo = (cwd: string, env: Record<string, string> = {}) =>
+  sharedFakeIo(cwd, { env, now: '2014-03-20T10:00:00Z' });
 
 const servers: FaultServer[] = [];
 afterEach(async () => {

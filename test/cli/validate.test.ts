@@ -3,29 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, it, expect } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/io.js';
+import { fakeIo as sharedFakeIo } from '../support/fake-io.js';
 
 const root = new URL('../../', import.meta.url).pathname;
 const example = join(root, 'fixtures/forms/example.yaml');
 const invalid = (name: string) => join(root, 'fixtures/invalid', name);
 
-function fakeIo(cwd = root, isTTY = false): Io & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (t: string) => {
-      io.out += t;
-    },
-    stderr: (t: string) => {
-      io.err += t;
-    },
-    cwd,
-    env: {},
-    now: () => new Date('2014-03-14T10:00:00Z'),
-    isTTY,
-  };
-  return io;
-}
+const fakeIo = (cwd = root, isTTY = false) => sharedFakeIo(cwd, { isTTY });
 
 interface JsonReport {
   ok: boolean;
