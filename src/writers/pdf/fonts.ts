@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
 import type { PDFContext, PDFInvalidObject, PDFName, PDFRawStream } from '@cantoo/pdf-lib';
-import { readGlyfSource, subsetGlyf, type GlyfSource } from './glyf.js';
+import { readGlyfSource, reorderGlyphs, subsetGlyf, type GlyfSource } from './glyf.js';
 import { pdfLib } from './pdf-lib.js';
 import { readSfnt, type SfntMetrics } from './sfnt.js';
 import { charsetHash, faceNames, type FaceName, type FontManifest } from './charset.js';
@@ -97,23 +97,56 @@ function subsetTag(bytes: Uint8Array): string {
 /** Nonspacing marks (general category Mn), which DejaVu draws over the previous glyph. */
 const nonspacing = /^\p{Mn}$/u;
 
+/** Characters nearly every letter draws: their glyphs get the lowest ids, so letter fonts stay short. */
+const common: readonly (readonly [number, number])[] = [
+  [0x0020, 0x007e],
+  [0x2013, 0x2014],
+  [0x2018, 0x201d],
+  [0x2022, 0x2022],
+  [0x2026, 0x2026],
+  [0x00a0, 0x00ff],
+  [0x20ac, 0x20ac],
+  [0x0100, 0x017f],
+];
+
+/** New glyph order (old ids): .notdef, the common characters' glyphs each followed by its components, the rest. */
+function glyphOrder(source: GlyfSource, cmap: Map<number, number>): number[] {
+  const order: number[] = [];
+  const placed = new Uint8Array(source.glyphCount);
+  const place = (glyph: number): void => {
+    if (placed[glyph]) return;
+    placed[glyph] = 1;
+    order.push(glyph);
+    for (const part of source.components.get(glyph)?.glyphs ?? []) place(part);
+  };
+  place(0);
+  for (const [first, last] of common) for (let c = first; c <= last; c++) if (cmap.has(c)) place(cmap.get(c)!);
+  for (let glyph = 0; glyph < source.glyphCount; glyph++) place(glyph);
+  return order;
+}
+
 function prepareFace(face: FaceName, bytes: Uint8Array): PreparedFace {
   const font = readSfnt(bytes);
-  const source = readGlyfSource(bytes);
+  const original = readGlyfSource(bytes);
+  const order = glyphOrder(original, font.cmap);
+  const source = reorderGlyphs(original, order);
+  const newId = new Uint16Array(order.length);
+  order.forEach((old, id) => (newId[old] = id));
   const scale = 1000 / font.metrics.unitsPerEm;
   const glyphs = new Uint16Array(tableSize);
   const widths = new Uint16Array(tableSize);
   const marks = new Uint8Array(tableSize);
   const unicodeOf = new Uint32Array(source.glyphCount);
-  for (const [codePoint, glyph] of [...font.cmap].sort((a, b) => a[0] - b[0])) {
+  for (const [codePoint, old] of [...font.cmap].sort((a, b) => a[0] - b[0])) {
     if (codePoint >= tableSize) continue;
+    const glyph = newId[old]!;
     glyphs[codePoint] = glyph;
-    widths[codePoint] = Math.round((font.advances[glyph] ?? 0) * scale);
+    widths[codePoint] = Math.round((font.advances[old] ?? 0) * scale);
     if (widths[codePoint] === 0 && nonspacing.test(String.fromCodePoint(codePoint))) marks[codePoint] = 1;
     if (!unicodeOf[glyph]) unicodeOf[glyph] = codePoint;
   }
-  const glyphHex = font.advances.map((_, glyph) => glyph.toString(16).padStart(4, '0'));
-  const glyphWidths = Uint16Array.from(font.advances, (advance) => Math.round(advance * scale));
+  const glyphHex = order.map((_, glyph) => glyph.toString(16).padStart(4, '0'));
+  const glyphWidths = Uint16Array.from(order, (old) => Math.round(font.advances[old]! * scale));
   const bounds = Int16Array.from(source.bounds, (v) => Math.round(v * scale));
   const m = font.metrics;
   const metrics: SfntMetrics = {

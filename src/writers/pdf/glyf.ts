@@ -1,7 +1,7 @@
 /**
- * Per-letter glyph subsetting of a prepared TrueType face. Glyph ids stay
- * those of the prepared face (so the Identity-H codes and widths need no
- * remapping); the letter's font file keeps head, hhea, maxp, hmtx, loca and
+ * Per-letter glyph subsetting of a prepared TrueType face. Glyph ids are
+ * fixed once per process (so the Identity-H codes and widths need no
+ * remapping per letter); the letter's font file keeps head, hhea, maxp, hmtx, loca and
  * glyf (the tables ISO 32000-1, 9.9, requires for a CIDFontType2 used with
  * CIDToGIDMap Identity), with every glyph the letter does not draw left empty.
  * Composite glyphs keep their components. Everything that does not depend
@@ -13,16 +13,16 @@ export interface GlyfSource {
   glyphCount: number;
   /** head, with checkSumAdjustment zeroed and indexToLocFormat set to long. */
   head: Uint8Array;
+  /** hhea and maxp; numberOfHMetrics and numGlyphs are set per letter. */
   hhea: Uint8Array;
   maxp: Uint8Array;
-  /** hmtx as in the face. */
+  /** hmtx with a long metric (advance, left side bearing) for every glyph. */
   hmtx: Uint8Array;
-  numberOfHMetrics: number;
   glyf: Uint8Array;
   /** Start of each glyph in glyf (glyphCount + 1 entries). */
   offsets: Uint32Array;
-  /** Component glyph ids of composite glyphs. */
-  components: Map<number, number[]>;
+  /** Component glyph ids of composite glyphs, and where each id sits in the glyph's data. */
+  components: Map<number, { glyphs: number[]; at: number[] }>;
   /** Ink bounds per glyph in font units (xMin, yMin, xMax, yMax; zeros when empty). */
   bounds: Int16Array;
 }
@@ -55,13 +55,14 @@ function tables(bytes: Uint8Array): Tables {
 
 const viewOf = (table: Uint8Array): DataView => new DataView(table.buffer, table.byteOffset, table.byteLength);
 
-/** Component glyph ids of a composite glyph (OpenType glyf, composite glyph description). */
-function readComponents(glyph: DataView): number[] {
-  const out: number[] = [];
+/** Component glyph ids of a composite glyph and their offsets (OpenType glyf, composite glyph description). */
+function readComponents(glyph: DataView): { glyphs: number[]; at: number[] } {
+  const out = { glyphs: [] as number[], at: [] as number[] };
   let at = 10;
   for (;;) {
     const flags = glyph.getUint16(at);
-    out.push(glyph.getUint16(at + 2));
+    out.glyphs.push(glyph.getUint16(at + 2));
+    out.at.push(at + 2);
     at += 4 + (flags & 0x0001 ? 4 : 2);
     if (flags & 0x0008) at += 2;
     else if (flags & 0x0040) at += 4;
@@ -78,14 +79,25 @@ export function readGlyfSource(bytes: Uint8Array): GlyfSource {
   const longLoca = headView.getInt16(50) === 1;
   headView.setUint32(8, 0);
   headView.setInt16(50, 1);
-  const maxp = font.find('maxp');
+  const maxp = new Uint8Array(font.find('maxp'));
   const glyphCount = viewOf(maxp).getUint16(4);
-  const hhea = font.find('hhea');
+  const hhea = new Uint8Array(font.find('hhea'));
+  const metricCount = viewOf(hhea).getUint16(34);
+  viewOf(hhea).setUint16(34, glyphCount);
+  const hmtxIn = viewOf(font.find('hmtx'));
+  const hmtx = new Uint8Array(glyphCount * 4);
+  const hmtxOut = viewOf(hmtx);
+  for (let g = 0; g < glyphCount; g++) {
+    const long = Math.min(g, metricCount - 1);
+    hmtxOut.setUint16(g * 4, hmtxIn.getUint16(long * 4));
+    const lsb = g < metricCount ? hmtxIn.getInt16(g * 4 + 2) : hmtxIn.getInt16(metricCount * 4 + (g - metricCount) * 2);
+    hmtxOut.setInt16(g * 4 + 2, lsb);
+  }
   const loca = viewOf(font.find('loca'));
   const glyf = font.find('glyf');
   const offsets = new Uint32Array(glyphCount + 1);
   for (let g = 0; g <= glyphCount; g++) offsets[g] = longLoca ? loca.getUint32(g * 4) : loca.getUint16(g * 2) * 2;
-  const components = new Map<number, number[]>();
+  const components = new Map<number, { glyphs: number[]; at: number[] }>();
   const bounds = new Int16Array(glyphCount * 4);
   const glyfView = viewOf(glyf);
   for (let g = 0; g < glyphCount; g++) {
@@ -96,18 +108,48 @@ export function readGlyfSource(bytes: Uint8Array): GlyfSource {
       components.set(g, readComponents(new DataView(glyf.buffer, glyf.byteOffset + start, offsets[g + 1]! - start)));
     }
   }
-  return {
-    glyphCount,
-    head,
-    hhea,
-    maxp,
-    hmtx: font.find('hmtx'),
-    numberOfHMetrics: viewOf(hhea).getUint16(34),
-    glyf,
-    offsets,
-    components,
-    bounds,
-  };
+  return { glyphCount, head, hhea, maxp, hmtx, glyf, offsets, components, bounds };
+}
+
+/**
+ * The same face with its glyphs renumbered: `order[newId]` is the old id.
+ * Done once per process so the glyphs letters use most have the lowest ids
+ * and a letter's font file can end at the highest id it draws.
+ */
+export function reorderGlyphs(source: GlyfSource, order: readonly number[]): GlyfSource {
+  const count = order.length;
+  const newId = new Map<number, number>();
+  order.forEach((old, id) => newId.set(old, id));
+  const offsets = new Uint32Array(count + 1);
+  let length = 0;
+  for (const old of order) length += source.offsets[old + 1]! - source.offsets[old]!;
+  const glyf = new Uint8Array(length);
+  const hmtx = new Uint8Array(count * 4);
+  const bounds = new Int16Array(count * 4);
+  const components = new Map<number, { glyphs: number[]; at: number[] }>();
+  let offset = 0;
+  order.forEach((old, id) => {
+    const start = source.offsets[old]!;
+    const end = source.offsets[old + 1]!;
+    offsets[id] = offset;
+    glyf.set(source.glyf.subarray(start, end), offset);
+    const parts = source.components.get(old);
+    if (parts) {
+      const view = new DataView(glyf.buffer, offset, end - start);
+      const glyphs = parts.glyphs.map((part) => newId.get(part)!);
+      glyphs.forEach((part, k) => view.setUint16(parts.at[k]!, part));
+      components.set(id, { glyphs, at: parts.at });
+    }
+    offset += end - start;
+    hmtx.set(source.hmtx.subarray(old * 4, old * 4 + 4), id * 4);
+    bounds.set(source.bounds.subarray(old * 4, old * 4 + 4), id * 4);
+  });
+  offsets[count] = offset;
+  const maxp = new Uint8Array(source.maxp);
+  viewOf(maxp).setUint16(4, count);
+  const hhea = new Uint8Array(source.hhea);
+  viewOf(hhea).setUint16(34, count);
+  return { ...source, glyphCount: count, hhea, maxp, hmtx, glyf, offsets, components, bounds };
 }
 
 /** Adds the components of the used composite glyphs (and theirs) to `used`. */
@@ -115,7 +157,7 @@ function closeOverComponents(source: GlyfSource, used: Uint8Array): void {
   const stack: number[] = [];
   for (const glyph of source.components.keys()) if (used[glyph]) stack.push(glyph);
   while (stack.length > 0) {
-    for (const part of source.components.get(stack.pop()!) ?? []) {
+    for (const part of source.components.get(stack.pop()!)?.glyphs ?? []) {
       if (!used[part]) {
         used[part] = 1;
         if (source.components.has(part)) stack.push(part);
@@ -136,27 +178,30 @@ const pad4 = (n: number): number => (n + 3) & ~3;
 
 /**
  * The letter's font file: the prepared face with only the glyphs marked in
- * `used` (and .notdef, and their components) drawn. Marks `used` in place.
+ * `used` (and .notdef, and their components) drawn, ending at the highest
+ * glyph id drawn. Marks `used` in place.
  */
 export function subsetGlyf(source: GlyfSource, used: Uint8Array): Uint8Array {
   used[0] = 1;
   closeOverComponents(source, used);
-  const { glyphCount, offsets, numberOfHMetrics } = source;
+  const { offsets } = source;
+  let count = 0;
   let glyfLength = 0;
-  for (let g = 0; g < glyphCount; g++) if (used[g]) glyfLength += pad4(offsets[g + 1]! - offsets[g]!);
-  const hmtxLength = source.hmtx.length;
-  const locaLength = (glyphCount + 1) * 4;
+  for (let g = 0; g < source.glyphCount; g++) {
+    if (!used[g]) continue;
+    glyfLength += pad4(offsets[g + 1]! - offsets[g]!);
+    count = g + 1;
+  }
   const order: [string, number][] = [
     ['glyf', glyfLength],
     ['head', source.head.length],
     ['hhea', source.hhea.length],
-    ['hmtx', hmtxLength],
-    ['loca', locaLength],
+    ['hmtx', count * 4],
+    ['loca', (count + 1) * 4],
     ['maxp', source.maxp.length],
   ];
-  const directoryLength = 12 + order.length * 16;
   const starts: number[] = [];
-  let size = directoryLength;
+  let size = 12 + order.length * 16;
   for (const [, length] of order) {
     starts.push(size);
     size += pad4(length);
@@ -171,9 +216,11 @@ export function subsetGlyf(source: GlyfSource, used: Uint8Array): Uint8Array {
   const [glyfAt, headAt, hheaAt, hmtxAt, locaAt, maxpAt] = starts as [number, number, number, number, number, number];
   out.set(source.head, headAt);
   out.set(source.hhea, hheaAt);
+  view.setUint16(hheaAt + 34, count);
   out.set(source.maxp, maxpAt);
+  view.setUint16(maxpAt + 4, count);
   let offset = 0;
-  for (let g = 0; g < glyphCount; g++) {
+  for (let g = 0; g < count; g++) {
     view.setUint32(locaAt + g * 4, offset);
     if (!used[g]) continue;
     const start = offsets[g]!;
@@ -181,15 +228,9 @@ export function subsetGlyf(source: GlyfSource, used: Uint8Array): Uint8Array {
     out.set(source.glyf.subarray(start, end), glyfAt + offset);
     offset += pad4(end - start);
     // Advance and left side bearing (FreeType places outlines by the latter).
-    if (g < numberOfHMetrics) out.set(source.hmtx.subarray(g * 4, g * 4 + 4), hmtxAt + g * 4);
-    else {
-      const at = numberOfHMetrics * 4 + (g - numberOfHMetrics) * 2;
-      out.set(source.hmtx.subarray(at, at + 2), hmtxAt + at);
-    }
+    out.set(source.hmtx.subarray(g * 4, g * 4 + 4), hmtxAt + g * 4);
   }
-  view.setUint32(locaAt + glyphCount * 4, offset);
-  // The last long metric carries the advance of every later glyph.
-  out.set(source.hmtx.subarray(numberOfHMetrics * 4 - 4, numberOfHMetrics * 4 - 2), hmtxAt + numberOfHMetrics * 4 - 4);
+  view.setUint32(locaAt + count * 4, offset);
   order.forEach(([tag, length], i) => {
     const at = 12 + i * 16;
     for (let k = 0; k < 4; k++) out[at + k] = tag.charCodeAt(k);

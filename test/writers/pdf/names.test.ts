@@ -161,14 +161,17 @@ async function embeddedGlyphs(bytes: Uint8Array): Promise<{ drawn: number; total
 }
 
 describe('per-letter glyph subsetting', () => {
-  it('embeds only the glyphs a letter draws, keeping glyph ids', async () => {
+  it('embeds only the glyphs a letter draws, the file ending at the highest glyph id drawn', async () => {
     const fonts = await embeddedGlyphs(renderPdf(sampleLetter()));
     expect(fonts.length).toBeGreaterThanOrEqual(2);
     for (const { drawn, total } of fonts) {
-      expect(Object.values(loadFonts()).map((face) => face.source.glyphCount)).toContain(total);
       expect(drawn).toBeGreaterThan(5);
-      expect(drawn).toBeLessThan(total / 10);
+      expect(drawn).toBeLessThanOrEqual(total);
+      // Common glyphs come first in the prepared order, so a Latin letter's font is short.
+      expect(total).toBeLessThan(loadFonts().regular.source.glyphCount / 5);
     }
+    const wide = await embeddedGlyphs(renderPdf(withNames()));
+    expect(Math.max(...wide.map((font) => font.total))).toBeGreaterThan(loadFonts().regular.source.glyphCount / 5);
   });
 
   it('the sample two-page letter is under 40 KB, and many scripts on one page add little', () => {
