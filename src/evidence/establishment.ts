@@ -2,6 +2,15 @@
  * Types of establishment, in the vocabulary of the national register (GIAS
  * `TypeOfEstablishment (name)`), with the facts the rules need about each.
  * Data, not logic: the rules in src/rules/ read these flags.
+ *
+ * The register's labels (first in each list) are its own, checked against
+ * published extracts (edubasealldata, 2023 to 2025, type codes 1 to 57).
+ * Register types that are not schools in England inspected under section 5
+ * (Welsh establishment, British schools overseas, Online provider, Secure
+ * units, Higher education institutions, …) and the catch-alls
+ * ("Miscellaneous", "Academy secure 16 to 19") are deliberately absent: a
+ * school of such a type is an error naming it (src/register/map.ts), never a
+ * guess, and the form's own type list stays the schools a letter can be for.
  */
 
 export interface EstablishmentType {
@@ -34,7 +43,7 @@ export const establishmentTypes: readonly EstablishmentType[] = [
   t('community-special', ['Community special school'], true, false),
   t('foundation-special', ['Foundation special school'], true, false),
   t('pupil-referral-unit', ['Pupil referral unit'], true, false),
-  t('la-nursery', ['LA nursery school', 'Local authority nursery school'], true, false),
+  t('la-nursery', ['Local authority nursery school', 'LA nursery school'], true, false),
   t('academy-converter', ['Academy converter'], false, true),
   t('academy-sponsor-led', ['Academy sponsor led'], false, true),
   t('academy-special-converter', ['Academy special converter'], false, true),
@@ -66,7 +75,15 @@ export const establishmentTypes: readonly EstablishmentType[] = [
 export const establishmentTypeIds = establishmentTypes.map((e) => e.id) as [string, ...string[]];
 
 const byId = new Map(establishmentTypes.map((e) => [e.id, e]));
-const byGias = new Map(establishmentTypes.flatMap((e) => e.gias.map((g) => [g.toLowerCase(), e] as const)));
+/** A label as the lookup compares it: case, curly apostrophes and runs of spaces ignored. */
+const labelKey = (label: string): string =>
+  label
+    .trim()
+    .toLowerCase()
+    .replace(/[\u2018\u2019`]/g, "'")
+    .replace(/\s+/g, ' ');
+
+const byGias = new Map(establishmentTypes.flatMap((e) => e.gias.map((g) => [labelKey(g), e] as const)));
 
 /** The type with this form id, or undefined. */
 export function establishmentTypeById(id: string): EstablishmentType | undefined {
@@ -75,5 +92,5 @@ export function establishmentTypeById(id: string): EstablishmentType | undefined
 
 /** The type with this register label (case-insensitive), or undefined. */
 export function establishmentTypeByGiasName(name: string): EstablishmentType | undefined {
-  return byGias.get(name.trim().toLowerCase());
+  return byGias.get(labelKey(name));
 }

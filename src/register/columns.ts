@@ -9,7 +9,9 @@ export const giasColumns = {
   name: 'EstablishmentName',
   type: 'TypeOfEstablishment (name)',
   status: 'EstablishmentStatus (name)',
+  openDate: 'OpenDate',
   closeDate: 'CloseDate',
+  closeReason: 'ReasonEstablishmentClosed (name)',
   phase: 'PhaseOfEducation (name)',
   boarders: 'Boarders (name)',
   sixthForm: 'OfficialSixthForm (name)',
@@ -28,7 +30,12 @@ export const giasColumns = {
   headJobTitle: 'HeadPreferredJobTitle',
 } as const;
 
-/** The full header of a recent extract, in its order (used to write realistic fixtures and benchmarks). */
+/**
+ * The full header of a recent extract (2024–2025), in its order, used to write
+ * realistic fixtures and benchmarks. Releases differ: 2021 files also had
+ * "CensusAreaStatisticWard (name)", 2023 files "RSCRegion (name)", and
+ * "AccreditationExpiryDate" arrived in 2024; the reader needs none of them.
+ */
 export const giasHeader: readonly string[] = [
   'URN',
   'LA (code)',
@@ -85,6 +92,9 @@ export const giasHeader: readonly string[] = [
   'UKPRN',
   'FEHEIdentifier',
   'FurtherEducationType (name)',
+  'OfstedLastInsp',
+  'OfstedSpecialMeasures (code)',
+  'OfstedSpecialMeasures (name)',
   'LastChangedDate',
   'Street',
   'Locality',
@@ -152,6 +162,7 @@ export const giasHeader: readonly string[] = [
   'PreviousLA (code)',
   'PreviousLA (name)',
   'PreviousEstablishmentNumber',
+  'OfstedRating (name)',
   'Country (name)',
   'UPRN',
   'SiteName',

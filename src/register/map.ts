@@ -9,6 +9,14 @@ import type { School } from '../evidence/schema.js';
 import type { Headteacher } from '../rules/recipients.js';
 import { giasColumns as c, present } from './columns.js';
 import type { GiasRecord } from './read.js';
+import {
+  boardingFrom,
+  diocesanChurches,
+  dioceseNamesFrom,
+  localAuthorityName,
+  sixthFormFrom,
+  typesOutsideSection5,
+} from './vocabulary.js';
 
 /** One school as the register describes it, in the form's terms. */
 export interface RegisterSchool {
@@ -50,15 +58,66 @@ export function displayName(name: string): string {
     .join('');
 }
 
-/** "Diocese of Norwich", whichever way round the register wrote it. */
-function dioceseName(value: string): string {
-  const m = /^(.+?),\s*(?:the\s+)?(arch)?diocese of$/i.exec(value);
-  if (m?.[1]) return `${m[2] ? 'Archdiocese' : 'Diocese'} of ${m[1]}`;
-  return /dioces/i.test(value) ? value : `Diocese of ${value}`;
+/**
+ * para 17: a joint-faith voluntary school (Roman Catholic/Church of England)
+ * copies both churches' dioceses, but the register's Diocese column names
+ * one: a warning that the other must be given in the form (school.dioceses).
+ */
+function jointFaithWithOneDiocese(school: School, urn: string): Diagnostic | undefined {
+  if (school.type !== 'voluntary-aided' && school.type !== 'voluntary-controlled') return undefined;
+  const churches = diocesanChurches(school.religiousCharacter);
+  const named = school.dioceses ?? [];
+  if (churches.length < 2 || named.length >= churches.length) return undefined;
+  const given = named.length === 0 ? 'no diocese' : `only "${named.join('", "')}"`;
+  return {
+    severity: 'warning',
+    message: `the register gives URN ${urn} the religious character "${school.religiousCharacter ?? ''}" but ${given}; each church's diocese is copied (para 17), so give both in the form as school.dioceses`,
+    path: ['school', 'dioceses'],
+    rule: 'register/joint-faith-diocese',
+  };
 }
 
-const boolean = (value: string | undefined, yes: RegExp, no: RegExp): boolean | undefined =>
-  value === undefined ? undefined : yes.test(value) ? true : no.test(value) ? false : undefined;
+/** A school the register records as closed, or not yet open: a warning, as the visit is to a school open now. */
+function statusWarning(get: (column: string) => string | undefined, urn: string): Diagnostic | undefined {
+  const status = get(c.status) ?? '';
+  if (/^closed/i.test(status)) {
+    const closed = get(c.closeDate);
+    const reason = get(c.closeReason);
+    return {
+      severity: 'warning',
+      message: `the register records URN ${urn} as closed${closed ? ` on ${closed}` : ''}${reason ? ` (${reason})` : ''}; a school that replaced it (an academy, say) has its own URN`,
+      path: ['school', 'urn'],
+      rule: 'register/closed',
+    };
+  }
+  if (/^proposed to open/i.test(status)) {
+    const opens = get(c.openDate);
+    return {
+      severity: 'warning',
+      message: `the register records URN ${urn} as proposed to open${opens ? ` on ${opens}` : ''}: it cannot yet have had the section 5 inspection a monitoring visit follows`,
+      path: ['school', 'urn'],
+      rule: 'register/not-open',
+    };
+  }
+  return undefined;
+}
+
+/** The establishment type's form id, or an error naming the register's type (never a guess). */
+function typeOf(typeName: string, urn: string): { id?: string; error?: Diagnostic } {
+  const type = establishmentTypeByGiasName(typeName);
+  if (type) return { id: type.id };
+  const outside = typesOutsideSection5.get(typeName.toLowerCase().replace(/\u2019/g, "'"));
+  return {
+    error: {
+      severity: 'error',
+      message: outside
+        ? `the register gives URN ${urn} the type of establishment "${typeName}", which is not inspected under section 5 (${outside}), so it gets no requires-improvement monitoring letter`
+        : `the register gives URN ${urn} the type of establishment "${typeName}", which the tool does not know; give school.type in the form if the school is inspected under section 5`,
+      path: ['school', 'type'],
+      rule: 'register/unknown-type',
+    },
+  };
+}
 
 /** The register's facts about one school, in the form's terms. */
 export function registerSchoolFromRecord(record: GiasRecord, file?: string): RegisterSchool {
@@ -80,43 +139,33 @@ export function registerSchoolFromRecord(record: GiasRecord, file?: string): Reg
     if (postcode) school.address.postcode = postcode;
   }
   const la = get(c.laName);
-  if (la) school.localAuthority = { name: la };
+  if (la) school.localAuthority = { name: localAuthorityName(la) };
 
   const typeName = get(c.type);
   if (typeName) {
-    const type = establishmentTypeByGiasName(typeName);
-    if (type) school.type = type.id;
-    else {
-      diagnostics.push({
-        severity: 'error',
-        message: `the register gives URN ${urn} the type of establishment "${typeName}", which the tool does not know; give school.type in the form if the school is inspected under section 5`,
-        path: ['school', 'type'],
-        rule: 'register/unknown-type',
-        ...where,
-      });
-    }
+    const { id, error } = typeOf(typeName, urn);
+    if (id) school.type = id;
+    if (error) diagnostics.push({ ...error, ...where });
   }
   const phase = get(c.phase);
   const phaseId = phase ? phases[phase.toLowerCase()] : undefined;
   if (phaseId) school.phase = phaseId;
 
-  const sixthForm = boolean(get(c.sixthForm), /^has a sixth form/i, /^does not have a sixth form/i);
+  const sixthForm = sixthFormFrom(get(c.sixthForm));
   if (sixthForm !== undefined) school.sixthForm = sixthForm;
-  const boarding = boolean(get(c.boarders), /^(?!no\b).*board/i, /^no boarders/i);
+  const boarding = boardingFrom(get(c.boarders));
   if (boarding !== undefined) school.boarding = boarding;
 
   const religiousCharacter = get(c.religiousCharacter);
   if (religiousCharacter) school.religiousCharacter = religiousCharacter;
-  const diocese = get(c.diocese);
-  if (diocese)
-    school.dioceses = diocese
-      .split(/\s*[~/]\s*/)
-      .filter(Boolean)
-      .map(dioceseName);
+  const dioceses = dioceseNamesFrom(get(c.diocese));
+  if (dioceses.length > 0) school.dioceses = dioceses;
+  const secondDiocese = jointFaithWithOneDiocese(school, urn);
+  if (secondDiocese) diagnostics.push({ ...secondDiocese, ...where });
 
   const trustFlag = get(c.trustFlag) ?? '';
   const trusts = get(c.trusts);
-  if (trusts) {
+  if (trusts && !/^not supported/i.test(trustFlag)) {
     const trust = displayName(trusts.split('~')[0]!.trim());
     // "Supported by a trust": a foundation (trust) school; the academy flags name the academy trust.
     if (/^supported by a trust$/i.test(trustFlag)) school.foundation = { name: trust };
@@ -135,16 +184,8 @@ export function registerSchoolFromRecord(record: GiasRecord, file?: string): Reg
   }
 
   const status = get(c.status);
-  if (status && /^closed/i.test(status)) {
-    const closed = get(c.closeDate);
-    diagnostics.push({
-      severity: 'warning',
-      message: `the register records URN ${urn} as closed${closed ? ` on ${closed}` : ''}`,
-      path: ['school', 'urn'],
-      rule: 'register/closed',
-      ...where,
-    });
-  }
+  const statusProblem = statusWarning(get, urn);
+  if (statusProblem) diagnostics.push({ ...statusProblem, ...where });
   const result: RegisterSchool = { urn, school, diagnostics };
   if (headteacher) result.headteacher = headteacher;
   if (typeName) result.typeName = typeName;

@@ -74,6 +74,8 @@ export function mergeRegister(
   for (const d of register.diagnostics) {
     // An unknown register type does not matter when the form gives the type itself.
     if (d.rule === 'register/unknown-type' && form.school.type !== undefined) continue;
+    // The second diocese of a joint-faith school is the form's to give; once given, nothing is missing.
+    if (d.rule === 'register/joint-faith-diocese' && (form.school.dioceses?.length ?? 0) >= 2) continue;
     diagnostics.push(d);
   }
   const school = mergeFacts<School>(

@@ -66,11 +66,32 @@ export function dioceseKey(name: string): string | undefined {
   return undefined;
 }
 
+/** The church a diocese's name says it belongs to, when it says ("Roman Catholic Diocese of Leeds", "Diocese of Leeds (CE)"). */
+function dioceseChurch(name: string): 'rc' | 'ce' | undefined {
+  if (/\bcatholic\b|\(rc\)/i.test(name)) return 'rc';
+  if (/church of england|anglican|\(ce\)/i.test(name)) return 'ce';
+  return undefined;
+}
+
+/** Two names for one body: the same diocese (unless their names say different churches), or the same name. */
 function sameBody(a: string, b: string): boolean {
   const da = dioceseKey(a);
   const db = dioceseKey(b);
-  if (da !== undefined && db !== undefined) return da === db;
+  if (da !== undefined && db !== undefined) {
+    const ca = dioceseChurch(a);
+    const cb = dioceseChurch(b);
+    return da === db && (ca === undefined || cb === undefined || ca === cb);
+  }
   return normaliseBodyName(a) === normaliseBodyName(b);
+}
+
+/**
+ * Two dioceses of a joint-faith school are one only when nothing tells them
+ * apart: "the Roman Catholic Diocese of Leeds" and "the Diocese of Leeds" (the
+ * Church of England's) are two, as the school's form names both.
+ */
+function sameDiocese(a: string, b: string): boolean {
+  return sameBody(a, b) && dioceseChurch(a) === dioceseChurch(b);
 }
 
 /** The establishment type's facts, or a RecipientsError naming what is wrong. */
@@ -216,7 +237,7 @@ function dioceses(school: School, type: EstablishmentType): Decision {
   }
   const copies: Recipient[] = [];
   for (const d of names) {
-    if (copies.some((c) => sameBody(c.name, d))) continue;
+    if (copies.some((c) => sameDiocese(c.name, d))) continue;
     const joint = names.length > 1 ? ' (joint-faith school: each diocese is copied)' : '';
     copies.push(copy('diocese', withArticle(d), `${label}: the diocese is copied${joint}`));
   }
@@ -331,7 +352,10 @@ export function resolveRecipients(school: School, headteacher?: Headteacher): Re
     notCopied.push(...p.notCopied);
     for (const c of p.copies) {
       // A body named twice (a contractor that is also the foundation, say) is copied once.
-      const same = copies.find((existing) => sameBody(existing.name, c.name));
+      // Dioceses were told apart already (sameDiocese); other roles are compared by body.
+      const same = copies.find(
+        (existing) => !(existing.role === 'diocese' && c.role === 'diocese') && sameBody(existing.name, c.name),
+      );
       if (!same) copies.push(c);
       else if (same.role !== c.role)
         notCopied.push({ role: c.role, reason: `${c.name} is already copied as ${same.role}: copied once` });

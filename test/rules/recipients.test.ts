@@ -160,6 +160,28 @@ describe('para 17: the diocese', () => {
     expect(whyNot(list, 'foundation-body')).toContain('copied once');
   });
 
+  it('para 17: joint-faith school in one see: the Roman Catholic and the Church of England Dioceses of Leeds are both copied', () => {
+    const list = resolveRecipients(
+      school({
+        type: 'voluntary-aided',
+        religiousCharacter: 'Roman Catholic/Church of England',
+        dioceses: ['Roman Catholic Diocese of Leeds', 'Diocese of Leeds'],
+      }),
+    );
+    expect(nameOf(list, 'diocese')).toEqual(['the Roman Catholic Diocese of Leeds', 'the Diocese of Leeds']);
+  });
+
+  it('para 17: one diocese named twice, once with its church, is copied once', () => {
+    const list = resolveRecipients(
+      school({
+        type: 'voluntary-aided',
+        religiousCharacter: 'Roman Catholic',
+        dioceses: ['Roman Catholic Diocese of Leeds', 'Roman Catholic Diocese of Leeds'],
+      }),
+    );
+    expect(nameOf(list, 'diocese')).toEqual(['the Roman Catholic Diocese of Leeds']);
+  });
+
   it('para 17: a Church of England VA school without its diocese is an error', () => {
     const error = errorOf(() =>
       resolveRecipients(school({ type: 'voluntary-aided', religiousCharacter: 'Church of England' })),
