@@ -11,7 +11,8 @@ import type { RecipientList } from '../rules/types.js';
 import { copyListNames } from '../rules/recipients.js';
 import { formatLongDate } from '../rules/calendar.js';
 import { formatMonthYear, formatVisitDates } from './dates.js';
-import { joinList } from './join.js';
+import { joinList, midSentence } from './join.js';
+import { establishmentTypeById } from '../evidence/establishment.js';
 
 /** A required item the form does not give: `label` names it in the marker «label: not yet written». */
 export interface Missing {
@@ -58,7 +59,8 @@ export interface LetterModel {
   letterDateIso: string;
   /** The inspection service provider for the letterhead; name '' when the form gives none. */
   provider: { name: string; addressLines: string[]; phone: string; email: string };
-  school: { name: Text; urn: string; addressLines: string[] };
+  /** `academy`: an academy of any kind but a free school, UTC or studio school, so the letter says "academy" for "school". */
+  school: { name: Text; urn: string; addressLines: string[]; academy: boolean };
   headteacher: { fullName: Text; salutationName: Text; role: string };
   inspector: { name: string; role: string };
   visit: {
@@ -69,6 +71,8 @@ export interface LetterModel {
     first: boolean;
     subsequent: boolean;
     previousDate: string;
+    /** "first" when this is the second visit; '' when not known. */
+    previousOrdinal: string;
     previousEffective: boolean;
     previousNotEffective: boolean;
     focus: string[];
@@ -76,7 +80,8 @@ export interface LetterModel {
   act: { section8: boolean; section117: boolean };
   section5: { endDate: string; monthYear: string; publishedDate: string };
   governance: GovernanceFlags;
-  judgement: { effective: boolean; notEffective: boolean; missing: Text };
+  /** `shown`: false for a section 117 visit, which is not a monitoring inspection and carries no para 11 judgement. */
+  judgement: { shown: boolean; effective: boolean; notEffective: boolean; missing: Text };
   actions: { school: string[]; localAuthority: string[]; trust: string[] };
   evidence: {
     meetings: string;
@@ -116,6 +121,9 @@ export interface LetterModel {
       brokeredEffectively: boolean;
       notBrokeredEffectively: boolean;
     }[];
+    /** The providers whose support is (is not) brokered effectively, joined: "the Diocese of Norwich and …". */
+    brokered: string;
+    notBrokered: string;
     missing: Text;
   };
   priorities: string[];
@@ -127,6 +135,8 @@ export interface LetterModel {
     concern: string;
     recommendations: string[];
   }[];
+  /** What HMI recommend next (paras 3, 21): a further monitoring inspection, or a section 5 inspection brought forward. */
+  nextSteps: { furtherMonitoring: boolean; readyForSection5: boolean };
   copies: { names: string; list: string[]; missing: Text };
   /** Every gap in the model, in the order found. */
   gaps: Missing[];
@@ -168,6 +178,7 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
     name: need(form.school.name, 'school name', ['school', 'name']),
     urn: form.school.urn,
     addressLines: [...(address?.lines ?? []), address?.town, address?.postcode].filter(said),
+    academy: isAcademy(form),
   };
   const fullName = need(head ? personName(head) : undefined, 'headteacher', ['headteacher']);
   const headteacher = {
@@ -175,10 +186,14 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
     salutationName: head ? [head.title ?? head.firstName, head.lastName].filter(Boolean).join(' ') : fullName,
     role: optional(head?.role),
   };
+  const section117 = act === 'section-117';
+  // para 26: a section 117 visit is not a monitoring inspection, so it has no place in the count.
   const ordinal: Text =
     number !== undefined && ordinals[number - 1] !== undefined
       ? (ordinals[number - 1] as string)
-      : need(undefined, 'which monitoring inspection (first or subsequent)', ['visit', 'number']);
+      : section117
+        ? ''
+        : need(undefined, 'which monitoring inspection (first or subsequent)', ['visit', 'number']);
 
   const anyEvidence = [e?.meetings, e?.documents, e?.observations, e?.workScrutiny].some((l) => list(l).length > 0);
   const evidence = {
@@ -191,10 +206,12 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
     missing: anyEvidence || said(e?.parentView) || said(e?.other) ? '' : need(undefined, 'evidence', ['evidence']),
   };
   const contextText = need(form.context, 'context of the school', ['context']);
+  // para 11 is the judgement of a monitoring inspection; a section 117 visit (para 26) makes none.
   const judgement = {
-    effective: form.judgement === 'effective',
-    notEffective: form.judgement === 'not-effective',
-    missing: form.judgement ? '' : need(undefined, 'judgement', ['judgement']),
+    shown: !section117,
+    effective: !section117 && form.judgement === 'effective',
+    notEffective: !section117 && form.judgement === 'not-effective',
+    missing: form.judgement || section117 ? '' : need(undefined, 'judgement', ['judgement']),
   };
 
   const progress = f?.progress ?? [];
@@ -248,6 +265,12 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
   const externalSupport = {
     summary: optional(support?.summary),
     providers,
+    brokered: joinList(
+      (support?.providers ?? []).filter((p) => p.brokeredEffectively === true).map((p) => midSentence(p.name)),
+    ),
+    notBrokered: joinList(
+      (support?.providers ?? []).filter((p) => p.brokeredEffectively === false).map((p) => midSentence(p.name)),
+    ),
     missing:
       said(support?.summary) || providers.length > 0 ? '' : need(undefined, 'external support', ['externalSupport']),
   };
@@ -297,11 +320,12 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
       first: number === 1,
       subsequent: number !== undefined && number > 1,
       previousDate: form.visit.previous ? formatLongDate(form.visit.previous.date) : '',
+      previousOrdinal: number !== undefined && number > 1 ? (ordinals[number - 2] ?? '') : '',
       previousEffective: form.visit.previous?.judgement === 'effective',
       previousNotEffective: form.visit.previous?.judgement === 'not-effective',
       focus: list(form.visit.focus),
     },
-    act: { section8: act === 'section-8', section117: act === 'section-117' },
+    act: { section8: !section117, section117 },
     section5: {
       endDate: formatLongDate(form.inspection.endDate),
       monthYear: formatMonthYear(form.inspection.endDate),
@@ -328,9 +352,25 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
       concern: c.concern,
       recommendations: list(c.recommendations),
     })),
+    nextSteps: {
+      furtherMonitoring: form.nextSteps?.furtherMonitoring === true,
+      readyForSection5: form.nextSteps?.readyForSection5 === true,
+    },
     copies,
     gaps,
   };
+}
+
+/**
+ * An academy the letter calls "academy": converter and sponsor-led academies
+ * of every kind; without a type, one governed by an academy trust or sponsor.
+ * Free schools, UTCs and studio schools keep "school", as their names do.
+ */
+function isAcademy(form: EvidenceForm): boolean {
+  const type = form.school.type;
+  if (type !== undefined) return type.startsWith('academy-') && establishmentTypeById(type)?.academy === true;
+  const body = form.school.governance?.body;
+  return body === 'academy-trust' || body === 'sponsor';
 }
 
 /** True for a gap. */

@@ -29,7 +29,7 @@ describe('letter model and wording', () => {
       'Following my visit to your school on 12 March 2014, I write on behalf of Her Majesty’s Chief Inspector of Schools',
     );
     expect(t).toContain(
-      'The inspection was the first monitoring inspection since the school was judged to require improvement following the section 5 inspection in January 2014. It was carried out under section 8 of the Education Act 2005.',
+      'The visit was the first monitoring inspection since the school was judged to require improvement following the section 5 inspection in January 2014. It was carried out under section 8 of the Education Act 2005.',
     );
   });
 
@@ -48,7 +48,7 @@ describe('letter model and wording', () => {
     ['governing-body', undefined, 'Senior leaders and governors are'],
     ['interim-executive-board', undefined, 'Senior leaders and the interim executive board are'],
     ['academy-trust', undefined, 'Senior leaders and the academy trust are'],
-    ['sponsor', undefined, 'Senior leaders and the sponsor are'],
+    ['sponsor', undefined, 'Senior leaders, governors and the sponsor are'],
     ['proprietor', undefined, 'Senior leaders and the proprietor are'],
     ['management-board', 'Management Board', 'Senior leaders and the Management Board are'],
   ] as const)('para 11: the judgement names the right subject for a school governed by %s', (body, name, subject) => {
@@ -74,8 +74,8 @@ describe('letter model and wording', () => {
 
   it('para 21: a subsequent visit says which inspection it was and when the previous one took place', () => {
     const t = text(compose(fixture('subsequent-visit-not-effective')).document);
-    expect(t).toMatch(/was the second monitoring inspection/);
-    expect(t).toMatch(/The previous monitoring inspection took place on \d+ \w+ \d{4}\./);
+    expect(t).toMatch(/The visit was the second monitoring inspection/);
+    expect(t).toMatch(/The previous monitoring inspection took place on \d+ \w+ \d{4}[.,]/);
   });
 
   it('lays the letter out in the order real letters use, each block tagged with its part', () => {
