@@ -137,6 +137,8 @@ describe('para 26: a visit under section 117 to assist improvement', () => {
     const { judgement: _judgement, ...withoutJudgement } = s117;
     const letter = compose(withoutJudgement, 'final');
     expect(letter.model.gaps.map((g) => g.missing)).not.toContain('judgement');
+    expect(letter.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(letter.document?.meta.status).toBe('final');
   });
 
   it('speaks of "the visit", not "the inspection", in its evidence', () => {

@@ -39,7 +39,8 @@ function evidenceAndContext(form: EvidenceForm): Finding[] {
 
 /** 3. the judgement (para 11). */
 function judgement(form: EvidenceForm): Finding[] {
-  if (form.judgement !== undefined) return [];
+  // para 26: a section 117 visit to assist improvement is not a monitoring inspection and makes no judgement.
+  if (form.judgement !== undefined || form.visit.act === 'section-117') return [];
   return [
     {
       message: `the letter must give the single judgement of para 11 ${missing('judgement')}; expected effective or not-effective`,
