@@ -83,7 +83,41 @@ export function hashTemplates(sources: readonly TemplateSource[]): string {
   return hash.digest('hex');
 }
 
-const compileOptions = { strict: true, noEscape: true } as const;
+export const compileOptions = { strict: true, noEscape: true } as const;
+
+/** SHA-256 of one template's text: the key of its build-time precompiled form. */
+export function templateTextKey(text: string): string {
+  return createHash('sha256').update(text).digest('hex');
+}
+
+let precompiled: Record<string, string> | undefined;
+
+/**
+ * Template text hash → Handlebars' precompiled JavaScript, made at build time
+ * (scripts/precompile-templates.mjs) so a cold `draft` skips compiling. Keyed
+ * by content, so an edited or an ISP's own template simply compiles as usual.
+ */
+function precompiledTemplates(): Record<string, string> {
+  if (precompiled === undefined) {
+    const file = join(packageRoot(), 'dist', 'templates-precompiled.json');
+    try {
+      precompiled = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+    } catch {
+      precompiled = {};
+    }
+  }
+  return precompiled;
+}
+
+/** The template function for a source: precompiled when the build made it, compiled otherwise. */
+function templateFor(env: typeof Handlebars, text: string): HandlebarsTemplateDelegate {
+  const spec = precompiledTemplates()[templateTextKey(text)];
+  if (spec !== undefined) {
+    // The spec is Handlebars' own output for this exact text, written by our build.
+    return env.template(new Function(`return ${spec}`)() as TemplateSpecification);
+  }
+  return env.compile(text, compileOptions);
+}
 
 /** Compiles a set of template sources into a fresh, isolated Handlebars environment. */
 export function compileTemplates(sources: readonly TemplateSource[]): PreparedTemplates {
@@ -96,10 +130,10 @@ export function compileTemplates(sources: readonly TemplateSource[]): PreparedTe
     if (name.startsWith('partials/')) {
       const partial = name.slice('partials/'.length);
       partials.set(partial, s);
-      env.registerPartial(partial, env.compile(s.text, compileOptions));
+      env.registerPartial(partial, templateFor(env, s.text));
     } else {
       parts.set(name, s);
-      compiled.set(name, env.compile(s.text, compileOptions));
+      compiled.set(name, templateFor(env, s.text));
     }
   }
   for (const part of [...letterParts.map((p) => p.name), ...metaParts]) {
