@@ -1,10 +1,12 @@
 /**
  * The text of an existing letter, whoever wrote it: DOCX through mammoth,
- * PDF through pdf.js (legacy build, for Node), plain text and Markdown as
+ * PDF through pdf.js (legacy build, for Node), its pages joined without their
+ * page numbers and running footers (pages.ts), plain text and Markdown as
  * they are. Paragraphs are separated by blank lines.
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { joinPages } from './pages.js';
 
 /** The letter cannot be read (unsupported type, damaged file). */
 export class LetterReadError extends Error {
@@ -28,7 +30,8 @@ interface TextItem {
   transform?: number[];
 }
 
-async function pdfText(bytes: Buffer): Promise<string> {
+/** The text of each page of a PDF, lines as pdf.js places them. */
+export async function pdfPageTexts(bytes: Uint8Array): Promise<string[]> {
   const { getDocument } = await import('pdfjs-dist/legacy/build/pdf.mjs');
   const pdf = await getDocument({
     data: new Uint8Array(bytes),
@@ -57,7 +60,12 @@ async function pdfText(bytes: Buffer): Promise<string> {
   } finally {
     await pdf.destroy();
   }
-  return pages.join('\n\n');
+  return pages;
+}
+
+/** A PDF's text, its pages joined so that a sentence across a page break (footer and all) reads whole. */
+async function pdfText(bytes: Buffer): Promise<string> {
+  return joinPages(await pdfPageTexts(bytes));
 }
 
 /** The letter's text; throws LetterReadError for a type it cannot read. */

@@ -1,8 +1,11 @@
 /**
  * Finds a letter's copy sentence ("I am copying this letter to …", "Copies of
  * this letter are being sent to …", or a "cc:" block), tolerating line breaks,
- * words hyphenated across lines, curly quotes and non-breaking spaces.
+ * words hyphenated across lines, curly quotes and non-breaking spaces. A
+ * letter with more than one ("… I am also copying this letter to the
+ * Education Funding Agency.") gives all their lists as one.
  */
+import { joinPages } from './pages.js';
 
 /** Where the copy list was found: the whole sentence and the list after its opening words. */
 export interface CopySentence {
@@ -22,9 +25,10 @@ export class NoCopySentenceError extends Error {
   }
 }
 
-/** Letter text with line-end hyphenation undone and spacing made plain; paragraph breaks kept. */
+/** Letter text with line-end hyphenation undone and spacing made plain; paragraph breaks kept; pages (form feeds) joined. */
 export function normaliseLetterText(text: string): string {
-  return text
+  const joined = text.includes('\f') ? joinPages(text.split('\f')) : text;
+  return joined
     .replace(/\r\n?/g, '\n')
     .replace(/\u00AD/g, '')
     .replace(/[\u00A0\u2007\u202F\t]/g, ' ')
@@ -71,19 +75,39 @@ function untilSentenceEnd(text: string): string {
 
 const collapse = (s: string): string => s.replace(/\s+/g, ' ').trim();
 
-/** The copy sentence, or undefined when the letter has none. */
+/** Every prose copy sentence, in the letter's order. */
+function proseCopySentences(text: string): { sentence: string; list: string }[] {
+  const found: { sentence: string; list: string }[] = [];
+  for (let from = 0; ;) {
+    let best: { index: number; length: number } | undefined;
+    for (const opening of openings) {
+      const global = new RegExp(opening.source, 'gi');
+      global.lastIndex = from;
+      const m = global.exec(text);
+      if (m && (best === undefined || m.index < best.index)) best = { index: m.index, length: m[0].length };
+    }
+    if (!best) return found;
+    const listStart = best.index + best.length;
+    const list = untilSentenceEnd(text.slice(listStart));
+    const sentenceStart = Math.max(text.lastIndexOf('. ', best.index) + 2, text.lastIndexOf('\n', best.index) + 1, 0);
+    found.push({ sentence: collapse(text.slice(sentenceStart, listStart) + list) + '.', list: collapse(list) });
+    from = listStart + list.length;
+  }
+}
+
+/** The copy sentence (all of them, when the letter has more than one), or undefined when the letter has none. */
 export function findCopySentence(letterText: string): CopySentence | undefined {
   const text = normaliseLetterText(letterText);
-  let best: { index: number; length: number } | undefined;
-  for (const opening of openings) {
-    const m = opening.exec(text);
-    if (m && (best === undefined || m.index < best.index)) best = { index: m.index, length: m[0].length };
-  }
-  if (best) {
-    const list = untilSentenceEnd(text.slice(best.index + best.length));
-    const sentenceStart = Math.max(text.lastIndexOf('. ', best.index) + 2, text.lastIndexOf('\n', best.index) + 1, 0);
-    const sentence = collapse(text.slice(sentenceStart, best.index + best.length) + list) + '.';
-    return { sentence, list: collapse(list), form: 'sentence' };
+  const prose = proseCopySentences(text);
+  if (prose.length > 0) {
+    return {
+      sentence: prose.map((p) => p.sentence).join(' '),
+      list: prose
+        .map((p) => p.list)
+        .filter((l) => l !== '')
+        .join(', '),
+      form: 'sentence',
+    };
   }
   const cc = block.exec(text);
   if (cc) {
