@@ -81,8 +81,15 @@ function readFonts(directory: string): PreparedFonts {
   if (manifest.charsetHash !== charsetHash()) {
     throw new Error('PDF font assets are stale for the charset: run `node scripts/prepare-font.mjs`');
   }
+  // Each face is read and prepared when a letter first uses it: most letters never draw the oblique faces.
   const fonts = {} as PreparedFonts;
-  for (const face of faceNames) fonts[face] = prepareFace(face, readFileSync(join(directory, manifest.faces[face])));
+  for (const face of faceNames) {
+    let prepared: PreparedFace | undefined;
+    Object.defineProperty(fonts, face, {
+      enumerable: true,
+      get: () => (prepared ??= prepareFace(face, readFileSync(join(directory, manifest.faces[face])))),
+    });
+  }
   return fonts;
 }
 

@@ -25,7 +25,8 @@ export { MissingGlyphError } from './text.js';
  * first renderPdf call. Optional: renderPdf prepares lazily.
  */
 export function preparePdf(): void {
-  loadFonts();
+  const fonts = loadFonts();
+  for (const face of faceNames) void fonts[face]; // each face is otherwise prepared on first use
 }
 
 /** Fallback marking for a section 117 letter whose template carries none (para 26). */
