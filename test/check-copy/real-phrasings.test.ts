@@ -8,6 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { findCopySentence } from '../../src/check-copy/sentence.js';
 import { recogniseBodies, type FoundBody } from '../../src/check-copy/recognise.js';
+import { checkCopyList } from '../../src/check-copy/compare.js';
+import { resolveRecipients } from '../../src/rules/recipients.js';
 
 type Kind = NonNullable<FoundBody['role']> | 'other';
 
@@ -140,5 +142,72 @@ describe('para 17: copy sentences as published letters phrase them', () => {
       text: 'the Corporate Director, Children and Young People’s Services, for Leeds',
       role: 'local-authority',
     });
+  });
+});
+
+describe('para 17: real phrasings compared with the rules’ copy list', () => {
+  const kent = { urn: '139001', localAuthority: { name: 'Kent' } };
+
+  it('para 17: an academy copied to "the Chief Executive of the Academy Trust" has its appropriate authority copied', () => {
+    const list = resolveRecipients({ ...kent, type: 'academy-converter', sixthForm: true, trust: 'The Weald Trust' });
+    const check = checkCopyList(
+      'I am copying this letter to the Chief Executive of the Academy Trust, the Academies Advisers Unit at the Department for Education, the Education Funding Agency and the Director of Children’s Services for Kent.',
+      list,
+    );
+    expect(check.missing).toEqual([]);
+    expect(check.extra).toEqual([]);
+    expect(check.matched.map((m) => m.role)).toEqual([
+      'appropriate-authority',
+      'local-authority',
+      'efa',
+      'dfe-academies-unit',
+    ]);
+    expect(check.ok).toBe(true);
+  });
+
+  it('para 17: a Leeds VA school: the Corporate Director and the Diocesan Director of Education match the LA and the diocese', () => {
+    const list = resolveRecipients({
+      urn: '108074',
+      type: 'voluntary-aided',
+      localAuthority: { name: 'Leeds' },
+      religiousCharacter: 'Roman Catholic',
+      dioceses: ['Roman Catholic Diocese of Leeds'],
+    });
+    const check = checkCopyList(phrasings[1]![0], list);
+    expect(check.namedDifferently).toEqual([]);
+    expect(check.ok).toBe(true);
+  });
+
+  it('para 17: the Secretary of State is an extra copy, outside para 17', () => {
+    const list = resolveRecipients({ ...kent, type: 'community' });
+    const check = checkCopyList(
+      'I am copying this letter to the Secretary of State for Education, the Chair of the Governing Body and the Director of Children’s Services for Kent.',
+      list,
+    );
+    expect(check.extra).toEqual([
+      {
+        text: 'the Secretary of State for Education',
+        other: 'the Secretary of State',
+        reason: 'the Secretary of State is not among the bodies para 17 lists',
+      },
+    ]);
+    expect(check.missing).toEqual([]);
+  });
+
+  it('para 17: "the Director of Education for the Diocese of Ely" is the diocese, not the local authority', () => {
+    const list = resolveRecipients({
+      urn: '110001',
+      type: 'voluntary-controlled',
+      localAuthority: { name: 'Cambridgeshire' },
+      religiousCharacter: 'Church of England',
+      dioceses: ['Diocese of Ely'],
+    });
+    const check = checkCopyList(phrasings[6]![0], list);
+    expect(check.matched.map((m) => [m.role, m.found])).toEqual([
+      ['appropriate-authority', 'the Chair of the Governing Body'],
+      ['local-authority', 'the Director of Children’s Services for Cambridgeshire'],
+      ['diocese', 'the Director of Education for the Diocese of Ely'],
+    ]);
+    expect(check.ok).toBe(true);
   });
 });

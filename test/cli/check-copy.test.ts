@@ -28,6 +28,12 @@ describe('monitoring-letter check-copy', () => {
     expect(out).toContain('The letter is copied as para 17 requires.');
   });
 
+  it('exit 0 for a letter whose copy sentence runs across a page break, footer between (text with a form feed)', async () => {
+    const { code, out } = await run('check-copy', letter('st-marys-page-break.txt'), example);
+    expect(code).toBe(0);
+    expect(out).toContain('The letter is copied as para 17 requires.');
+  });
+
   it('exit 1 with the missing body and why', async () => {
     const { code, out } = await run('check-copy', letter('st-marys-diocese-missing.txt'), example);
     expect(code).toBe(1);
