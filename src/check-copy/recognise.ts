@@ -103,7 +103,8 @@ export function recogniseBodies(list: string, expected: readonly Recipient[] = [
   const parts = list.split(separator);
   const bodies: FoundBody[] = [];
   for (let i = 0; i < parts.length; i += 2) {
-    const fragment = (parts[i] ?? '').trim().replace(/^to\s+/i, '');
+    // "… and to the Diocese of Truro", "… as well as to the Secretary of State"
+    const fragment = (parts[i] ?? '').trim().replace(/^(?:as\s+well\s+as\s+)?(?:also\s+)?(?:to\s+)?/i, '');
     const joiner = i > 0 ? (parts[i - 1] ?? ' ') : '';
     if (fragment === '') continue;
     const kind = classify(fragment, expected);

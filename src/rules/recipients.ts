@@ -177,7 +177,10 @@ function localAuthority(school: School, type: EstablishmentType): Recipient {
     );
   }
   // The register writes some authorities "Bristol, City of": a letter says "City of Bristol".
-  const laName = la.name.replace(/^(.+?),\s*((?:the\s+)?(?:city|county|royal borough|borough) of)$/i, '$2 $1');
+  const laName = la.name
+    .replace(/^(.+?),\s*((?:the\s+)?(?:city|county|royal borough|borough) of)$/i, '$2 $1')
+    // "Isle of Wight", "Isles of Scilly": a letter says "for the Isle of Wight".
+    .replace(/^(Isles?\s+of\s)/i, 'the $1');
   const name = la.copyTo ?? `the Director of Children\u2019s Services for ${laName}`;
   const reason = type.academy
     ? `the local authority (${la.name}) is always copied, academies included`

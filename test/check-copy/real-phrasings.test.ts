@@ -107,6 +107,10 @@ const phrasings: [string, Kind[]][] = [
     ['appropriate-authority', 'local-authority', 'diocese'],
   ],
   [
+    'I am copying this letter to the Chair of the Governing Body, the Director of Children’s Services for Kent and the Diocese of Canterbury, as well as to the Secretary of State for Education.',
+    ['appropriate-authority', 'local-authority', 'diocese', 'other'],
+  ],
+  [
     'A copy of this letter has been sent to the Chair of the Governing Body and the Assistant Director, School Improvement, for Suffolk.',
     ['appropriate-authority', 'local-authority'],
   ],

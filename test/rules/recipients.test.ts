@@ -72,6 +72,11 @@ describe('para 17: always copied', () => {
     expect(nameOf(list, 'local-authority')).toEqual(['the Director of Children\u2019s Services for City of Bristol']);
   });
 
+  it('para 17: an island authority is "the Isle of Wight", as a letter writes it', () => {
+    const list = resolveRecipients(school({ type: 'community', localAuthority: { name: 'Isle of Wight' } }));
+    expect(nameOf(list, 'local-authority')).toEqual(['the Director of Children\u2019s Services for the Isle of Wight']);
+  });
+
   it('para 17: IEB school: copies the chair of the interim executive board', () => {
     const list = resolveRecipients(school({ type: 'community', governance: { body: 'interim-executive-board' } }));
     expect(nameOf(list, 'appropriate-authority')).toEqual(['the Chair of the Interim Executive Board']);
