@@ -3,3 +3,4 @@ export { checkCopyList, type CopyCheck } from './compare.js';
 export { LetterReadError, letterExtensions, readLetterText } from './read-letter.js';
 export { classify, namesBody, recogniseBodies, type FoundBody } from './recognise.js';
 export { findCopySentence, NoCopySentenceError, normaliseLetterText, type CopySentence } from './sentence.js';
+export { joinPages } from './pages.js';

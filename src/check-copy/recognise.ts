@@ -27,7 +27,7 @@ const patterns: ReadonlyArray<[RecipientRole | { other: string }, RegExp]> = [
   [
     'local-authority',
     new RegExp(
-      String.raw`\b(?:director|chief\s+officer)\b${notDiocesan}|\bchildren['’]?s\s+services\b|\blocal\s+(?:education\s+)?authority\b|\bcouncil\b` +
+      String.raw`\b(?:director|chief\s+(?:education\s+)?officer)\b${notDiocesan}|\bchildren['’]?s\s+services\b|\blocal\s+(?:education\s+)?authority\b|\bcouncil\b` +
         // "the Head of Education Services for Wiltshire", "the Cabinet Member for Children's Services"
         String.raw`|\bhead\s+of\s+(?:education|children|schools\b|school\s+improvement|learning|inclusion)${notDiocesan}|\bcabinet\s+member\b`,
       'i',

@@ -28,12 +28,16 @@ export class NoCopySentenceError extends Error {
 /** Letter text with line-end hyphenation undone and spacing made plain; paragraph breaks kept; pages (form feeds) joined. */
 export function normaliseLetterText(text: string): string {
   const joined = text.includes('\f') ? joinPages(text.split('\f')) : text;
-  return joined
-    .replace(/\r\n?/g, '\n')
-    .replace(/\u00AD/g, '')
-    .replace(/[\u00A0\u2007\u202F\t]/g, ' ')
-    .replace(/[\u2010\u2011]/g, '-')
-    .replace(/(\p{Ll})-[ ]*\n[ ]*(\p{Ll})/gu, '$1$2');
+  return (
+    joined
+      .replace(/\r\n?/g, '\n')
+      .replace(/\u00AD/g, '')
+      .replace(/[\u00A0\u2007\u202F\t]/g, ' ')
+      .replace(/[\u2010\u2011]/g, '-')
+      // Ligatures a PDF's text may hold ("O\uFB03cer"): their letters.
+      .replace(/[\uFB00-\uFB06]/g, (ligature) => ligature.normalize('NFKC'))
+      .replace(/(\p{Ll})-[ ]*\n[ ]*(\p{Ll})/gu, '$1$2')
+  );
 }
 
 const w = String.raw`\s+`;
@@ -57,12 +61,15 @@ const openings: RegExp[] = [
   ),
 ];
 const block = /^[ ]*(?:cc|c\.c\.|copy to|copies to)[ ]*[:.-]?[ ]*/im;
-const abbreviation = /\b(?:St|Mr|Mrs|Ms|Dr|Rev|Revd|Fr|Cllr|Prof|No)$/;
+const abbreviation = /\b(?:St|Mr|Mrs|Ms|Dr|Rev|Revd|Rt|Fr|Cllr|Prof|No|Co|Ltd)$/;
 
-/** The text up to the sentence's end: a full stop not after an abbreviation, or a paragraph break. */
+/** The sentence that follows the copy sentence in published letters, in case the full stop before it was lost. */
+const publicationSentence = /\s(?:This|The)\s+letter\s+will\s+be\s+published\b/i;
+
+/** The text up to the sentence's end: a full stop not after an abbreviation, a paragraph break, or the publication sentence. */
 function untilSentenceEnd(text: string): string {
-  const paragraphEnd = text.search(/\n[ ]*\n/);
-  const limit = paragraphEnd < 0 ? text.length : paragraphEnd;
+  const ends = [text.search(/\n[ ]*\n/), text.search(publicationSentence)].filter((i) => i >= 0);
+  const limit = ends.length === 0 ? text.length : Math.min(...ends);
   for (let i = 0; i < limit; i++) {
     if (text[i] !== '.') continue;
     const next = text[i + 1];

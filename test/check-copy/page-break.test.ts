@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { checkCopyList, findCopySentence, readLetterText } from '../../src/check-copy/index.js';
+import { checkCopyList, findCopySentence, readLetterText, recogniseBodies } from '../../src/check-copy/index.js';
 import { joinPages } from '../../src/check-copy/pages.js';
 import { pdfPageTexts } from '../../src/check-copy/read-letter.js';
 import { form as formSchema } from '../../src/evidence/schema.js';
@@ -131,5 +131,22 @@ describe('a letter with two copy sentences', () => {
       'the Chair of the Governing Body and the Director of Children’s Services for Kent, the Education Funding Agency, as the school has a sixth form',
     );
     expect(found?.sentence).toContain('I am also copying');
+  });
+});
+
+describe('text as PDFs give it', () => {
+  it('a lost full stop: the list still ends before "This letter will be published"', () => {
+    const found = findCopySentence(
+      'I am copying this letter to the Chair of the Governing Body and the Director of Children’s Services for Kent\nThis letter will be published on the Ofsted website.',
+    );
+    expect(found?.list).toBe('the Chair of the Governing Body and the Director of Children’s Services for Kent');
+  });
+
+  it('ligatures and abbreviations: "Chief Education O\uFB03cer, Co. Durham" stays one body', () => {
+    const found = findCopySentence(
+      'I am copying this letter to the Chair of the Governing Body and the Chief Education O\uFB03cer, Co. Durham. This letter will be published on the Ofsted website.',
+    );
+    expect(found?.list).toBe('the Chair of the Governing Body and the Chief Education Officer, Co. Durham');
+    expect(recogniseBodies(found!.list).map((b) => b.role)).toEqual(['appropriate-authority', 'local-authority']);
   });
 });
