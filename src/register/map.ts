@@ -1,7 +1,10 @@
 /**
  * A register row → the form's school facts. Values such as "Not applicable"
  * mean absent; the establishment type must be one the tool knows, or the
- * result carries an error naming it (never a silent guess).
+ * result carries an error naming it (never a silent guess). The register's
+ * words (boarding, sixth form, dioceses, authorities) are read in
+ * vocabulary.ts. Warnings: a closed or not-yet-open school, and a joint-faith
+ * voluntary school whose row names fewer dioceses than its churches.
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { establishmentTypeByGiasName } from '../evidence/establishment.js';
