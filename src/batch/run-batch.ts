@@ -34,6 +34,16 @@ export function listForms(folder: string): string[] {
   return names.sort().map((n) => join(folder, n));
 }
 
+/**
+ * The compiled worker module. Worker threads run JavaScript, so when this file
+ * runs from its TypeScript source (the tests) the built copy in dist/ is used.
+ */
+function workerModule(): URL {
+  return import.meta.url.endsWith('.ts')
+    ? new URL('../../dist/src/batch/worker.js', import.meta.url)
+    : new URL('./worker.js', import.meta.url);
+}
+
 async function* iterate(list: readonly string[]): AsyncGenerator<string> {
   for (const item of list) yield item;
 }
@@ -54,7 +64,7 @@ export async function runBatch(
   const { jobs, ...workerData } = setup;
   await runPool<string, ManifestEntry | { error: string }>(iterate(forms), {
     jobs: Math.min(jobs, Math.max(1, forms.length)),
-    workerUrl: new URL('./worker.js', import.meta.url),
+    workerUrl: workerModule(),
     workerData,
     onResult: async (result, index) => {
       // A worker-side crash on one form comes back as { error }: record it, carry on.
