@@ -9,7 +9,7 @@ import type { EvidenceForm } from './evidence/schema.js';
 import { buildLetter, type LetterContext, type LetterModel } from './letter/model.js';
 import { renderLetter } from './letter/render.js';
 import { checkTemplates } from './letter/template-check.js';
-import type { PreparedTemplates } from './letter/templates.js';
+import { defaultTemplatesDir, type PreparedTemplates } from './letter/templates.js';
 import type { LetterDocument } from './letter/tree.js';
 import { toView } from './letter/view.js';
 import { checkForm } from './rules/check-form.js';
@@ -103,7 +103,11 @@ export function composeLetter(form: EvidenceForm, options: ComposeOptions): Comp
   let result: ComposedLetter = base;
   if (templateProblems.length > 0) result = { ...base, diagnostics: [...diagnostics, ...templateProblems] };
   else if (!final || !diagnostics.some((d) => d.severity === 'error')) {
-    result = { ...base, document: renderLetter(model, options.templates) };
+    const rendered = renderOrLoop(model, options.templates);
+    result =
+      'document' in rendered
+        ? { ...base, document: rendered.document }
+        : { ...base, diagnostics: [...diagnostics, rendered.loop] };
   }
   if (options.timings) {
     const timings = options.timings;
@@ -111,6 +115,33 @@ export function composeLetter(form: EvidenceForm, options: ComposeOptions): Comp
     timings.template = (timings.template ?? 0) + (performance.now() - ruled);
   }
   return result;
+}
+
+/**
+ * Renders the letter; an ISP's partials that include each other without end
+ * (`{{> a}}` in b and `{{> b}}` in a) exhaust the stack, which is their mistake, not a crash.
+ */
+function renderOrLoop(
+  model: LetterModel,
+  templates: PreparedTemplates,
+): { document: LetterDocument } | { loop: Diagnostic } {
+  try {
+    return { document: renderLetter(model, templates) };
+  } catch (error) {
+    if (!(error instanceof RangeError)) throw error;
+    const bundled = defaultTemplatesDir();
+    const files = [...templates.partials.values()].map((p) => p.file);
+    const own = files.filter((file) => !file.startsWith(bundled));
+    return {
+      loop: {
+        severity: 'error',
+        message: `the templates include partials in an endless loop (a partial that includes itself, directly or through others); expected every {{> partial}} to end. Check: ${(own.length > 0 ? own : files).join(', ')}`,
+        path: [],
+        rule: 'template/partial-loop',
+        ...(own[0] !== undefined ? { file: own[0], line: 1, column: 1 } : {}),
+      },
+    };
+  }
 }
 
 /** What the json format holds: the letter model, its recipients and deadlines, and the document's properties. */

@@ -3,7 +3,7 @@
  * arrives (CSV and JSON side by side), to temporary names renamed at the end,
  * so memory stays flat and a half-finished manifest never looks finished.
  */
-import { createWriteStream, renameSync, type WriteStream } from 'node:fs';
+import { closeSync, createWriteStream, openSync, renameSync, rmSync, type WriteStream } from 'node:fs';
 import { once } from 'node:events';
 
 export interface ManifestEntry {
@@ -83,8 +83,18 @@ export function openManifest(base: string): ManifestWriter {
   const jsonPath = `${base}.json`;
   const csvTmp = `${csvPath}.${process.pid}.tmp`;
   const jsonTmp = `${jsonPath}.${process.pid}.tmp`;
-  const csv = createWriteStream(csvTmp);
-  const json = createWriteStream(jsonTmp);
+  // Opened here, not lazily by the stream: a folder that refuses files is an error the caller can catch.
+  const csvFd = openSync(csvTmp, 'w');
+  let jsonFd: number;
+  try {
+    jsonFd = openSync(jsonTmp, 'w');
+  } catch (error) {
+    closeSync(csvFd);
+    rmSync(csvTmp, { force: true });
+    throw error;
+  }
+  const csv = createWriteStream(csvTmp, { fd: csvFd });
+  const json = createWriteStream(jsonTmp, { fd: jsonFd });
   let first = true;
   csv.write('\ufeff' + columns.join(',') + '\r\n'); // BOM: spreadsheet programs then read UTF-8 names right
   json.write('[\n');

@@ -9,6 +9,8 @@ import { loadFormFile } from '../evidence/load.js';
 import type { PreparedTemplates } from '../letter/templates.js';
 import { composeLetter, outputFileName, renderFormat, type OutputFormat } from '../pipeline.js';
 import type { Holidays } from '../rules/working-days.js';
+import { missingGlyphDiagnostic } from '../writers/missing-glyph.js';
+import { MissingGlyphError } from '../writers/pdf/index.js';
 import { writeFileAtomic } from '../writers/write-atomic.js';
 import type { ManifestEntry } from './manifest.js';
 
@@ -87,12 +89,22 @@ export async function renderFormFile(path: string, context: RenderContext): Prom
       entry.errors = ['the letter could not be made (see `monitoring-letter draft` for details)'];
     return entry;
   }
-  mkdirSync(context.outDir, { recursive: true });
+  // Every format is rendered before any is written: a format that fails leaves no other half-written.
+  const rendered: { file: string; bytes: string | Uint8Array }[] = [];
   for (const format of context.formats) {
     const file = join(context.outDir, outputFileName(document, format));
     const started = performance.now();
-    const bytes = await renderFormat(format, { ...letter, document });
+    try {
+      rendered.push({ file, bytes: await renderFormat(format, { ...letter, document }) });
+    } catch (error) {
+      if (!(error instanceof MissingGlyphError)) throw error;
+      entry.errors.push(formatDiagnostic(missingGlyphDiagnostic(error, form, loaded.locate, name)));
+      return entry;
+    }
     if (timings) timings[stageOf[format]] = (timings[stageOf[format]] ?? 0) + (performance.now() - started);
+  }
+  mkdirSync(context.outDir, { recursive: true });
+  for (const { file, bytes } of rendered) {
     try {
       timed(timings, 'write', () =>
         writeFileAtomic(file, bytes, { overwrite: context.status !== 'final' || context.force, sync: false }),

@@ -12,6 +12,9 @@ export function describeValue(value: unknown): string {
     if (value.trim() === '') return 'an empty value';
     return `text ${quote(value)}`;
   }
+  // YAML's .nan and .inf (and digits too long for a number) are numbers too; say what they were written as.
+  if (Number.isNaN(value)) return 'the value .nan (YAML for "not a number")';
+  if (value === Infinity || value === -Infinity) return 'a number too large to hold (YAML reads it as infinity)';
   if (typeof value === 'number') return `the number ${String(value)}`;
   if (typeof value === 'boolean') return `${String(value)}`;
   if (Array.isArray(value)) return value.length === 0 ? 'an empty list' : 'a list';

@@ -112,10 +112,10 @@ describe('monitoring-letter deadlines', () => {
     expect(json.deadlines.find((d) => d.id === 'next-section-5')?.status).toBe('overdue');
   });
 
-  it('--ics into a folder that does not exist is a failure outside (exit 3), leaving nothing behind', async () => {
+  it('--ics into a folder that does not exist is wrong usage (exit 2), leaving nothing behind', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'deadlines-'));
     const io = ioAt('2014-03-14T10:00:00Z', dir);
-    expect(await main(['deadlines', example, '--ics', 'missing/visit.ics'], io)).toBe(3);
+    expect(await main(['deadlines', example, '--ics', 'missing/visit.ics'], io)).toBe(2);
     expect(io.err).toContain('cannot write missing/visit.ics');
     expect(readdirSync(dir)).toEqual([]);
   });

@@ -6,6 +6,8 @@ import { outputFormats, type OutputFormat } from '../../pipeline.js';
 import type { Command } from '../command.js';
 import { exitCodes, UserError } from '../io.js';
 import { existsSync, statSync } from 'node:fs';
+import { ensureOutDir } from '../out-dir.js';
+import { prepareTemplates, TemplatesError } from '../../letter/templates.js';
 
 /** Parses `--format docx,pdf` into known formats, or says which are unknown. */
 export function parseFormats(value: unknown): OutputFormat[] {
@@ -23,6 +25,18 @@ export function parseFormats(value: unknown): OutputFormat[] {
   return [...new Set(list)] as OutputFormat[];
 }
 
+/** Runs the batch; a folder the disk refuses (the manifest cannot be written) is said plainly. */
+async function runBatchOrExplain<T>(run: () => Promise<T>, out: string): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    if (code === undefined) throw error;
+    const reason = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : code;
+    throw new UserError(`cannot write the letters and manifest into ${out}: ${reason}`, exitCodes.outside);
+  }
+}
+
 export const batchCommand: Command = {
   command: 'batch <folder>',
   describe: 'Validate and render every form in a folder, on all cores, with a manifest (CSV and JSON)',
@@ -36,31 +50,51 @@ export const batchCommand: Command = {
       .option('force', { type: 'boolean', default: false, describe: 'Replace existing final letters' })
       .option('templates', { type: 'string', describe: 'A folder of templates overriding the bundled wording' }),
   run: async (args, io) => {
-    const folder = resolve(io.cwd, String(args.folder));
+    if (typeof args.folder !== 'string') throw new UserError('name a folder of forms: batch <folder>', exitCodes.usage);
+    const folder = resolve(io.cwd, args.folder);
     if (!existsSync(folder) || !statSync(folder).isDirectory()) {
       throw new UserError(`${String(args.folder)} is not a folder of forms`, exitCodes.usage);
     }
     const jobsArg = args.jobs === undefined ? availableParallelism() : Number(args.jobs);
     if (!Number.isInteger(jobsArg) || jobsArg < 1 || jobsArg > 64) {
-      throw new UserError(`--jobs ${String(args.jobs)}: expected a whole number from 1 to 64`, exitCodes.usage);
+      const given = Array.isArray(args.jobs)
+        ? 'given more than once'
+        : Number.isFinite(jobsArg)
+          ? jobsArg
+          : 'not a number';
+      throw new UserError(`--jobs ${given}: expected a whole number from 1 to 64`, exitCodes.usage);
     }
     const formats = parseFormats(args.format);
     const outDir = resolve(io.cwd, String(args.out));
+    ensureOutDir(outDir, String(args.out));
+    // The workers read the templates too; a folder that cannot be used is said once, here.
+    if (typeof args.templates === 'string') {
+      try {
+        prepareTemplates(resolve(io.cwd, args.templates));
+      } catch (error) {
+        if (error instanceof TemplatesError) throw new UserError(error.message, exitCodes.usage);
+        throw error;
+      }
+    }
     const progress = { current: undefined as ReturnType<typeof createProgress> | undefined };
-    const summary = await runBatch(
-      folder,
-      {
-        jobs: jobsArg,
-        outDir,
-        formats,
-        status: args.final === true ? 'final' : 'draft',
-        force: args.force === true,
-        ...(typeof args.templates === 'string' ? { templatesDir: resolve(io.cwd, args.templates) } : {}),
-      },
-      (entry, total) => {
-        progress.current ??= createProgress(total, io.stderr, io.isTTY);
-        progress.current.tick(relative(io.cwd, entry.form), entry.ok);
-      },
+    const summary = await runBatchOrExplain(
+      () =>
+        runBatch(
+          folder,
+          {
+            jobs: jobsArg,
+            outDir,
+            formats,
+            status: args.final === true ? 'final' : 'draft',
+            force: args.force === true,
+            ...(typeof args.templates === 'string' ? { templatesDir: resolve(io.cwd, args.templates) } : {}),
+          },
+          (entry, total) => {
+            progress.current ??= createProgress(total, io.stderr, io.isTTY);
+            progress.current.tick(relative(io.cwd, entry.form), entry.ok);
+          },
+        ),
+      String(args.out),
     );
     progress.current?.done();
 

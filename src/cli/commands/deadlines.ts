@@ -11,6 +11,7 @@ import { deadlinesCalendar } from '../../writers/ics.js';
 import { writeFileAtomic } from '../../writers/write-atomic.js';
 import type { Command } from '../command.js';
 import { exitCodes, UserError, type Io } from '../io.js';
+import { writeFailure } from '../out-dir.js';
 import { summaryLine } from '../print.js';
 import { printDiagnostics } from './draft.js';
 
@@ -82,6 +83,8 @@ export const deadlinesCommand: Command = {
     const visitDate = [...form.visit.dates].sort()[0] ?? '';
 
     if (typeof args.ics === 'string') {
+      if (args.ics.trim() === '')
+        throw new UserError('--ics needs a file name, e.g. --ics deadlines.ics', exitCodes.usage);
       const target = resolve(io.cwd, args.ics);
       const text = deadlinesCalendar({
         deadlines: plan.deadlines,
@@ -93,7 +96,7 @@ export const deadlinesCommand: Command = {
       try {
         writeFileAtomic(target, text);
       } catch (error) {
-        throw new UserError(`cannot write ${args.ics}: ${(error as Error).message}`, exitCodes.outside);
+        throw writeFailure(error, args.ics);
       }
       io.stderr(`Wrote ${plan.deadlines.length} events to ${args.ics}\n`);
     }

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { exitCodes, UserError, type Io } from '../io.js';
@@ -18,7 +18,10 @@ import {
 import { findRecordInRegister, RegisterError } from '../../register/read.js';
 import { registerSchoolFromRecord } from '../../register/map.js';
 import { englandBankHolidays } from '../../rules/holidays.js';
+import { missingGlyphDiagnostic } from '../../writers/missing-glyph.js';
+import { MissingGlyphError } from '../../writers/pdf/index.js';
 import { FileExistsError, writeFileAtomic } from '../../writers/write-atomic.js';
+import { ensureOutDir, writeFailure } from '../out-dir.js';
 import { formatDiagnostics } from '../print.js';
 
 export interface DraftRequest {
@@ -129,19 +132,18 @@ export async function draftLetter(request: DraftRequest, io: Io): Promise<DraftR
       );
     }
   }
-  try {
-    mkdirSync(outDir, { recursive: true });
-  } catch (error) {
-    throw new UserError(`cannot create ${request.out}: ${(error as Error).message}`, exitCodes.outside);
-  }
-
-  const written: string[] = [];
+  // Every format is rendered before any is written: a format that fails leaves no other half-written.
+  const rendered: { format: OutputFormat; path: string; content: string | Uint8Array }[] = [];
   let skipped = 0;
   for (const { format, path } of targets) {
-    let content: string | Uint8Array;
     try {
-      content = await renderFormat(format, complete);
+      rendered.push({ format, path, content: await renderFormat(format, complete) });
     } catch (error) {
+      if (error instanceof MissingGlyphError) {
+        printDiagnostics(io, [missingGlyphDiagnostic(error, form, loaded.locate, request.form)], loaded, request.form);
+        io.stderr(`${request.form}: no letter was drafted; to write the other formats, leave out pdf with --format\n`);
+        return { code: exitCodes.invalid, written: [] };
+      }
       // Temporary, while a writer is still a placeholder: say so and carry on with the others.
       if (error instanceof Error && /not yet available/.test(error.message)) {
         io.stderr(`skipped ${format}: ${error.message}\n`);
@@ -150,13 +152,17 @@ export async function draftLetter(request: DraftRequest, io: Io): Promise<DraftR
       }
       throw error;
     }
+  }
+  ensureOutDir(outDir, request.out);
+  const written: string[] = [];
+  for (const { path, content } of rendered) {
     try {
       writeFileAtomic(path, content, { overwrite: !request.final || request.force });
     } catch (error) {
       if (error instanceof FileExistsError) {
         throw new UserError(`a final letter already exists: ${relative(io.cwd, path)}; use --force to replace it`);
       }
-      throw new UserError(`cannot write ${relative(io.cwd, path)}: ${(error as Error).message}`, exitCodes.outside);
+      throw writeFailure(error, relative(io.cwd, path));
     }
     written.push(path);
     io.stdout(`Wrote ${relative(io.cwd, path) || path}\n`);

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { exitCodes, UserError, type Io } from '../io.js';
@@ -10,7 +10,10 @@ import { englandBankHolidays } from '../../rules/holidays.js';
 import { DraftSourceError, readDraftSource, type DraftSource } from '../../workflow/draft-source.js';
 import { formatChanges, lastFinalisation, nextVersion, planFinalise, type Lateness } from '../../workflow/finalise.js';
 import { appendHistory, historyPath, readHistory } from '../../workflow/history.js';
+import { missingGlyphDiagnostic } from '../../writers/missing-glyph.js';
+import { MissingGlyphError } from '../../writers/pdf/index.js';
 import { FileExistsError, writeFileAtomic } from '../../writers/write-atomic.js';
+import { ensureOutDir } from '../out-dir.js';
 import { loadTemplates, parseFormats, printDiagnostics } from './draft.js';
 
 /** --date: a real calendar date written YYYY-MM-DD. */
@@ -116,21 +119,32 @@ async function finalise(request: FinaliseArgs, io: Io): Promise<number> {
 
   const finalisedOn = request.on ?? londonDate(io.now());
   const stamp = { version: nextVersion(events), by: request.by, on: finalisedOn };
-  const plan = await planFinalise({
-    letter: { ...letter, document },
-    draftRendition: rendition,
-    draft: draft.document,
-    draftKind: draft.kind,
-    stamp,
-    formats: request.formats,
-    holidays,
-  });
-
+  let plan;
   try {
-    mkdirSync(outDir, { recursive: true });
+    plan = await planFinalise({
+      letter: { ...letter, document },
+      draftRendition: rendition,
+      draft: draft.document,
+      draftKind: draft.kind,
+      stamp,
+      formats: request.formats,
+      holidays,
+    });
   } catch (error) {
-    throw new UserError(`cannot create ${request.out}: ${(error as Error).message}`, exitCodes.outside);
+    if (!(error instanceof MissingGlyphError)) throw error;
+    printDiagnostics(
+      io,
+      [missingGlyphDiagnostic(error, loaded.form, loaded.locate, request.form)],
+      loaded,
+      request.form,
+    );
+    io.stderr(
+      `${request.form}: the letter was not finalised; to write the other formats, leave out pdf with --format\n`,
+    );
+    return exitCodes.invalid;
   }
+
+  ensureOutDir(outDir, request.out);
   for (const file of plan.files) {
     const path = join(outDir, file.name);
     try {

@@ -1,9 +1,10 @@
-import { existsSync, linkSync, readFileSync, renameSync, unlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, linkSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from '../command.js';
 import { exitCodes, UserError, type Io } from '../io.js';
 import { jsonSchemaFile } from '../../evidence/json-schema.js';
+import { writeFailure } from '../out-dir.js';
 
 const templateFile = join('templates', 'init-form.yaml');
 
@@ -42,6 +43,12 @@ async function run(file: string, force: boolean, io: Io): Promise<number> {
   if (!force && existsSync(target)) {
     throw new UserError(`${file} already exists: pass --force to overwrite it`, exitCodes.usage);
   }
+  if (existsSync(target) && statSync(target).isDirectory()) {
+    throw new UserError(
+      `cannot write ${file}: it is a folder; expected a file name such as visit.yaml`,
+      exitCodes.usage,
+    );
+  }
   const text = initFormText(target);
   // Written under a temporary name first, so a form is never half-written.
   const temporary = `${target}.${process.pid}.tmp`;
@@ -56,11 +63,7 @@ async function run(file: string, force: boolean, io: Io): Promise<number> {
     if (existsSync(temporary)) unlinkSync(temporary);
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') throw new UserError(`${file} already exists: pass --force to overwrite it`, exitCodes.usage);
-    if (code === 'ENOENT') throw new UserError(`cannot write ${file}: its folder does not exist`, exitCodes.usage);
-    throw new UserError(
-      `cannot write ${file}: ${error instanceof Error ? error.message : String(error)}`,
-      exitCodes.outside,
-    );
+    throw writeFailure(error, file);
   }
   io.stdout(`wrote ${file}: fill it in, then run \`monitoring-letter validate ${file}\`\n`);
   return exitCodes.ok;

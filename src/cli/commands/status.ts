@@ -56,7 +56,9 @@ export const statusCommand: Command = {
     if (!isRealDate(today)) {
       throw new UserError(`--today ${today}: expected a date written YYYY-MM-DD, e.g. 2014-03-12`, exitCodes.usage);
     }
-    const target = resolve(io.cwd, String(args.forms));
+    if (typeof args.forms !== 'string')
+      throw new UserError('name a form or a folder of forms: status <forms>', exitCodes.usage);
+    const target = resolve(io.cwd, args.forms);
     if (!existsSync(target)) throw new UserError(`${String(args.forms)}: no such form or folder`, exitCodes.usage);
     const files = statSync(target).isDirectory() ? listForms(target) : [target];
     const outDir = resolve(io.cwd, String(args.out));
