@@ -25,7 +25,11 @@ export function describeValue(value: unknown): string {
 /** A value shown in a message, shortened and on one line. */
 export function quote(value: unknown): string {
   const text = typeof value === 'string' ? value : JSON.stringify(value);
-  const oneLine = (text ?? String(value)).replace(/\s+/g, ' ');
+  // Control characters are shown as escapes: printed raw they would garble the terminal.
+  const oneLine = (text ?? String(value))
+    .replace(/\s+/g, ' ')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001F\u007F-\u009F]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
   return `"${oneLine.length > 40 ? `${oneLine.slice(0, 39)}…` : oneLine}"`;
 }
 

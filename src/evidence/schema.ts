@@ -35,7 +35,26 @@ export function isRealDate(value: string): boolean {
   return d <= days;
 }
 
-const text = z.string().trim().min(1, { error: 'expected some text, found an empty value' });
+/**
+ * A character no letter can print, which only an escape (JSON's \u0000, YAML's "\x1b") brings into a form:
+ * C0 and C1 controls but tab, line feed and carriage return; a lone UTF-16 surrogate; U+FFFE and U+FFFF.
+ */
+export const unprintableCharacter =
+  // eslint-disable-next-line no-control-regex
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\u007F-\u009F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/** Says which unprintable character a text holds, and where, without printing it. */
+function unprintableMessage(value: string): string {
+  const match = unprintableCharacter.exec(value);
+  const code = (match?.[0] ?? '').charCodeAt(0).toString(16).toUpperCase().padStart(4, '0');
+  return `expected text a letter can print; found the unprintable character U+${code} at character ${(match?.index ?? 0) + 1}: delete it, or write what it stood for`;
+}
+
+const text = z
+  .string()
+  .trim()
+  .min(1, { error: 'expected some text, found an empty value' })
+  .refine((v) => !unprintableCharacter.test(v), { error: (issue) => unprintableMessage(String(issue.input)) });
 const narrative = text.meta({
   description:
     'Narrative as it should read in the letter. Separate paragraphs with a blank line. Printed exactly as typed.',

@@ -9,14 +9,15 @@ import { join } from 'node:path';
 import { parse, stringify } from 'yaml';
 import { describe, it, expect } from 'vitest';
 import { main } from '../../src/cli/main.js';
+import type { EvidenceForm } from '../../src/evidence/schema.js';
 import { fakeIo, repoRoot } from '../support/fake-io.js';
 
 const example = join(repoRoot, 'fixtures/forms/example.yaml');
 const temp = (): string => mkdtempSync(join(tmpdir(), 'hostile-cli-'));
 
 /** The example form with a change, written into `dir`. */
-function formWith(dir: string, name: string, change: (form: Record<string, any>) => void): string {
-  const form = parse(readFileSync(example, 'utf8')) as Record<string, any>;
+function formWith(dir: string, name: string, change: (form: EvidenceForm) => void): string {
+  const form = parse(readFileSync(example, 'utf8')) as EvidenceForm;
   change(form);
   const path = join(dir, name);
   writeFileSync(path, stringify(form));
@@ -29,8 +30,8 @@ function expectCleanFailure(io: { out: string; err: string }): void {
   expect(all).not.toMatch(/internal error|\n\s+at |undefined|NaN|\[object Object\]/);
 }
 
-const emoji = (form: Record<string, any>) => {
-  form.headteacher.firstName = '👩‍🏫';
+const emoji = (form: EvidenceForm): void => {
+  if (form.headteacher) form.headteacher.firstName = '👩‍🏫';
 };
 
 describe('a character the PDF font cannot draw', () => {
@@ -69,7 +70,7 @@ describe('a character the PDF font cannot draw', () => {
     mkdirSync(join(cwd, 'forms'));
     formWith(join(cwd, 'forms'), 'emoji.yaml', (form) => {
       emoji(form);
-      form.school.urn = 100001;
+      form.school.urn = '100001';
     });
     formWith(join(cwd, 'forms'), 'plain.yaml', () => undefined);
     const io = fakeIo(cwd);
@@ -200,4 +201,39 @@ describe('values YAML reads as numbers that are not', () => {
       expect(io.out + io.err).toMatch(/form\.yaml:\d+:\d+ error .* at findings\.leadership/);
     });
   }
+});
+
+describe('control characters written as escapes', () => {
+  for (const [name, escape] of [
+    ['JSON \\u0000', 'NUL\\u0000here'],
+    ['JSON \\u001b (a terminal colour code)', 'red\\u001b[31mtext'],
+    ['JSON \\u0085 (a C1 control)', 'next\\u0085line'],
+    ['JSON lone surrogate \\ud800', 'half\\ud800'],
+  ] as const) {
+    it(`${name} in a narrative: exit 1 at the field, the character never printed raw`, async () => {
+      const cwd = temp();
+      const form = parse(readFileSync(example, 'utf8')) as EvidenceForm;
+      const json = JSON.stringify(form).replace(/"leadership":"[^"]*"/, `"leadership":"${escape}"`);
+      writeFileSync(join(cwd, 'form.json'), json);
+      const io = fakeIo(cwd);
+      expect(await main(['validate', 'form.json'], io)).toBe(1);
+      expect(io.out + io.err).toMatch(
+        /form\.json:1:\d+ error .*unprintable character U\+[0-9A-F]{4}.* at findings\.leadership/,
+      );
+      // eslint-disable-next-line no-control-regex
+      expect(io.out + io.err).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
+      const drafting = fakeIo(cwd);
+      expect(await main(['draft', 'form.json', '--format', 'md,docx'], drafting)).toBe(1);
+      expect(existsSync(join(cwd, 'output'))).toBe(false);
+    });
+  }
+
+  it('YAML "\\x1b" in a double-quoted name: exit 1 at the field', async () => {
+    const cwd = temp();
+    const text = readFileSync(example, 'utf8').replace(/^ {2}lastName: Hughes$/m, '  lastName: "Hu\\x1bghes"');
+    writeFileSync(join(cwd, 'form.yaml'), text);
+    const io = fakeIo(cwd);
+    expect(await main(['validate', 'form.yaml'], io)).toBe(1);
+    expect(io.out + io.err).toMatch(/form\.yaml:\d+:\d+ error .*U\+001B.* at headteacher\.lastName/);
+  });
 });
