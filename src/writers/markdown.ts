@@ -7,7 +7,8 @@ import type { Block, Inline, LetterDocument } from '../letter/tree.js';
 
 /** Escapes text for Markdown, keeping it readable: only characters that could start syntax. */
 export function escapeMarkdownText(text: string, atLineStart: boolean): string {
-  let out = text.replace(/[\\`*_[\]<&]/g, (c) => `\\${c}`);
+  // `~` too: GitHub-flavoured readers strike through ~~text~~.
+  let out = text.replace(/[\\`*_[\]<&~]/g, (c) => `\\${c}`);
   if (atLineStart) {
     out = out.replace(/^([#>+=~|-])/, '\\$1').replace(/^(\d+)([.)])/, '$1\\$2');
   }

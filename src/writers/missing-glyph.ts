@@ -8,7 +8,8 @@ import type { MissingGlyphError } from './pdf/index.js';
 
 /** The paths of every text value in a form (depth first, in key order) that contains `needle`. */
 export function findTextInForm(value: unknown, needle: string, path: FormPath = []): FormPath[] {
-  if (typeof value === 'string') return value.includes(needle) ? [path] : [];
+  // The letter holds text in NFC: compare the form's text as the letter holds it.
+  if (typeof value === 'string') return value.normalize('NFC').includes(needle) ? [path] : [];
   if (Array.isArray(value)) return value.flatMap((item, i) => findTextInForm(item, needle, [...path, i]));
   if (value !== null && typeof value === 'object') {
     return Object.entries(value).flatMap(([key, item]) => findTextInForm(item, needle, [...path, key]));
@@ -26,6 +27,7 @@ function fieldOf(form: unknown, error: MissingGlyphError): FormPath {
   const candidates = findTextInForm(form, error.character);
   const inContext = candidates.find((path) => {
     const word = String(valueAt(form, path))
+      .normalize('NFC')
       .split(/\s+/)
       .find((w) => w.includes(error.character));
     return word !== undefined && error.context.includes(word);
