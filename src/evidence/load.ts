@@ -8,7 +8,7 @@
  * as !!timestamp are not resolved), with its node ranges for positions.
  */
 import { readFileSync, statSync } from 'node:fs';
-import { LineCounter, parseDocument, visit, type Document, type YAMLError } from 'yaml';
+import { CST, LineCounter, Parser, parseDocument, visit, type Document, type YAMLError } from 'yaml';
 import type { Diagnostic, Locate } from '../diagnostics.js';
 import { makeLocators, pathAtOffset, rangeOf } from './locate.js';
 import { issueDiagnostics } from './issues.js';
@@ -28,6 +28,31 @@ export interface LoadResult {
 
 /** The largest form accepted: real forms are tens of kilobytes. */
 export const maxFormBytes = 5_000_000;
+
+/**
+ * Keys and list items at most: checking keys are unique and placing each
+ * problem take time growing with the square of their number, so a generated
+ * file of 200,000 keys would run for many minutes. Real forms have a few hundred.
+ */
+export const maxFormEntries = 10_000;
+
+/** Below this many characters a form cannot hold enough entries to be slow; the count is skipped. */
+const entryCheckFrom = 64_000;
+
+/** The number of keys and list items in the text, counted on the CST (linear); stops past the limit. */
+function entryCount(source: string): number {
+  let count = 0;
+  try {
+    for (const token of new Parser().parse(source)) {
+      if (token.type !== 'document') continue;
+      CST.visit(token, () => (++count > maxFormEntries ? CST.visit.BREAK : undefined));
+      if (count > maxFormEntries) break;
+    }
+  } catch {
+    return 0; // nesting too deep for the CST: the parse below reports it
+  }
+  return count;
+}
 
 /** Aliases expanded at most (guards against "billion laughs" documents). */
 const maxAliasCount = 1_000;
@@ -72,6 +97,13 @@ export function loadForm(text: string, file: string): LoadResult {
   if (source.length > maxFormBytes) {
     const message = sourceMessages['file/too-large']({ size: source.length, limit: maxFormBytes });
     return { diagnostics: [{ ...base, message, rule: 'file/too-large', line: 1, column: 1 }], locate: noPosition };
+  }
+  if (source.length > entryCheckFrom && entryCount(source) > maxFormEntries) {
+    const message = sourceMessages['file/too-many-entries']({ limit: maxFormEntries });
+    return {
+      diagnostics: [{ ...base, message, rule: 'file/too-many-entries', line: 1, column: 1 }],
+      locate: noPosition,
+    };
   }
   const control = firstControlCharacter(source);
   if (control >= 0) {
@@ -225,6 +257,7 @@ function yamlDiagnostic(
         sourceMessages['yaml/unknown-tag']({ tag: reason.replace(/^.*: /, '').replace(/^tag:yaml\.org,2002:/, '!!') }),
       );
     default:
+      if (/Maximum call stack/.test(reason)) return make('yaml/too-deep', sourceMessages['yaml/too-deep']());
       return make('yaml/syntax', sourceMessages['yaml/syntax']({ reason }));
   }
 }

@@ -48,9 +48,11 @@ export const schemaMessages = {
   missing: (p: { key: string; parent: string; expected: string }) =>
     `\`${p.key}\` is missing ${where(p.parent)}: expected ${p.expected}`,
   unrecognized_keys: (p: { key: string; parent: string; suggestion?: string; allowed: readonly string[] }) =>
-    p.suggestion !== undefined
-      ? `unknown key \`${p.key}\` ${where(p.parent)}${didYouMean(p.suggestion)}`
-      : `unknown key \`${p.key}\` ${where(p.parent)}; expected one of: ${p.allowed.join(', ')}`,
+    p.key === '<<'
+      ? `merge key \`<<\` ${where(p.parent)}: forms are read as YAML 1.2, which has no merge keys; write the keys out in full (expected one of: ${p.allowed.join(', ')})`
+      : p.suggestion !== undefined
+        ? `unknown key \`${p.key}\` ${where(p.parent)}${didYouMean(p.suggestion)}`
+        : `unknown key \`${p.key}\` ${where(p.parent)}; expected one of: ${p.allowed.join(', ')}`,
   invalid_value: (p: { found: unknown; values: readonly string[]; suggestion?: string }) =>
     `found ${describeValue(p.found)}, expected one of: ${p.values.join(', ')}${didYouMean(p.suggestion)}`,
   invalid_format: (p: { found: unknown; expected: string }) => `found ${describeValue(p.found)}: ${p.expected}`,
@@ -97,6 +99,10 @@ export const sourceMessages = {
   'file/unreadable': (p: { file: string; reason: string }) => `cannot read ${p.file}: ${p.reason}`,
   'file/too-large': (p: { size: number; limit: number }) =>
     `the form is ${megabytes(p.size)}: expected a form of at most ${megabytes(p.limit)}; is this the right file?`,
+  'file/too-many-entries': (p: { limit: number }) =>
+    `the form has more than ${p.limit.toLocaleString('en-GB')} keys and list items: expected a form of at most that many; is this the right file?`,
+  'yaml/too-deep': () =>
+    'the form nests lists or mappings inside each other too deeply to read: expected a form a few levels deep; is this the right file?',
   'file/binary': (p: { code: number }) =>
     `found the control character U+${p.code.toString(16).toUpperCase().padStart(4, '0')}: expected a text file (YAML or JSON); is this a binary file such as a Word document?`,
   'file/not-utf8': (p: { byte: number }) =>
