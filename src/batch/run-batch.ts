@@ -61,6 +61,7 @@ export async function runBatch(
   const manifest = openManifest(join(setup.outDir, 'manifest'));
   const failed: ManifestEntry[] = [];
   let ok = 0;
+  const writtenBy = new Map<string, string>();
   const { jobs, ...workerData } = setup;
   await runPool<string, ManifestEntry | { error: string }>(iterate(forms), {
     jobs: Math.min(jobs, Math.max(1, forms.length)),
@@ -80,6 +81,17 @@ export async function runBatch(
               errors: [result.error],
               warnings: 0,
             };
+      // Two forms for the same URN and visit date write the same files: the later overwrote the earlier; say so.
+      for (const file of entry.files) {
+        const earlier = writtenBy.get(file);
+        if (earlier !== undefined && earlier !== entry.form) {
+          entry.ok = false;
+          entry.errors.push(
+            `${file}: also written for ${earlier} (the same URN and visit date), which this form's letter replaced; give each visit one form`,
+          );
+        }
+        writtenBy.set(file, entry.form);
+      }
       if (entry.ok) ok += 1;
       else failed.push(entry);
       await manifest.add(entry);

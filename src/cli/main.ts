@@ -31,6 +31,25 @@ async function commandsFor(argv: readonly string[]): Promise<Command[]> {
   return Promise.all(Object.values(commandModules).map((l) => l()));
 }
 
+/** Options that may be given more than once (their values add up). */
+const repeatableOptions = new Set(['format']);
+
+/**
+ * The first option given twice (`--out a --out b`): yargs would join the
+ * values into a path "a,b"; a user means one of them, and we cannot tell which.
+ */
+function repeatedOption(argv: readonly string[]): string | undefined {
+  const seen = new Set<string>();
+  for (const arg of argv) {
+    if (arg === '--') break;
+    const name = /^--(?:no-)?([^=]+)/.exec(arg)?.[1];
+    if (name === undefined || repeatableOptions.has(name)) continue;
+    if (seen.has(name)) return name;
+    seen.add(name);
+  }
+  return undefined;
+}
+
 /** Runs the CLI on argv (without node and script) and returns the exit code. Never calls process.exit. */
 export async function main(argv: readonly string[], io: Io): Promise<number> {
   let code: number = exitCodes.ok;
@@ -52,6 +71,10 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     });
   for (const c of await commandsFor(argv)) {
     parser.command(c.command, c.describe, c.builder, async (args) => {
+      const repeated = repeatedOption(argv);
+      if (repeated !== undefined) {
+        throw new UserError(`--${repeated} is given more than once: give it once`, exitCodes.usage);
+      }
       code = await c.run(args as Record<string, unknown>, io);
     });
   }

@@ -237,3 +237,51 @@ describe('control characters written as escapes', () => {
     expect(io.out + io.err).toMatch(/form\.yaml:\d+:\d+ error .*U\+001B.* at headteacher\.lastName/);
   });
 });
+
+describe('options given oddly', () => {
+  for (const format of ['', ',,,', ' , ']) {
+    it(`draft --format "${format}": exit 2 naming the formats, nothing written`, async () => {
+      const cwd = temp();
+      const io = fakeIo(cwd);
+      expect(await main(['draft', example, `--format=${format}`], io)).toBe(2);
+      expect(io.err).toContain('--format: name at least one of docx, pdf, md, html, json');
+      expect(readdirSync(cwd)).toEqual([]);
+    });
+  }
+
+  it('finalise --format "": exit 2, and no finalisation is recorded without a final letter', async () => {
+    const cwd = temp();
+    const io = fakeIo(cwd);
+    const code = await main(['finalise', example, '--draft', example, '--by', 'A Tester', '--format='], io);
+    expect(code).toBe(2);
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('--out given twice: exit 2, rather than writing into a folder named "a,b"', async () => {
+    const cwd = temp();
+    const io = fakeIo(cwd);
+    expect(await main(['draft', example, '--format', 'md', '--out', 'a', '--out=b'], io)).toBe(2);
+    expect(io.err).toContain('--out is given more than once');
+    expect(readdirSync(cwd)).toEqual([]);
+  });
+
+  it('--format given twice still adds up', async () => {
+    const cwd = temp();
+    const io = fakeIo(cwd);
+    expect(await main(['draft', example, '--format', 'md', '--format', 'json', '--out', 'o'], io)).toBe(0);
+    expect(readdirSync(join(cwd, 'o')).sort()).toEqual(['121190-2014-03-12-draft.json', '121190-2014-03-12-draft.md']);
+  });
+});
+
+describe('batch: two forms for the same visit', () => {
+  it('the form whose letter replaced the other’s fails, naming both', async () => {
+    const cwd = temp();
+    mkdirSync(join(cwd, 'forms'));
+    formWith(join(cwd, 'forms'), 'a.yaml', () => undefined);
+    formWith(join(cwd, 'forms'), 'b-copy.yaml', () => undefined);
+    const io = fakeIo(cwd);
+    expect(await main(['batch', 'forms', '--jobs', '1', '--format', 'md'], io)).toBe(1);
+    expectCleanFailure(io);
+    expect(io.out).toMatch(/b-copy\.yaml\n.*also written for .*a\.yaml \(the same URN and visit date\)/);
+  });
+});

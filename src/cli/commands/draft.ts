@@ -48,6 +48,9 @@ export function parseFormats(value: unknown): OutputFormat[] {
     .flatMap((v) => String(v).split(','))
     .map((v) => v.trim().toLowerCase())
     .filter((v) => v !== '');
+  if (names.length === 0) {
+    throw new UserError(`--format: name at least one of ${outputFormats.join(', ')}`, exitCodes.usage);
+  }
   const unknown = names.filter((n) => !(outputFormats as readonly string[]).includes(n));
   if (unknown.length > 0) {
     throw new UserError(
