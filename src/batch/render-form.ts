@@ -60,7 +60,7 @@ export async function renderFormFile(path: string, context: RenderContext): Prom
   const form = loaded.form;
   entry.urn = form.school.urn;
   if (form.school.name !== undefined) entry.school = form.school.name;
-  entry.visitDate = [...form.visit.dates].sort()[0];
+  entry.visitDate = [...form.visit.dates].sort().at(-1); // as the letter's file names
   entry.status = context.status;
 
   const letter = composeLetter(form, {

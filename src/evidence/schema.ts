@@ -55,6 +55,10 @@ const text = z
   .trim()
   .min(1, { error: 'expected some text, found an empty value' })
   .refine((v) => !unprintableCharacter.test(v), { error: (issue) => unprintableMessage(String(issue.input)) });
+/** One line of text: names, titles, the school's name. A line break would split a heading or an address line. */
+const line = text.refine((v) => !/[\r\n\u2028\u2029]/.test(v), {
+  error: 'expected one line of text (a name or title); found a line break: join the lines',
+});
 const narrative = text.meta({
   description:
     'Narrative as it should read in the letter. Separate paragraphs with a blank line. Printed exactly as typed.',
@@ -69,9 +73,9 @@ export const urn = z
 
 export const person = z
   .strictObject({
-    title: text.optional().meta({ description: 'Mr, Mrs, Ms, Miss, Dr…; leave out where the person uses none' }),
-    firstName: text.optional(),
-    lastName: text,
+    title: line.optional().meta({ description: 'Mr, Mrs, Ms, Miss, Dr…; leave out where the person uses none' }),
+    firstName: line.optional(),
+    lastName: line,
   })
   .meta({ description: 'A person, named as they write their name' });
 
@@ -100,10 +104,10 @@ export const phase = z.enum([
 
 const address = z.strictObject({
   lines: z
-    .array(text)
+    .array(line)
     .min(1, { error: 'expected at least one address line' })
     .meta({ description: 'Street lines, without town or postcode' }),
-  town: text.optional(),
+  town: line.optional(),
   postcode: z
     .string()
     .trim()
@@ -112,13 +116,13 @@ const address = z.strictObject({
 });
 
 export const school = z.strictObject({
-  name: text.optional().meta({ description: 'The school\u2019s name; may be left out when --register supplies it' }),
+  name: line.optional().meta({ description: 'The school\u2019s name; may be left out when --register supplies it' }),
   urn,
   address: address.optional(),
   localAuthority: z
     .strictObject({
-      name: text.meta({ description: 'The local authority as the register names it, e.g. Norfolk' }),
-      copyTo: text.optional().meta({
+      name: line.meta({ description: 'The local authority as the register names it, e.g. Norfolk' }),
+      copyTo: line.optional().meta({
         description:
           'Whom the copy is addressed to, exactly as it should be written, e.g. "the Director of Children\u2019s Services for Hampshire and the Isle of Wight". Defaults to the Director of Children\u2019s Services for the authority.',
       }),
@@ -127,30 +131,30 @@ export const school = z.strictObject({
   type: establishmentType.optional(),
   phase: phase.optional(),
   sixthForm: z.boolean().optional().meta({ description: 'Has a sixth form (the EFA is copied, para 17)' }),
-  religiousCharacter: text
+  religiousCharacter: line
     .optional()
     .meta({ description: 'e.g. Church of England, Roman Catholic; leave out for none' }),
   dioceses: z
-    .array(text)
+    .array(line)
     .optional()
     .meta({ description: 'Each diocese, e.g. "Diocese of Norwich"; two for a joint-faith school' }),
   foundation: z
     .strictObject({
-      name: text.meta({
+      name: line.meta({
         description: 'The foundation or trust, e.g. "The Ely Diocesan Board of Education" or "The Wensum Trust"',
       }),
-      appointedBy: text
+      appointedBy: line
         .optional()
         .meta({ description: 'The person or body that appoints foundation governors, if not the foundation itself' }),
     })
     .optional()
     .meta({ description: 'The school has a foundation (its appointing body is copied, para 17)' }),
-  trust: text.optional().meta({ description: 'The academy trust, for academies' }),
+  trust: line.optional().meta({ description: 'The academy trust, for academies' }),
   boarding: z.boolean().optional().meta({ description: 'Has residential or boarding provision (para 4)' }),
   governance: z
     .strictObject({
       body: governingBody,
-      name: text
+      name: line
         .optional()
         .meta({ description: 'The body\u2019s own name where it is not the usual one, e.g. "Management Board"' }),
       chair: person
@@ -165,14 +169,14 @@ export const school = z.strictObject({
     .optional(),
   supportContractor: z
     .strictObject({
-      name: text.meta({ description: 'A contractor providing support services on behalf of the local authority' }),
-      copyTo: text.optional(),
+      name: line.meta({ description: 'A contractor providing support services on behalf of the local authority' }),
+      copyTo: line.optional(),
     })
     .optional(),
 });
 
 export const headteacher = person.extend({
-  role: text
+  role: line
     .optional()
     .meta({ description: 'How the head is styled: Headteacher (default), Principal, Executive Headteacher…' }),
   email: z
@@ -216,8 +220,8 @@ export const visit = z.strictObject({
       'section-8: Education Act 2005 (published); section-117: Education and Inspections Act 2006, a visit to assist improvement (not published, para 26)',
   }),
   inspector: z.strictObject({
-    name: text,
-    role: text.optional().meta({ description: 'Defaults to Her Majesty\u2019s Inspector' }),
+    name: line,
+    role: line.optional().meta({ description: 'Defaults to Her Majesty\u2019s Inspector' }),
     email: z.email({ error: 'expected an e-mail address' }).optional(),
   }),
   notificationCall: isoDate.optional().meta({ description: 'The date HMI telephoned the school (para 7)' }),
@@ -279,7 +283,7 @@ export const externalSupport = z.strictObject({
   providers: z
     .array(
       z.strictObject({
-        name: text,
+        name: line,
         support: narrative.meta({ description: 'What it provides' }),
         qualityAndImpact: narrative.optional(),
         brokeredEffectively: z.boolean().optional(),
@@ -350,9 +354,9 @@ export const form = z.strictObject({
       date: isoDate.optional().meta({ description: 'The date on the letter; defaults to the last visit day' }),
       provider: z
         .strictObject({
-          name: text,
-          addressLines: z.array(text).optional(),
-          phone: text.optional(),
+          name: line,
+          addressLines: z.array(line).optional(),
+          phone: line.optional(),
           email: z.email().optional(),
         })
         .optional()

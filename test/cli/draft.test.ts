@@ -21,8 +21,12 @@ describe('monitoring-letter draft', () => {
       '121190-2014-03-12-draft.html',
       '121190-2014-03-12-draft.json',
       '121190-2014-03-12-draft.md',
+      '121190-2014-03-12.history.jsonl',
     ]);
     expect(io.out).toContain('Wrote output/121190-2014-03-12-draft.md');
+    // The letter's history records the draft, so `status` shows it as drafted.
+    const history = readFileSync(join(cwd, 'output', '121190-2014-03-12.history.jsonl'), 'utf8');
+    expect(JSON.parse(history.trim()) as { stage: string }).toMatchObject({ stage: 'drafted' });
     const json = JSON.parse(readFileSync(join(cwd, 'output', '121190-2014-03-12-draft.json'), 'utf8')) as {
       letter: { school: { urn: string } };
       recipients: { copies: { role: string }[] };

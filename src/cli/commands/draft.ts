@@ -1,3 +1,4 @@
+import { appendHistory, historyPath } from '../../workflow/history.js';
 import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from '../command.js';
@@ -137,7 +138,6 @@ export async function draftLetter(request: DraftRequest, io: Io): Promise<DraftR
   }
   // Every format is rendered before any is written: a format that fails leaves no other half-written.
   const rendered: { format: OutputFormat; path: string; content: string | Uint8Array }[] = [];
-  let skipped = 0;
   for (const { format, path } of targets) {
     try {
       rendered.push({ format, path, content: await renderFormat(format, complete) });
@@ -146,12 +146,6 @@ export async function draftLetter(request: DraftRequest, io: Io): Promise<DraftR
         printDiagnostics(io, [missingGlyphDiagnostic(error, form, loaded.locate, request.form)], loaded, request.form);
         io.stderr(`${request.form}: no letter was drafted; to write the other formats, leave out pdf with --format\n`);
         return { code: exitCodes.invalid, written: [] };
-      }
-      // Temporary, while a writer is still a placeholder: say so and carry on with the others.
-      if (error instanceof Error && /not yet available/.test(error.message)) {
-        io.stderr(`skipped ${format}: ${error.message}\n`);
-        skipped++;
-        continue;
       }
       throw error;
     }
@@ -170,7 +164,14 @@ export async function draftLetter(request: DraftRequest, io: Io): Promise<DraftR
     written.push(path);
     io.stdout(`Wrote ${relative(io.cwd, path) || path}\n`);
   }
-  if (skipped > 0 && written.length === 0) return { code: exitCodes.outside, written, letter: complete };
+  if (!request.final && written.length > 0) {
+    // The letter's history: the HMI's draft now exists (`status` shows it; `finalise` takes it from here).
+    appendHistory(historyPath(outDir, complete.document.meta.urn, complete.document.meta.visitDate), {
+      stage: 'drafted',
+      at: io.now().toISOString(),
+      files: written.map((w) => relative(io.cwd, w) || w),
+    });
+  }
   return { code: exitCodes.ok, written, letter: complete };
 }
 

@@ -76,7 +76,7 @@ export const statusCommand: Command = {
         };
       }
       const f = loaded.form;
-      const visitDate = [...f.visit.dates].sort()[0] ?? '';
+      const visitDate = [...f.visit.dates].sort().at(-1) ?? ''; // letters and histories are named after the last visit day
       const { events, damagedLines } = readHistory(historyPath(outDir, f.school.urn, visitDate));
       const published = f.visit.act !== 'section-117';
       const status = letterStatus(events, computeDeadlines(f, holidays), published, today, holidays);
