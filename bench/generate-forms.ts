@@ -204,3 +204,10 @@ export function writeForms(dir: string, count: number, seed = 1): string[] {
   }
   return paths;
 }
+
+// `node dist/bench/generate-forms.js DIR COUNT [SEED]`: the benchmark generates its forms in a
+// process of its own, so their garbage is not counted in the batch's memory.
+if (process.argv[1] !== undefined && import.meta.url === new URL(`file://${process.argv[1]}`).href) {
+  const [dir, count, seed] = process.argv.slice(2);
+  writeForms(String(dir), Number(count), seed === undefined ? 1 : Number(seed));
+}

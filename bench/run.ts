@@ -9,13 +9,12 @@
  *   node dist/bench/run.js 200    # a quick look
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { runPool } from '../src/batch/pool.js';
-import { outputFormats } from '../src/pipeline.js';
-import { writeForms } from './generate-forms.js';
+import { outputFormats } from '../src/formats.js';
 import type { BenchResult } from './worker.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -28,7 +27,15 @@ async function* iterate(list: readonly string[]): AsyncGenerator<string> {
 async function renderRun(count: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ml-bench-'));
   try {
-    const forms = writeForms(join(dir, 'forms'), count, 42);
+    execFileSync(process.execPath, [
+      fileURLToPath(new URL('./generate-forms.js', import.meta.url)),
+      join(dir, 'forms'),
+      String(count),
+      '42',
+    ]);
+    const forms = readdirSync(join(dir, 'forms'))
+      .sort()
+      .map((name) => join(dir, 'forms', name));
     const stages: Record<string, number> = {};
     let failed = 0;
     const firstErrors: string[] = [];

@@ -23,8 +23,8 @@ import { renderHtml } from './writers/html.js';
 import { renderMarkdown } from './writers/markdown.js';
 import { renderPdf } from './writers/pdf/index.js';
 
-export const outputFormats = ['docx', 'pdf', 'md', 'html', 'json'] as const;
-export type OutputFormat = (typeof outputFormats)[number];
+import type { OutputFormat } from './formats.js';
+export { outputFormats, type OutputFormat } from './formats.js';
 
 export interface ComposeOptions {
   status: 'draft' | 'final';

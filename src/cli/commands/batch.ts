@@ -2,7 +2,7 @@ import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { createProgress } from '../../batch/progress.js';
 import { runBatch } from '../../batch/run-batch.js';
-import { outputFormats, type OutputFormat } from '../../pipeline.js';
+import { outputFormats, type OutputFormat } from '../../formats.js';
 import type { Command } from '../command.js';
 import { exitCodes, UserError } from '../io.js';
 import { existsSync, statSync } from 'node:fs';
