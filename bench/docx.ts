@@ -3,10 +3,9 @@
  * thread, and the cold cost (module load, first letter) in a fresh process.
  * Run: npm run build && node dist/bench/docx.js
  */
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { renderDocx, renderRedlineDocx } from '../src/writers/docx/index.js';
 import { docxSampleLetter } from '../test/support/sample-docx-letter.js';
+import { coldStart } from './cold-start.js';
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
@@ -29,36 +28,15 @@ function warm(name: string, render: () => Buffer, runs: number): void {
 }
 
 function cold(): void {
-  const index = fileURLToPath(new URL('../src/writers/docx/index.js', import.meta.url));
-  const samples = fileURLToPath(new URL('../test/support/sample-docx-letter.js', import.meta.url));
-  const script = `
-    const t0 = performance.now();
-    const { renderDocx } = await import(${JSON.stringify(index)});
-    const t1 = performance.now();
-    const { docxSampleLetter } = await import(${JSON.stringify(samples)});
-    const doc = docxSampleLetter();
-    const t2 = performance.now();
-    renderDocx(doc);
-    const t3 = performance.now();
-    renderDocx(doc);
-    const t4 = performance.now();
-    console.log(JSON.stringify({ load: t1 - t0, first: t3 - t2, second: t4 - t3 }));`;
-  const results = Array.from(
-    { length: 5 },
-    () =>
-      JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as Record<
-        string,
-        number
-      >,
-  );
-  const median = (key: string): string =>
-    percentile(
-      results.map((r) => r[key]!).sort((a, b) => a - b),
-      0.5,
-    ).toFixed(2);
+  const c = coldStart({
+    writer: '../src/writers/docx/index.js',
+    render: 'renderDocx',
+    samples: '../test/support/sample-docx-letter.js',
+    sample: 'docxSampleLetter',
+  });
   console.log(
-    `cold (fresh process, median of 5): module load ${median('load')} ms, first letter ${median('first')} ms ` +
-      `(includes preparing the fixed parts), second letter ${median('second')} ms`,
+    `cold (fresh process, median of 5): module load ${c.load.toFixed(2)} ms, first letter (includes preparing the fixed parts) ` +
+      `${c.first.toFixed(2)} ms, second letter ${c.second.toFixed(2)} ms`,
   );
 }
 

@@ -3,10 +3,9 @@
  * thread, and the cold start (module load, font preparation, first letter)
  * measured in a fresh process. Run: npm run build && node dist/bench/pdf.js
  */
-import { execFileSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { renderPdf, preparePdf } from '../src/writers/pdf/index.js';
 import { longLetter, sampleLetter } from '../test/support/sample-letter.js';
+import { coldStart } from './cold-start.js';
 
 function percentile(sorted: readonly number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor(sorted.length * p))]!;
@@ -33,35 +32,15 @@ function warm(name: string, make: () => Parameters<typeof renderPdf>[0], runs: n
 }
 
 function cold(): void {
-  const index = fileURLToPath(new URL('../src/writers/pdf/index.js', import.meta.url));
-  const samples = fileURLToPath(new URL('../test/support/sample-letter.js', import.meta.url));
-  const script = `
-    const t0 = performance.now();
-    const { renderPdf } = await import(${JSON.stringify(index)});
-    const t1 = performance.now();
-    const { sampleLetter } = await import(${JSON.stringify(samples)});
-    const doc = sampleLetter();
-    const t2 = performance.now();
-    renderPdf(doc);
-    const t3 = performance.now();
-    renderPdf(doc);
-    const t4 = performance.now();
-    console.log(JSON.stringify({ load: t1 - t0, first: t3 - t2, second: t4 - t3 }));`;
-  const results = Array.from(
-    { length: 5 },
-    () =>
-      JSON.parse(execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' })) as Record<
-        string,
-        number
-      >,
-  );
-  const med = (key: string): string =>
-    percentile(
-      results.map((r) => r[key]!).sort((a, b) => a - b),
-      0.5,
-    ).toFixed(1);
+  const c = coldStart({
+    writer: '../src/writers/pdf/index.js',
+    render: 'renderPdf',
+    samples: '../test/support/sample-letter.js',
+    sample: 'sampleLetter',
+  });
   console.log(
-    `cold start (fresh process, median of 5): module load ${med('load')} ms, first letter (fonts prepared lazily) ${med('first')} ms, second letter ${med('second')} ms`,
+    `cold (fresh process, median of 5): module load ${c.load.toFixed(1)} ms, first letter (fonts prepared lazily) ` +
+      `${c.first.toFixed(1)} ms, second letter ${c.second.toFixed(1)} ms`,
   );
 }
 

@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/io.js';
+import { fakeIo } from '../support/fake-io.js';
 
 const example = new URL('../../fixtures/forms/example.yaml', import.meta.url).pathname;
 const register = new URL('../../fixtures/register/gias-extract.csv', import.meta.url).pathname;
 const letter = (name: string): string => new URL(`../../fixtures/letters/${name}`, import.meta.url).pathname;
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (t: string) => void (io.out += t),
-    stderr: (t: string) => void (io.err += t),
-    cwd: process.cwd(),
-    env: {},
-    now: () => new Date('2014-03-14T10:00:00Z'),
-    isTTY: false,
-  } satisfies Io & { out: string; err: string };
+  const io = fakeIo(process.cwd());
   const code = await main(argv, io);
   return { code, out: io.out, err: io.err };
 }

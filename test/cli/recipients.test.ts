@@ -3,24 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import type { Io } from '../../src/cli/io.js';
+import { fakeIo as sharedFakeIo } from '../support/fake-io.js';
 
 const example = new URL('../../fixtures/forms/example.yaml', import.meta.url).pathname;
 const register = new URL('../../fixtures/register/gias-extract.csv', import.meta.url).pathname;
 
-function fakeIo(): Io & { out: string; err: string } {
-  const io = {
-    out: '',
-    err: '',
-    stdout: (t: string) => void (io.out += t),
-    stderr: (t: string) => void (io.err += t),
-    cwd: process.cwd(),
-    env: {},
-    now: () => new Date('2014-03-14T10:00:00Z'),
-    isTTY: false,
-  };
-  return io;
-}
+const fakeIo = () => sharedFakeIo(process.cwd());
 
 async function run(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   const io = fakeIo();
