@@ -269,7 +269,11 @@ describe('options given oddly', () => {
     const cwd = temp();
     const io = fakeIo(cwd);
     expect(await main(['draft', example, '--format', 'md', '--format', 'json', '--out', 'o'], io)).toBe(0);
-    expect(readdirSync(join(cwd, 'o')).sort()).toEqual(['121190-2014-03-12-draft.json', '121190-2014-03-12-draft.md']);
+    expect(readdirSync(join(cwd, 'o')).sort()).toEqual([
+      '121190-2014-03-12-draft.json',
+      '121190-2014-03-12-draft.md',
+      '121190-2014-03-12.history.jsonl',
+    ]);
   });
 });
 
