@@ -104,7 +104,7 @@ const hostileText: fc.Arbitrary<string> = fc
       !unprintableCharacter.test(s) &&
       !/undefined|NaN|\[object Object\]/.test(s) &&
       // A blank line inside is a paragraph break, checked below paragraph by paragraph; keep names to one line.
-      !/[\r\n]/.test(s),
+      !/[\r\n\u2028\u2029]/.test(s),
   );
 
 /** Narrative: hostile text in paragraphs and lines, with every kind of line end (CRLF, a lone CR, LF). */
