@@ -9,6 +9,7 @@ import { loadFormFile } from '../evidence/load.js';
 import type { PreparedTemplates } from '../letter/templates.js';
 import { composeLetter, outputFileName, renderFormat, type OutputFormat } from '../pipeline.js';
 import type { Holidays } from '../rules/working-days.js';
+import { lastVisitDay } from '../rules/checks/form-facts.js';
 import { missingGlyphDiagnostic } from '../writers/missing-glyph.js';
 import { MissingGlyphError } from '../writers/pdf/index.js';
 import { writeFileAtomic } from '../writers/write-atomic.js';
@@ -60,7 +61,7 @@ export async function renderFormFile(path: string, context: RenderContext): Prom
   const form = loaded.form;
   entry.urn = form.school.urn;
   if (form.school.name !== undefined) entry.school = form.school.name;
-  entry.visitDate = [...form.visit.dates].sort().at(-1); // as the letter's file names
+  entry.visitDate = lastVisitDay(form); // as the letter's file names
   entry.status = context.status;
 
   const letter = composeLetter(form, {

@@ -2,28 +2,13 @@ import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
 import { createProgress } from '../../batch/progress.js';
 import { runBatch } from '../../batch/run-batch.js';
-import { outputFormats, type OutputFormat } from '../../formats.js';
+import { outputFormats } from '../../formats.js';
+import { parseFormats } from '../format-option.js';
 import type { Command } from '../command.js';
 import { exitCodes, UserError } from '../io.js';
 import { existsSync, statSync } from 'node:fs';
 import { ensureOutDir } from '../out-dir.js';
 import { prepareTemplates, TemplatesError } from '../../letter/templates.js';
-
-/** Parses `--format docx,pdf` into known formats, or says which are unknown. */
-export function parseFormats(value: unknown): OutputFormat[] {
-  const list = String(value ?? outputFormats.join(','))
-    .split(',')
-    .map((f) => f.trim().toLowerCase())
-    .filter((f) => f !== '');
-  const unknown = list.filter((f) => !(outputFormats as readonly string[]).includes(f));
-  if (unknown.length > 0 || list.length === 0) {
-    throw new UserError(
-      `--format ${String(value)}: unknown format ${unknown.join(', ') || '(none)'}; expected some of ${outputFormats.join(', ')}`,
-      exitCodes.usage,
-    );
-  }
-  return [...new Set(list)] as OutputFormat[];
-}
 
 /** Runs the batch; a folder the disk refuses (the manifest cannot be written) is said plainly. */
 async function runBatchOrExplain<T>(run: () => Promise<T>, out: string): Promise<T> {

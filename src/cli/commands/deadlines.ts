@@ -10,6 +10,7 @@ import { toolVersion } from '../../version.js';
 import { deadlinesCalendar } from '../../writers/ics.js';
 import { writeFileAtomic } from '../../writers/write-atomic.js';
 import type { Command } from '../command.js';
+import { table } from '../table.js';
 import { exitCodes, UserError, type Io } from '../io.js';
 import { writeFailure } from '../out-dir.js';
 import { summaryLine } from '../print.js';
@@ -38,18 +39,6 @@ const marks: Record<DeadlineStatus, string> = {
 /** "para 17", or the source's name where it has no paragraph numbers. */
 function cite(paragraph: string): string {
   return /^\d/.test(paragraph) ? `para ${paragraph}` : paragraph;
-}
-
-function table(rows: string[][]): string {
-  const widths = rows[0]?.map((_, column) => Math.max(...rows.map((row) => (row[column] ?? '').length))) ?? [];
-  return rows
-    .map((row) =>
-      row
-        .map((cell, column) => (column === row.length - 1 ? cell : cell.padEnd(widths[column] ?? 0)))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
 }
 
 export const deadlinesCommand: Command = {

@@ -3,6 +3,7 @@ import { existsSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { exitCodes, UserError, type Io } from '../io.js';
+import { parseFormats } from '../format-option.js';
 import { hasErrors, placeDiagnostics, type Diagnostic } from '../../diagnostics.js';
 import { loadFormFile, type LoadResult } from '../../evidence/load.js';
 import type { EvidenceForm } from '../../evidence/schema.js';
@@ -40,26 +41,6 @@ export interface DraftResult {
   code: number;
   written: string[];
   letter?: ComposedLetter & { document: LetterDocument };
-}
-
-/** Parses `--format docx,pdf` into known formats; a usage error names the unknown one. */
-export function parseFormats(value: unknown): OutputFormat[] {
-  if (value === undefined) return [...outputFormats];
-  const names = (Array.isArray(value) ? value : [value])
-    .flatMap((v) => String(v).split(','))
-    .map((v) => v.trim().toLowerCase())
-    .filter((v) => v !== '');
-  if (names.length === 0) {
-    throw new UserError(`--format: name at least one of ${outputFormats.join(', ')}`, exitCodes.usage);
-  }
-  const unknown = names.filter((n) => !(outputFormats as readonly string[]).includes(n));
-  if (unknown.length > 0) {
-    throw new UserError(
-      `--format ${unknown.join(',')}: expected one or more of ${outputFormats.join(', ')}`,
-      exitCodes.usage,
-    );
-  }
-  return [...new Set(names)] as OutputFormat[];
 }
 
 /** Prints a form's diagnostics to stderr like a compiler, with source excerpts on a terminal. */

@@ -14,7 +14,8 @@ import { missingGlyphDiagnostic } from '../../writers/missing-glyph.js';
 import { MissingGlyphError } from '../../writers/pdf/index.js';
 import { FileExistsError, writeFileAtomic } from '../../writers/write-atomic.js';
 import { ensureOutDir } from '../out-dir.js';
-import { loadTemplates, parseFormats, printDiagnostics } from './draft.js';
+import { loadTemplates, printDiagnostics } from './draft.js';
+import { parseFormats } from '../format-option.js';
 
 /** --date: a real calendar date written YYYY-MM-DD. */
 function parseDate(value: unknown): string | undefined {

@@ -10,6 +10,8 @@ import { englandBankHolidays } from '../../rules/holidays.js';
 import { historyPath, readHistory } from '../../workflow/history.js';
 import { compareStatuses, letterStatus, type LetterStatus } from '../../workflow/status.js';
 import type { Command } from '../command.js';
+import { table } from '../table.js';
+import { lastVisitDay } from '../../rules/checks/form-facts.js';
 import { exitCodes, UserError } from '../io.js';
 
 interface Row extends LetterStatus {
@@ -29,18 +31,6 @@ const stageWords: Record<string, string> = {
   published: 'published',
   withheld: 'withheld (s117)',
 };
-
-function table(rows: string[][]): string {
-  const widths = rows[0]?.map((_, c) => Math.max(...rows.map((r) => (r[c] ?? '').length))) ?? [];
-  return rows
-    .map((r) =>
-      r
-        .map((cell, c) => cell.padEnd(widths[c] ?? 0))
-        .join('  ')
-        .trimEnd(),
-    )
-    .join('\n');
-}
 
 export const statusCommand: Command = {
   command: 'status <forms>',
@@ -76,7 +66,7 @@ export const statusCommand: Command = {
         };
       }
       const f = loaded.form;
-      const visitDate = [...f.visit.dates].sort().at(-1) ?? ''; // letters and histories are named after the last visit day
+      const visitDate = lastVisitDay(f); // letters and histories are named after the last visit day
       const { events, damagedLines } = readHistory(historyPath(outDir, f.school.urn, visitDate));
       const published = f.visit.act !== 'section-117';
       const status = letterStatus(events, computeDeadlines(f, holidays), published, today, holidays);
