@@ -1,6 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { PDFDict, PDFDocument, PDFName, PDFRawStream, decodePDFRawStream } from '@cantoo/pdf-lib';
@@ -11,7 +10,7 @@ import { breakLines, tokenize } from '../../../src/writers/pdf/text.js';
 import type { Block, Inline, LetterDocument } from '../../../src/letter/tree.js';
 import { sampleLetter } from '../../support/sample-letter.js';
 import { readPdf } from './read-pdf.js';
-import { hasPoppler, inkShare, readPgm, run, wordBoxes } from './tools.js';
+import { hasPoppler, inkShare, renderPageGray, run, wordBoxes } from './tools.js';
 
 /** Names inspectors type: ọ + U+0300 has no precomposed form, so NFC leaves the mark combining. */
 const yoruba = 'Oluwaseun Adébáyọ̀';
@@ -75,19 +74,7 @@ describe('names from every community', () => {
     );
     const dpi = 200;
     const scale = dpi / 72;
-    execFileSync('pdftoppm', [
-      '-r',
-      String(dpi),
-      '-gray',
-      '-singlefile',
-      '-f',
-      '1',
-      '-l',
-      '1',
-      file,
-      join(dir, 'page'),
-    ]);
-    const image = readPgm(readFileSync(join(dir, 'page.pgm')));
+    const image = renderPageGray(file, 1, dpi, join(dir, 'page'));
     const boxes = wordBoxes(file);
     for (const word of [...yoruba.split(' '), ...greek.split(' '), ...cyrillic.split(' ')]) {
       const box = boxes.find((b) => b.word === nfc(word));

@@ -1,29 +1,18 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderPdf } from '../../../src/writers/pdf/index.js';
 import { margin, page } from '../../../src/writers/pdf/styles.js';
 import { expectedWords, longLetter, sampleLetter } from '../../support/sample-letter.js';
+import { has, renderPageGray, run } from './tools.js';
 
-function has(tool: string): boolean {
-  try {
-    execFileSync(tool, ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch (error) {
-    // poppler's tools exit non-zero for -v but still exist; only ENOENT means absent.
-    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
-  }
-}
-
-const hasPoppler = ['pdfinfo', 'pdffonts', 'pdftotext', 'pdftoppm'].every(has);
+const hasPoppler = ['pdfinfo', 'pdffonts', 'pdftotext', 'pdftoppm'].every(has); // pdfinfo as well as tools.ts's three
 const hasQpdf = has('qpdf');
 if (!hasPoppler)
   console.warn('poppler-utils (pdfinfo, pdffonts, pdftotext, pdftoppm) not installed: PDF checks with poppler skipped');
 if (!hasQpdf) console.warn('qpdf not installed: qpdf --check skipped');
 
-const run = (tool: string, ...args: string[]): string => execFileSync(tool, args, { encoding: 'utf8' });
 const standard14 = /Helvetica|Times|Courier|Symbol|ZapfDingbats/;
 
 describe('renderPdf read back with poppler and qpdf', () => {
@@ -97,19 +86,7 @@ describe('renderPdf read back with poppler and qpdf', () => {
     ] as const) {
       for (let n = 1; n <= pages; n++) {
         const out = join(dir, `page-${n}`);
-        execFileSync('pdftoppm', [
-          '-r',
-          String(dpi),
-          '-gray',
-          '-singlefile',
-          '-f',
-          String(n),
-          '-l',
-          String(n),
-          file,
-          out,
-        ]);
-        const { width, height, pixels } = readPgm(readFileSync(`${out}.pgm`));
+        const { width, height, pixels } = renderPageGray(file, n, dpi, out);
         // Glyph area: inside the margins, above the footer.
         const x0 = Math.floor(margin.left * scale);
         const x1 = Math.ceil((page.width - margin.right) * scale);
@@ -126,12 +103,3 @@ describe('renderPdf read back with poppler and qpdf', () => {
     }
   });
 });
-
-/** A binary PGM (P5) as pdftoppm -gray writes it. */
-function readPgm(bytes: Buffer): { width: number; height: number; pixels: Uint8Array } {
-  const header = bytes.subarray(0, 64).toString('latin1');
-  const match = /^P5\s+(\d+)\s+(\d+)\s+(\d+)\s/.exec(header);
-  if (!match) throw new Error('not a PGM file');
-  const [, width, height] = match;
-  return { width: Number(width), height: Number(height), pixels: bytes.subarray(match[0].length) };
-}

@@ -1,5 +1,6 @@
 /** Poppler helpers shared by the PDF tests: tool detection, a runner and a PGM reader. */
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 
 export function has(tool: string): boolean {
   try {
@@ -28,6 +29,13 @@ export function readPgm(bytes: Buffer): Gray {
   if (!match) throw new Error('not a PGM file');
   const [, width, height] = match;
   return { width: Number(width), height: Number(height), pixels: bytes.subarray(match[0].length) };
+}
+
+/** One page of a PDF rendered by pdftoppm in grey at `dpi`, written beside `outBase` and read back. */
+export function renderPageGray(file: string, pageNumber: number, dpi: number, outBase: string): Gray {
+  const n = String(pageNumber);
+  execFileSync('pdftoppm', ['-r', String(dpi), '-gray', '-singlefile', '-f', n, '-l', n, file, outBase]);
+  return readPgm(readFileSync(`${outBase}.pgm`));
 }
 
 /** Share of dark pixels in a rectangle given in PDF points from the page's top left, at `scale` pixels per point. */
