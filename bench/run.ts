@@ -95,7 +95,7 @@ function coldDraft(): void {
       execFileSync(
         process.execPath,
         [
-          join(root, 'dist/src/cli/bin.js'),
+          join(root, 'dist/cli/bin.js'),
           'draft',
           join(root, 'fixtures/forms/example.yaml'),
           '--out',

@@ -8,7 +8,7 @@ import { startFaultServer, type FaultServer } from '../support/smtp-fault-server
 import { journal, makeWorkspace } from '../distribution/workspace.js';
 import { fakeIo as sharedFakeIo } from '../support/fake-io.js';
 
-const bin = new URL('../../dist/src/cli/bin.js', import.meta.url).pathname;
+const bin = new URL('../../dist/cli/bin.js', import.meta.url).pathname;
 
 const fakeIo = (cwd: string, env: Record<string, string> = {}) =>
   sharedFakeIo(cwd, { env, now: '2014-03-20T10:00:00Z' });

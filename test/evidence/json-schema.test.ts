@@ -5,7 +5,7 @@ import { evidenceFormJsonSchema, jsonSchemaFile } from '../../src/evidence/json-
 const root = new URL('../../', import.meta.url);
 
 describe('the JSON Schema for editors', () => {
-  it(`${jsonSchemaFile} is up to date with the zod schema (regenerate: node dist/src/cli/bin.js schema > ${jsonSchemaFile})`, () => {
+  it(`${jsonSchemaFile} is up to date with the zod schema (regenerate: node dist/cli/bin.js schema > ${jsonSchemaFile})`, () => {
     const committed = JSON.parse(readFileSync(new URL(jsonSchemaFile, root), 'utf8')) as unknown;
     expect(committed).toEqual(evidenceFormJsonSchema());
   });

@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 /**
  * Builds dist/ once before the tests, so tests that run the real CLI as a
  * child process (or worker threads, which need compiled JavaScript) use
- * the code under test, never a stale build.
+ * the code under test, never a stale build: tsc's output for the library and
+ * worker threads, then the command-line bundle in dist/cli/ (scripts/bundle.mjs).
  */
 export default function setup(): void {
   const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -18,4 +19,5 @@ export default function setup(): void {
     const out = (error as { stdout?: Buffer }).stdout?.toString() ?? '';
     process.stderr.write(`global-setup: tsc reported problems (emitted anyway):\n${out.slice(0, 2000)}\n`);
   }
+  execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: root, stdio: 'pipe' });
 }
