@@ -1,5 +1,6 @@
 import yargs from 'yargs';
 import type { Command } from './command.js';
+import { summaryCommands } from './command-summaries.js';
 import { exitCodes, UserError, type Io } from './io.js';
 import { toolVersion } from '../version.js';
 
@@ -28,6 +29,8 @@ async function commandsFor(argv: readonly string[]): Promise<Command[]> {
   const name = argv.find((a) => !a.startsWith('-'));
   const load = name === undefined ? undefined : commandModules[name];
   if (load) return [await load()];
+  // No command named (--help, a bare call, a typo): the list needs only each command's summary.
+  if (!argv.some((a) => Object.hasOwn(commandModules, a))) return summaryCommands();
   return Promise.all(Object.values(commandModules).map((l) => l()));
 }
 

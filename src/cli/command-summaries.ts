@@ -1,0 +1,65 @@
+import type { Command } from './command.js';
+
+/**
+ * Each command's usage and one-line summary, as its module declares them
+ * (test/cli/command-summaries.test.ts keeps the two the same). The command
+ * list of `--help`, a bare `monitoring-letter` and a mistyped command needs
+ * only these, so it loads none of the commands' modules and their libraries.
+ */
+export const commandSummaries: Readonly<Record<string, { command: string; describe: string }>> = {
+  init: { command: 'init [file]', describe: 'write a commented example form to fill in (default visit.yaml)' },
+  validate: {
+    command: 'validate <form..>',
+    describe: 'check evidence forms (YAML or JSON) and print their diagnostics',
+  },
+  schema: { command: 'schema', describe: 'print the JSON Schema of the evidence form, for editors' },
+  draft: {
+    command: 'draft <form>',
+    describe: 'render the letter (DOCX, PDF, Markdown, HTML, JSON) from an evidence form',
+  },
+  recipients: {
+    command: 'recipients [form]',
+    describe: 'who gets the letter and who is copied (para 17), and why',
+  },
+  deadlines: {
+    command: 'deadlines <form>',
+    describe: 'Every date due after the visit, from what, under which paragraph',
+  },
+  'check-copy': {
+    command: 'check-copy <letter> [form]',
+    describe: 'check an existing letter (DOCX, PDF or text) was copied to whom para 17 requires',
+  },
+  send: {
+    command: 'send <form..>',
+    describe: 'send the final letter to the headteacher and every copy (outbox of .eml files by default)',
+  },
+  confirm: {
+    command: 'confirm <form..>',
+    describe: 'e-mail the school the confirmation of its monitoring inspection (para 8)',
+  },
+  finalise: {
+    command: 'finalise <form>',
+    describe: 'make the final letter from the ISP’s edited form, with a redline DOCX against the HMI’s draft',
+  },
+  status: {
+    command: 'status <forms>',
+    describe: 'Where each letter stands (drafted, finalised, sent, published) and its next deadline, overdue first',
+  },
+  batch: {
+    command: 'batch <folder>',
+    describe: 'Validate and render every form in a folder, on all cores, with a manifest (CSV and JSON)',
+  },
+  example: {
+    command: 'example',
+    describe: 'draft the bundled example letter in every format into output/, with its copy list and deadlines',
+  },
+};
+
+/** The commands as a list for `--help`: usage and summary only; running one is never asked of them. */
+export function summaryCommands(): Command[] {
+  return Object.values(commandSummaries).map((summary) => ({
+    ...summary,
+    builder: (yargs) => yargs,
+    run: () => Promise.reject(new Error(`${summary.command}: only its summary was loaded`)),
+  }));
+}
