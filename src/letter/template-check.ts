@@ -9,7 +9,13 @@
  */
 import Handlebars from 'handlebars';
 import type { Diagnostic } from '../diagnostics.js';
-import { letterParts, metaParts, type PreparedTemplates, type TemplateSource } from './templates.js';
+import {
+  letterParts,
+  metaParts,
+  precompiledSyntaxTree,
+  type PreparedTemplates,
+  type TemplateSource,
+} from './templates.js';
 
 /** The slice of Handlebars' AST the checker reads. */
 interface Loc {
@@ -241,7 +247,8 @@ function parse(walk: Walk, source: TemplateSource): ProgramNode | undefined {
   let result = parsed.get(source);
   if (result === undefined) {
     try {
-      result = Handlebars.parse(source.text) as unknown as ProgramNode;
+      // The bundled templates' trees were made at build time; an ISP's own are parsed here.
+      result = (precompiledSyntaxTree(source.text) ?? Handlebars.parse(source.text)) as ProgramNode;
     } catch (error) {
       result = error instanceof Error ? error : new Error(String(error));
     }

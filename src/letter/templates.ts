@@ -90,28 +90,42 @@ export function templateTextKey(text: string): string {
   return createHash('sha256').update(text).digest('hex');
 }
 
-let precompiled: Record<string, string> | undefined;
+/** What the build prepared for each bundled template, keyed by the SHA-256 of its text. */
+interface Precompiled {
+  /** Handlebars' precompiled JavaScript. */
+  specs: Record<string, string>;
+  /** Handlebars' syntax tree (`Handlebars.parse`), for the template check. */
+  asts: Record<string, unknown>;
+}
+
+let precompiled: Precompiled | undefined;
 
 /**
- * Template text hash → Handlebars' precompiled JavaScript, made at build time
- * (scripts/precompile-templates.mjs) so a cold `draft` skips compiling. Keyed
- * by content, so an edited or an ISP's own template simply compiles as usual.
+ * The bundled templates precompiled at build time (scripts/precompile-templates.mjs),
+ * so a cold `draft` skips compiling and parsing them. Keyed by content, so an
+ * edited or an ISP's own template simply compiles and parses as usual.
  */
-function precompiledTemplates(): Record<string, string> {
+function precompiledTemplates(): Precompiled {
   if (precompiled === undefined) {
     const file = join(packageRoot(), 'dist', 'templates-precompiled.json');
     try {
-      precompiled = JSON.parse(readFileSync(file, 'utf8')) as Record<string, string>;
+      const read = JSON.parse(readFileSync(file, 'utf8')) as Partial<Precompiled>;
+      precompiled = { specs: read.specs ?? {}, asts: read.asts ?? {} };
     } catch {
-      precompiled = {};
+      precompiled = { specs: {}, asts: {} };
     }
   }
   return precompiled;
 }
 
+/** The build's syntax tree of a template text (as `Handlebars.parse` makes it), when the build made one. */
+export function precompiledSyntaxTree(text: string): unknown {
+  return precompiledTemplates().asts[templateTextKey(text)];
+}
+
 /** The template function for a source: precompiled when the build made it, compiled otherwise. */
 function templateFor(env: typeof Handlebars, text: string): HandlebarsTemplateDelegate {
-  const spec = precompiledTemplates()[templateTextKey(text)];
+  const spec = precompiledTemplates().specs[templateTextKey(text)];
   if (spec !== undefined) {
     // The spec is Handlebars' own output for this exact text, written by our build.
     return env.template(new Function(`return ${spec}`)() as TemplateSpecification);

@@ -4,7 +4,12 @@ import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { loadForm } from '../../src/evidence/load.js';
 import { packageRoot } from '../../src/letter/package-root.js';
-import { compileOptions, prepareTemplates, templateTextKey } from '../../src/letter/templates.js';
+import {
+  compileOptions,
+  precompiledSyntaxTree,
+  prepareTemplates,
+  templateTextKey,
+} from '../../src/letter/templates.js';
 import { composeLetter } from '../../src/pipeline.js';
 import { englandBankHolidays } from '../../src/rules/holidays.js';
 import { toView } from '../../src/letter/view.js';
@@ -14,10 +19,18 @@ const precompiledFile = join(packageRoot(), 'dist', 'templates-precompiled.json'
 describe('templates precompiled at build time', () => {
   it('the build precompiled every bundled template (keyed by its text)', () => {
     expect(existsSync(precompiledFile)).toBe(true);
-    const precompiled = JSON.parse(readFileSync(precompiledFile, 'utf8')) as Record<string, string>;
+    const precompiled = JSON.parse(readFileSync(precompiledFile, 'utf8')) as { specs: Record<string, string> };
     for (const source of prepareTemplates().sources) {
-      expect(precompiled[templateTextKey(source.text)], source.name).toBeTypeOf('string');
+      expect(precompiled.specs[templateTextKey(source.text)], source.name).toBeTypeOf('string');
     }
+  });
+
+  it('keeps each bundled template’s syntax tree for the template check, as Handlebars parses it', () => {
+    for (const source of prepareTemplates().sources) {
+      const parsed = JSON.parse(JSON.stringify(Handlebars.parse(source.text))) as unknown;
+      expect(precompiledSyntaxTree(source.text), source.name).toEqual(parsed);
+    }
+    expect(precompiledSyntaxTree('{{an ISP’s own template}}')).toBeUndefined();
   });
 
   it('renders exactly what compiling the same templates at run time renders', () => {

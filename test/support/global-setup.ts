@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
  * Builds dist/ once before the tests, so tests that run the real CLI as a
  * child process (or worker threads, which need compiled JavaScript) use
  * the code under test, never a stale build: tsc's output for the library and
- * worker threads, then the command-line bundle in dist/cli/ (scripts/bundle.mjs).
+ * worker threads, the precompiled templates, then the command-line bundle in dist/cli/ (scripts/bundle.mjs).
  */
 export default function setup(): void {
   const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -19,5 +19,7 @@ export default function setup(): void {
     const out = (error as { stdout?: Buffer }).stdout?.toString() ?? '';
     process.stderr.write(`global-setup: tsc reported problems (emitted anyway):\n${out.slice(0, 2000)}\n`);
   }
-  execFileSync(process.execPath, ['scripts/bundle.mjs'], { cwd: root, stdio: 'pipe' });
+  for (const script of ['scripts/precompile-templates.mjs', 'scripts/bundle.mjs']) {
+    execFileSync(process.execPath, [script], { cwd: root, stdio: 'pipe' });
+  }
 }
