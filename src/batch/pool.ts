@@ -33,19 +33,31 @@ export async function runPool<TIn, TOut>(items: AsyncIterable<TIn>, options: Poo
 
   const workers = Array.from({ length: jobs }, () => new Worker(options.workerUrl, { workerData: options.workerData }));
 
-  // Each worker loop: take the next item, send it, wait for the reply, repeat.
+  // Each worker has up to `lookAhead` items: the next one is already waiting when it
+  // finishes one, so it never idles for the round trip through this thread.
+  const lookAhead = 2;
   const runWorker = (worker: Worker): Promise<void> =>
     new Promise<void>((resolve, reject) => {
       let failed = false;
+      let inFlight = 0;
+      let drained = false;
+      const finishIfDone = (): void => {
+        if (drained && inFlight === 0) resolve();
+      };
       const takeNext = (): void => {
         // Serialise pulls from the shared iterator.
         pulling = pulling.then(async () => {
-          if (exhausted) return resolve();
+          if (exhausted) {
+            drained = true;
+            return finishIfDone();
+          }
           const next = await iterator.next();
           if (next.done) {
             exhausted = true;
-            return resolve();
+            drained = true;
+            return finishIfDone();
           }
+          inFlight += 1;
           worker.postMessage({ index: nextIndex++, item: next.value });
         });
         pulling.catch((error: unknown) => {
@@ -54,6 +66,7 @@ export async function runPool<TIn, TOut>(items: AsyncIterable<TIn>, options: Poo
         });
       };
       worker.on('message', (reply: Reply<TOut>) => {
+        inFlight -= 1;
         Promise.resolve(
           options.onResult(reply.result ?? ({ error: reply.error } as unknown as TOut), reply.index),
         ).then(takeNext, (error: unknown) => {
@@ -65,7 +78,7 @@ export async function runPool<TIn, TOut>(items: AsyncIterable<TIn>, options: Poo
         if (!failed) reject(error);
         failed = true;
       });
-      takeNext();
+      for (let i = 0; i < lookAhead; i++) takeNext();
     });
 
   try {

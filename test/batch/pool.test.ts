@@ -26,6 +26,34 @@ describe('worker pool', () => {
     results.sort((x, y) => x.index - y.index);
     expect(results.map((r) => r.value ?? r.error)).toEqual(['>A', '>B', 'cannot render boom', '>C', '>D', '>E']);
   });
+
+  it('gives each worker its next item before it asks (two in hand at most), and finishes with fewer items than workers', async () => {
+    let pulled = 0;
+    let answered = 0;
+    let mostAhead = 0;
+    async function* counted(count: number): AsyncGenerator<string> {
+      for (let i = 0; i < count; i++) {
+        pulled += 1;
+        mostAhead = Math.max(mostAhead, pulled - answered);
+        yield `item${i}`;
+      }
+    }
+    const options = {
+      jobs: 2,
+      workerUrl: new URL('../support/echo-worker.mjs', import.meta.url),
+      workerData: { prefix: '' },
+      onResult: () => {
+        answered += 1;
+      },
+    };
+    expect(await runPool(counted(40), options)).toBe(40);
+    expect(answered).toBe(40);
+    expect(mostAhead).toBe(4); // two workers, each with the next item waiting, and never more
+    answered = 0;
+    pulled = 0;
+    expect(await runPool(counted(1), options)).toBe(1);
+    expect(answered).toBe(1);
+  });
 });
 
 describe('manifest', () => {
