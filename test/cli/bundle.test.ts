@@ -50,6 +50,14 @@ describe('the command-line bundle', () => {
     for (const command of ['validate', 'draft', 'batch', 'check-copy', 'send']) expect(help.stdout).toContain(command);
   });
 
+  it('lays out help exactly as the library does (the bundle measures plain text widths without string-width)', async () => {
+    for (const args of [['--help'], ['draft', '--help'], ['recipients', '--help'], ['finalise', '--help']]) {
+      const io = fakeIo(repoRoot);
+      expect(await main(args, io)).toBe(0);
+      expect(run(args, repoRoot).stdout, args.join(' ')).toBe(io.out);
+    }
+  });
+
   it('reports a bad form in English, with its place, as the library does', async () => {
     const form = join(repoRoot, 'fixtures', 'invalid', 'bad-enum.yaml');
     const bundled = run(['validate', form], repoRoot);
