@@ -178,14 +178,32 @@ function prepareFace(face: FaceName, bytes: Uint8Array): PreparedFace {
   };
 }
 
-/** A face's font objects for one letter, holding only the glyphs marked in `used` (indexed by glyph id). */
-export function letterFace(face: PreparedFace, used: Uint8Array, context: PDFContext): LetterFace {
-  const { PDFInvalidObject, PDFNumber, PDFRawStream } = pdfLib();
+/** A face's font data for one set of glyphs: the bytes of its LetterFace objects. */
+interface FaceBytes {
+  fontFile: Buffer;
+  fontFileLength: number;
+  toUnicode: Buffer;
+  widthArray: Buffer;
+}
+
+/**
+ * Font data for the glyph sets letters used lately, per face. Letters of a
+ * batch draw their headings and much of their text with the same glyphs, so
+ * cutting and deflating a face's file for a set already seen is skipped;
+ * the bytes are the same either way.
+ */
+const recentFaces = new Map<string, FaceBytes>();
+const recentFacesLimit = 32;
+
+function faceBytes(face: PreparedFace, used: Uint8Array): FaceBytes {
+  const key = face.face + Buffer.from(used.buffer, used.byteOffset, used.byteLength).toString('latin1');
+  const known = recentFaces.get(key);
+  if (known) {
+    recentFaces.delete(key); // most recently used last
+    recentFaces.set(key, known);
+    return known;
+  }
   const file = subsetGlyf(face.source, used);
-  const fontFile = PDFRawStream.of(
-    context.obj({ Filter: 'FlateDecode', Length1: PDFNumber.of(file.length) }),
-    deflateSync(file, { level: 1 }),
-  );
   const unicodeOf = new Map<number, number>();
   let widths = '';
   let previous = -2;
@@ -200,11 +218,27 @@ export function letterFace(face: PreparedFace, used: Uint8Array, context: PDFCon
         : `${previous < 0 ? '' : ']'} ${glyph} [${face.glyphWidths[glyph]}`;
     previous = glyph;
   }
-  const toUnicode = PDFRawStream.of(
-    context.obj({ Filter: 'FlateDecode' }),
-    deflateSync(Buffer.from(toUnicodeCMap(unicodeOf), 'latin1'), { level: 1 }),
+  const bytes: FaceBytes = {
+    fontFile: deflateSync(file, { level: 1 }),
+    fontFileLength: file.length,
+    toUnicode: deflateSync(Buffer.from(toUnicodeCMap(unicodeOf), 'latin1'), { level: 1 }),
+    widthArray: Buffer.from(`[${widths}${previous < 0 ? '' : ']'}]`, 'latin1'),
+  };
+  if (recentFaces.size >= recentFacesLimit) recentFaces.delete(recentFaces.keys().next().value!);
+  recentFaces.set(key, bytes);
+  return bytes;
+}
+
+/** A face's font objects for one letter, holding only the glyphs marked in `used` (indexed by glyph id). */
+export function letterFace(face: PreparedFace, used: Uint8Array, context: PDFContext): LetterFace {
+  const { PDFInvalidObject, PDFNumber, PDFRawStream } = pdfLib();
+  const bytes = faceBytes(face, used);
+  const fontFile = PDFRawStream.of(
+    context.obj({ Filter: 'FlateDecode', Length1: PDFNumber.of(bytes.fontFileLength) }),
+    bytes.fontFile,
   );
-  const widthArray = PDFInvalidObject.of(Buffer.from(`[${widths}${previous < 0 ? '' : ']'}]`, 'latin1'));
+  const toUnicode = PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }), bytes.toUnicode);
+  const widthArray = PDFInvalidObject.of(bytes.widthArray);
   return { fontFile, toUnicode, widthArray };
 }
 

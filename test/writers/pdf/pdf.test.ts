@@ -185,6 +185,26 @@ describe('renderPdf read back with pdf.js', () => {
     );
   });
 
+  it('gives each letter the same bytes whatever letters were rendered before it (font data is reused)', async () => {
+    const plain = sampleLetter();
+    const accented: LetterDocument = {
+      ...plain,
+      blocks: [
+        ...plain.blocks,
+        { type: 'paragraph', role: 'body', children: [{ type: 'text', value: 'Ŵŷ Đặng Ǆ ŉ — a name seen once.' }] },
+      ],
+    };
+    const first = Buffer.from(renderPdf(plain));
+    const other = Buffer.from(renderPdf(accented));
+    expect(Buffer.from(renderPdf(plain)).equals(first)).toBe(true);
+    expect(Buffer.from(renderPdf(accented)).equals(other)).toBe(true);
+    expect(other.equals(first)).toBe(false);
+    expect(structWords((await readPdf(new Uint8Array(other))).leaves)).toEqual(
+      expect.arrayContaining(['Ŵŷ', 'Đặng', 'Ǆ', 'ŉ']),
+    );
+    expect(structWords((await readPdf(new Uint8Array(first))).leaves)).not.toContain('Ŵŷ');
+  });
+
   it('is deterministic and opens in pdf-lib', async () => {
     const first = renderPdf(sampleLetter());
     expect(Buffer.from(renderPdf(sampleLetter())).equals(Buffer.from(first))).toBe(true);
