@@ -8,9 +8,11 @@ import { resolve } from 'node:path';
 import { hasErrors, placeDiagnostics, type Diagnostic, type Locate } from '../diagnostics.js';
 import { loadFormFile } from '../evidence/load.js';
 import type { EvidenceForm, School } from '../evidence/schema.js';
-import type { Headteacher } from '../rules/recipients.js';
 import { findSchoolInRegister } from './index.js';
 import { mergeRegister } from './merge.js';
+
+/** The headteacher as the form gives them. */
+type Headteacher = NonNullable<EvidenceForm['headteacher']>;
 
 export interface SchoolFactsRequest {
   form?: string | undefined;

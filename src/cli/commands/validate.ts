@@ -1,7 +1,7 @@
 import type { Command } from '../command.js';
 import { exitCodes, type Io } from '../io.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics.js';
-import { validateLoaded } from '../../evidence/validate.js';
+import { validateLoaded } from '../../workflow/validate.js';
 import { englandBankHolidays } from '../../rules/holidays.js';
 import { formFailureExitCode, loadAndValidate } from '../../workflow/load.js';
 import { formatDiagnostics, jsonReport, summaryLine, useColour } from '../print.js';
