@@ -20,6 +20,7 @@ import { DraftSourceError, readDraftSource } from './draft-source.js';
 import { lastFinalisation, nextVersion, planFinalise, type FinalisePlan, type FinalStamp } from './finalise.js';
 import { appendHistory, historyPath, readHistory } from './history.js';
 import { loadAndValidate } from './load.js';
+import { isUnreadableFile } from '../evidence/unreadable.js';
 
 export interface FinaliseRequest {
   /** The ISP's edited form, as the user named it. */
@@ -151,9 +152,7 @@ export async function finaliseLetter(request: FinaliseRequest): Promise<Finalise
   } catch (error) {
     if (!(error instanceof DraftSourceError)) throw error;
     if (error.loaded) sources.push({ file: request.draft, text: error.loaded.text });
-    const unreadable =
-      error.diagnostics.some((d) => ['file/not-found', 'file/is-directory', 'file/unreadable'].includes(d.rule)) ||
-      /cannot read the draft/.test(error.message);
+    const unreadable = error.diagnostics.some(isUnreadableFile) || /cannot read the draft/.test(error.message);
     return refuse(unreadable ? exitCodes.usage : exitCodes.invalid, error.message, [
       ...diagnostics,
       ...error.diagnostics,

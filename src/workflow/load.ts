@@ -17,22 +17,15 @@ import { hasErrors, placeDiagnostics, type Diagnostic } from '../diagnostics.js'
 import { loadForm, loadFormFile, type LoadResult } from '../evidence/load.js';
 import type { EvidenceForm } from '../evidence/schema.js';
 import { exitCodes } from '../exit-codes.js';
+import { isUnreadableFile } from '../evidence/unreadable.js';
 import { findSchoolInRegister, RegisterError } from '../register/index.js';
 import { mergeRegister } from '../register/merge.js';
-
-/** Rules that mean a named file could not be read at all (exit 2); any other error means invalid input (exit 1). */
-export const unreadableFileRules: ReadonlySet<string> = new Set([
-  'file/not-found',
-  'file/is-directory',
-  'file/unreadable',
-  'register/unreadable',
-]);
 
 /** The exit code for diagnostics that stopped a form being used: 2 for a file that cannot be read, else 1. */
 export function formFailureExitCode(
   diagnostics: readonly Diagnostic[],
 ): typeof exitCodes.usage | typeof exitCodes.invalid {
-  return diagnostics.some((d) => unreadableFileRules.has(d.rule)) ? exitCodes.usage : exitCodes.invalid;
+  return diagnostics.some(isUnreadableFile) ? exitCodes.usage : exitCodes.invalid;
 }
 
 export interface LoadRequest {
