@@ -18,8 +18,6 @@ import { loadForm, loadFormFile, type LoadResult } from '../evidence/load.js';
 import type { EvidenceForm } from '../evidence/schema.js';
 import { exitCodes } from '../exit-codes.js';
 import { isUnreadableFile } from '../evidence/unreadable.js';
-import { findSchoolInRegister, RegisterError } from '../register/index.js';
-import { mergeRegister } from '../register/merge.js';
 
 /** The exit code for diagnostics that stopped a form being used: 2 for a file that cannot be read, else 1. */
 export function formFailureExitCode(
@@ -121,6 +119,8 @@ async function withRegister(
   if (statSync(path).isDirectory()) {
     return problem('register/unreadable', `the register ${register} is a folder: expected a GIAS CSV extract`);
   }
+  // Loaded only when a register is given: a cold `validate` or `deadlines` never pays for the CSV reader.
+  const { findSchoolInRegister, mergeRegister, RegisterError } = await import('../register/index.js');
   let found;
   try {
     found = await findSchoolInRegister(path, urn);
