@@ -2,7 +2,7 @@ import { join, relative, resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { exitCodes, UserError, type Io } from '../io.js';
 import { packageRoot } from '../../letter/package-root.js';
-import { outputFormats } from '../../pipeline.js';
+import { outputFormats } from '../../formats.js';
 import type { Deadline, RecipientList } from '../../rules/types.js';
 import { generatorName } from '../../version.js';
 import { deadlinesCalendar } from '../../writers/ics.js';
