@@ -2,7 +2,7 @@
  * Compares the bodies a letter was copied to with those para 17 calls for:
  * who is missing, who is extra, who is named differently, and why.
  */
-import { normaliseBodyName } from '../rules/recipients.js';
+import { normaliseBodyName } from '../names.js';
 import type { RecipientList, RecipientRole } from '../rules/types.js';
 import { distinctiveWords, namesBody, recogniseBodies, type FoundBody } from './recognise.js';
 import { findCopySentence, NoCopySentenceError } from './sentence.js';

@@ -9,7 +9,7 @@
 import type { Diagnostic } from '../diagnostics.js';
 import { establishmentTypeByGiasName } from '../evidence/establishment.js';
 import type { School } from '../evidence/schema.js';
-import type { Headteacher } from '../rules/recipients.js';
+import type { Headteacher } from '../evidence/headteacher.js';
 import { giasColumns as c, present } from './columns.js';
 import type { GiasRecord } from './read.js';
 import {

@@ -6,8 +6,8 @@
  */
 import type { Diagnostic, FormPath } from '../diagnostics.js';
 import type { EvidenceForm, School } from '../evidence/schema.js';
-import type { Headteacher } from '../rules/recipients.js';
-import { normaliseBodyName } from '../rules/recipients.js';
+import type { Headteacher } from '../evidence/headteacher.js';
+import { normaliseBodyName } from '../names.js';
 import type { RegisterSchool } from './map.js';
 
 /** Values compared the way a person would: case, spacing, accents, apostrophes, a leading "the", postcode spaces ignored. */

@@ -8,7 +8,7 @@ import { resolve } from 'node:path';
 import { hasErrors, placeDiagnostics, type Diagnostic, type Locate } from '../diagnostics.js';
 import { loadFormFile } from '../evidence/load.js';
 import type { EvidenceForm, School } from '../evidence/schema.js';
-import type { Headteacher } from '../rules/recipients.js';
+import type { Headteacher } from '../evidence/headteacher.js';
 import { findSchoolInRegister } from './index.js';
 import { mergeRegister } from './merge.js';
 
