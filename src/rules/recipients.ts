@@ -7,8 +7,8 @@
 import { establishmentTypeById, type EstablishmentType } from '../evidence/establishment.js';
 import type { Headteacher } from '../evidence/headteacher.js';
 import type { School } from '../evidence/schema.js';
-import { sameBody, sameDiocese, withArticle } from '../names.js';
-import type { NotCopied, Recipient, RecipientList, RecipientRole } from './types.js';
+import { dioceseKey, sameBody, sameDiocese, withArticle } from '../names.js';
+import type { NotCopied, Recipient, RecipientList, RecipientRole, RecipientWarning } from './types.js';
 
 const paragraph = '17';
 
@@ -32,6 +32,7 @@ export { dioceseKey, normaliseBodyName, withArticle } from '../names.js';
 interface Decision {
   copies: Recipient[];
   notCopied: NotCopied[];
+  warnings?: RecipientWarning[];
 }
 
 const copy = (role: RecipientRole, name: string, reason: string): Recipient => ({ role, name, reason, paragraph });
@@ -73,10 +74,16 @@ function addressee(headteacher: Headteacher | undefined): Recipient {
   return copy('headteacher', name, `the letter is sent to the headteacher${styled}`);
 }
 
-/** The body that governs the school, defaulted from its type when the form does not say. */
-function governingBodyOf(school: School, type: EstablishmentType): NonNullable<School['governance']>['body'] {
+/**
+ * The body that governs the school, defaulted from its type when the form does
+ * not say: an academy's trust; a pupil referral unit's management committee
+ * (the Education (Pupil Referral Units) (Management Committees etc.) (England)
+ * Regulations 2007); any other school's governing body.
+ */
+export function governingBodyOf(school: School, type: EstablishmentType): NonNullable<School['governance']>['body'] {
   if (school.governance) return school.governance.body;
-  return type.academy ? 'academy-trust' : 'governing-body';
+  if (type.academy) return 'academy-trust';
+  return type.id === 'pupil-referral-unit' ? 'management-committee' : 'governing-body';
 }
 
 // para 17: the appropriate authority, e.g. the chair of the governing body or of the interim executive board: always
@@ -101,6 +108,12 @@ function appropriateAuthority(school: School, type: EstablishmentType): Recipien
       'the proprietor is the appropriate authority',
     ],
     'management-board': ['the Chair of the Management Board', 'a management board is the appropriate authority'],
+    'management-committee': [
+      'the Chair of the Management Committee',
+      type.id === 'pupil-referral-unit'
+        ? 'a pupil referral unit is governed by its management committee: it is the appropriate authority'
+        : 'a management committee governs the school: it is the appropriate authority',
+    ],
   };
   const [name, reason] = named[body];
   const finalName = own && body !== 'proprietor' ? `the Chair of ${withArticle(own)}` : name;
@@ -155,6 +168,21 @@ function supportContractor(school: School): Decision {
 
 const christianCharacter = /church of england|catholic|anglican|church in wales/i;
 
+/** True when the religious character names a church organised in dioceses (Church of England, Roman Catholic). */
+export function hasDiocesanCharacter(religiousCharacter: string | undefined): boolean {
+  return religiousCharacter !== undefined && christianCharacter.test(religiousCharacter);
+}
+
+const isVoluntary = (type: EstablishmentType): boolean =>
+  type.id === 'voluntary-aided' || type.id === 'voluntary-controlled';
+
+/** The foundation's name or its appointing body, when one of them is a diocese's. */
+const diocesanFoundation = (school: School): boolean =>
+  school.foundation !== undefined &&
+  [school.foundation.name, school.foundation.appointedBy].some((n) => n !== undefined && dioceseKey(n) !== undefined);
+
+const appointerWords = 'the person or body responsible for appointing foundation governors';
+
 // para 17: the diocese, for voluntary aided and voluntary controlled schools
 function dioceses(school: School, type: EstablishmentType): Decision {
   const label = type.gias[0]?.toLowerCase() ?? type.id;
@@ -171,14 +199,50 @@ function dioceses(school: School, type: EstablishmentType): Decision {
   }
   const names = school.dioceses ?? [];
   if (names.length === 0) {
-    if (school.religiousCharacter && christianCharacter.test(school.religiousCharacter)) {
+    const character = school.religiousCharacter;
+    if (hasDiocesanCharacter(character)) {
       throw new RecipientsError(
         'missing-diocese',
-        `a ${label} of ${school.religiousCharacter} character must name its diocese (school.dioceses), which is copied`,
+        `a ${label} of ${character} character must name its diocese (school.dioceses), which is copied`,
         ['school', 'dioceses'],
       );
     }
-    return { copies: [], notCopied: [{ role: 'diocese', reason: `${label} with no diocese: no diocese is copied` }] };
+    // A Jewish, Muslim, Sikh or Hindu voluntary school, or one whose trust is not a church's, has no diocese.
+    if (character !== undefined) {
+      return {
+        copies: [],
+        notCopied: [
+          {
+            role: 'diocese',
+            reason: `${label} of ${character} religious character: it has no diocese, so none is copied`,
+          },
+        ],
+      };
+    }
+    if (school.foundation && !diocesanFoundation(school)) {
+      return {
+        copies: [],
+        notCopied: [
+          {
+            role: 'diocese',
+            reason: `${label} whose foundation (${school.foundation.name}) is not a diocese: no diocese is copied`,
+          },
+        ],
+      };
+    }
+    return {
+      copies: [],
+      notCopied: [
+        { role: 'diocese', reason: `${label} with no diocese given (school.dioceses): no diocese is copied` },
+      ],
+      warnings: [
+        {
+          role: 'diocese',
+          message: `a ${label} is copied to its diocese (para 17), but neither school.dioceses nor school.religiousCharacter is given; expected the diocese, e.g. [Diocese of Norwich], or the religious character (e.g. Jewish) of a school that has none`,
+          path: ['school', 'dioceses'],
+        },
+      ],
+    };
   }
   const copies: Recipient[] = [];
   for (const d of names) {
@@ -215,18 +279,64 @@ function educationFundingAgency(school: School, type: EstablishmentType): Decisi
       notCopied: [],
     };
   }
+  if (school.sixthForm === undefined && school.phase === '16-plus') {
+    return {
+      copies: [
+        copy(
+          'efa',
+          'the Education Funding Agency',
+          'a 16 plus school: all its provision is post-16, so the Education Funding Agency is copied',
+        ),
+      ],
+      notCopied: [],
+    };
+  }
+  if (school.sixthForm === undefined && mayHaveSixthForm(school, type)) {
+    const phase = school.phase === undefined || school.phase === 'not-applicable' ? undefined : school.phase;
+    const words = phase?.replace(/-/g, ' ');
+    const kind = words
+      ? `${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words} school`
+      : 'a school whose phase is not given (school.phase)';
+    return {
+      copies: [],
+      notCopied: [
+        {
+          role: 'efa',
+          reason:
+            'sixth form not known (school.sixthForm): whether the Education Funding Agency is copied cannot be decided',
+        },
+      ],
+      warnings: [
+        {
+          role: 'efa',
+          message: `${kind} may have a sixth form, but school.sixthForm is not given, so whether the Education Funding Agency is copied (para 17) cannot be decided; expected sixthForm: true or false`,
+          path: ['school', 'sixthForm'],
+        },
+      ],
+    };
+  }
   const reason =
     school.sixthForm === false
       ? 'no sixth form: the Education Funding Agency is not copied'
-      : 'no sixth form recorded (school.sixthForm): the Education Funding Agency is not copied';
+      : `a ${(school.phase ?? 'nursery').replace(/-/g, ' ')} school has no sixth form: the Education Funding Agency is not copied`;
   return { copies: [], notCopied: [{ role: 'efa', reason }] };
+}
+
+/** Phases with no sixth form; a pupil referral unit teaches pupils of compulsory school age, a nursery school none older than five. */
+const noSixthFormPhases = new Set(['nursery', 'primary', 'middle-deemed-primary']);
+
+/** True when the school may have a sixth form: secondary, all-through, middle deemed secondary, or a phase not given. */
+function mayHaveSixthForm(school: School, type: EstablishmentType): boolean {
+  if (type.id === 'pupil-referral-unit' || type.id === 'la-nursery') return false;
+  return school.phase === undefined || !noSixthFormPhases.has(school.phase);
 }
 
 // para 17: the person or body responsible for appointing foundation governors, if the school has a foundation
 function foundationBody(school: School, type: EstablishmentType, dioceseCopies: readonly Recipient[]): Decision {
   const f = school.foundation;
+  const label = type.gias[0]?.toLowerCase() ?? type.id;
+  if (!f && isVoluntary(type)) return voluntaryFoundationNotNamed(label, dioceseCopies);
   if (!f) {
-    const label = type.gias[0]?.toLowerCase() ?? type.id;
     return {
       copies: [],
       notCopied: [{ role: 'foundation-body', reason: `${label} without a foundation: no foundation body is copied` }],
@@ -252,6 +362,46 @@ function foundationBody(school: School, type: EstablishmentType, dioceseCopies: 
     ? `${withArticle(f.appointedBy)} appoints the foundation governors of ${withArticle(f.name)}`
     : `the school has a foundation (${f.name}), which appoints its foundation governors`;
   return { copies: [copy('foundation-body', withArticle(appointer), reason)], notCopied: [] };
+}
+
+/**
+ * para 17: every voluntary aided or controlled school has a foundation, so the
+ * person or body that appoints its foundation governors is copied even when the
+ * form does not name it: taken to be the diocese where there is one (copied once),
+ * otherwise copied in para 17's own words, with a warning asking for the name.
+ */
+function voluntaryFoundationNotNamed(label: string, dioceseCopies: readonly Recipient[]): Decision {
+  const fix = 'give school.foundation (its name, and appointedBy where someone else appoints)';
+  if (dioceseCopies.length > 0) {
+    const copied = dioceseCopies.map((d) => d.name).join(' and ');
+    return {
+      copies: [],
+      notCopied: [
+        {
+          role: 'foundation-body',
+          reason: `${appointerWords} is not given (school.foundation): taken to be ${copied}, already copied: copied once`,
+        },
+      ],
+      warnings: [
+        {
+          role: 'foundation-body',
+          message: `a ${label} has a foundation, whose ${appointerWords.replace(/^the /, '')} is copied (para 17); school.foundation is not given, so ${copied} is taken to appoint them; ${fix} if anyone else does`,
+          path: ['school', 'foundation'],
+        },
+      ],
+    };
+  }
+  return {
+    copies: [copy('foundation-body', appointerWords, `a ${label} has a foundation: ${appointerWords} is copied`)],
+    notCopied: [],
+    warnings: [
+      {
+        role: 'foundation-body',
+        message: `a ${label} has a foundation, whose ${appointerWords.replace(/^the /, '')} is copied (para 17), but school.foundation is not given, so the letter cannot name them; ${fix}`,
+        path: ['school', 'foundation'],
+      },
+    ],
+  };
 }
 
 // para 17: DfE Academies Advisers Unit, for academies
@@ -293,8 +443,10 @@ export function resolveRecipients(school: School, headteacher?: Headteacher): Re
   const parts = [contractor, diocese, efa, foundation, unit];
   const copies: Recipient[] = [authority, la];
   const notCopied: NotCopied[] = [];
+  const warnings: RecipientWarning[] = [];
   for (const p of parts) {
     notCopied.push(...p.notCopied);
+    warnings.push(...(p.warnings ?? []));
     for (const c of p.copies) {
       // A body named twice (a contractor that is also the foundation, say) is copied once.
       // Dioceses were told apart already (sameDiocese); other roles are compared by body.
@@ -306,7 +458,7 @@ export function resolveRecipients(school: School, headteacher?: Headteacher): Re
         notCopied.push({ role: c.role, reason: `${c.name} is already copied as ${same.role}: copied once` });
     }
   }
-  return { to: addressee(headteacher), copies, notCopied };
+  return { to: addressee(headteacher), copies, notCopied, warnings };
 }
 
 /** The names of the copies, in the order the letter's copy sentence lists them. */
