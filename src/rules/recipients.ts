@@ -181,6 +181,9 @@ const diocesanFoundation = (school: School): boolean =>
   school.foundation !== undefined &&
   [school.foundation.name, school.foundation.appointedBy].some((n) => n !== undefined && dioceseKey(n) !== undefined);
 
+/** How a form or the register says a school has no religious character. */
+const noReligiousCharacter = /^(?:none|no religious character|does not apply|not applicable)$/i;
+
 const appointerWords = 'the person or body responsible for appointing foundation governors';
 
 // para 17: the diocese, for voluntary aided and voluntary controlled schools
@@ -209,14 +212,12 @@ function dioceses(school: School, type: EstablishmentType): Decision {
     }
     // A Jewish, Muslim, Sikh or Hindu voluntary school, or one whose trust is not a church's, has no diocese.
     if (character !== undefined) {
+      const of = noReligiousCharacter.test(character)
+        ? 'with no religious character'
+        : `of ${character} religious character`;
       return {
         copies: [],
-        notCopied: [
-          {
-            role: 'diocese',
-            reason: `${label} of ${character} religious character: it has no diocese, so none is copied`,
-          },
-        ],
+        notCopied: [{ role: 'diocese', reason: `${label} ${of}: it has no diocese, so none is copied` }],
       };
     }
     if (school.foundation && !diocesanFoundation(school)) {
