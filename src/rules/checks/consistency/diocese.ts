@@ -1,5 +1,5 @@
 // para 17: the diocese is copied for voluntary aided and voluntary controlled schools (two for a joint-faith school), and the person or body that appoints their foundation governors.
-import { hasDiocesanCharacter } from '../../recipients.js';
+import { hasDiocesanCharacter } from '../../foundation-copies.js';
 import { defineRule, type Finding } from '../../rule.js';
 import { establishmentOf, typeLabel } from '../form-facts.js';
 import { copyListWarnings } from './copy-list-warnings.js';
