@@ -46,7 +46,9 @@ const stopWords = new Set(
   (
     "the of for and at in on a an to by chair chief executive director children's childrens children services service " +
     'diocese diocesan board governing body trustees trust interim education funding agency academies advisers ' +
-    'unit department local authority council county city borough foundation governors roman catholic church england'
+    'unit department local authority council county city borough foundation governors roman catholic church england ' +
+    // "the person or body responsible for appointing foundation governors": para 17's words when the form names no one.
+    'person or responsible appointing appoints'
   ).split(' '),
 );
 

@@ -208,11 +208,15 @@ function educationFundingAgency(school: School, type: EstablishmentType): Decisi
       ],
     };
   }
-  const reason =
+  const why =
     school.sixthForm === false
-      ? 'no sixth form: the Education Funding Agency is not copied'
-      : `a ${(school.phase ?? 'nursery').replace(/-/g, ' ')} school has no sixth form: the Education Funding Agency is not copied`;
-  return { copies: [], notCopied: [{ role: 'efa', reason }] };
+      ? 'no sixth form'
+      : type.id === 'pupil-referral-unit'
+        ? 'a pupil referral unit teaches pupils of compulsory school age, so it has no sixth form'
+        : type.id === 'la-nursery'
+          ? 'a nursery school has no sixth form'
+          : `a ${(school.phase ?? '').replace(/-/g, ' ')} school has no sixth form`;
+  return { copies: [], notCopied: [{ role: 'efa', reason: `${why}: the Education Funding Agency is not copied` }] };
 }
 
 /** Phases with no sixth form; a pupil referral unit teaches pupils of compulsory school age, a nursery school none older than five. */

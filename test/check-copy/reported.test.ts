@@ -157,3 +157,34 @@ describe('the school the letter is about', () => {
     expect(check.warnings).toHaveLength(1);
   });
 });
+
+describe('para 17: a foundation the form does not name', () => {
+  const brodetsky = resolveRecipients({
+    urn: '108072',
+    name: 'Brodetsky Jewish Primary School',
+    localAuthority: { name: 'Leeds' },
+    type: 'voluntary-aided',
+    phase: 'primary',
+    sixthForm: false,
+    religiousCharacter: 'Jewish',
+  });
+
+  it('a letter naming the school’s foundation matches “the person or body responsible for appointing foundation governors”', () => {
+    const check = checkCopyList(
+      'I am copying this letter to the Chair of the Governing Body, the Director of Children’s Services for Leeds and the Brodetsky School Foundation.',
+      brodetsky,
+    );
+    expect(check.matched.map((m) => m.role)).toEqual(['appropriate-authority', 'local-authority', 'foundation-body']);
+    expect(check.ok).toBe(true);
+  });
+
+  it('a letter without it: the foundation body is missing, with the reason', () => {
+    const check = checkCopyList(
+      'I am copying this letter to the Chair of the Governing Body and the Director of Children’s Services for Leeds.',
+      brodetsky,
+    );
+    expect(check.missing.map((m) => m.name)).toEqual([
+      'the person or body responsible for appointing foundation governors',
+    ]);
+  });
+});

@@ -343,6 +343,20 @@ describe('para 17: the Education Funding Agency when the sixth form is not known
     expect(roles(list)).not.toContain('efa');
   });
 
+  it('para 17: a pupil referral unit or nursery school with no sixthForm: no warning, and the reason fits the school', () => {
+    const unit = resolveRecipients(school({ type: 'pupil-referral-unit' }));
+    expect(efaWarning(unit)).toEqual([]);
+    expect(whyNot(unit, 'efa')).toBe(
+      'a pupil referral unit teaches pupils of compulsory school age, so it has no sixth form: the Education Funding Agency is not copied',
+    );
+    expect(whyNot(resolveRecipients(school({ type: 'la-nursery' })), 'efa')).toBe(
+      'a nursery school has no sixth form: the Education Funding Agency is not copied',
+    );
+    expect(whyNot(resolveRecipients(school({ type: 'community', phase: 'primary' })), 'efa')).toBe(
+      'a primary school has no sixth form: the Education Funding Agency is not copied',
+    );
+  });
+
   it('para 17: a 16 plus school is all post-16 provision: the EFA is copied', () => {
     const list = resolveRecipients(school({ type: 'community-special', phase: '16-plus' }));
     expect(roles(list)).toContain('efa');
