@@ -26,8 +26,9 @@ export interface SchoolCheck {
   warnings: string[];
 }
 
+// The heading runs to its paragraph's end: a PDF wraps a long school name onto a second or third line.
 const heading =
-  /\b(?:monitoring\s+inspection\s+visit\s+to|monitoring\s+inspection\s+of|support\s+visit\s+to|monitoring\s+visit\s+to)[ \t]+([^\n]+)/i;
+  /\b(?:monitoring\s+inspection\s+visit\s+to|monitoring\s+inspection\s+of|support\s+visit\s+to|monitoring\s+visit\s+to)[ \t]+([^\n]+(?:\n(?![ \t]*\n)(?![ \t]*(?:Dear|Following|Thank|I)\b)[^\n]+){0,2})/i;
 const urnPattern = /\b(?:unique\s+reference\s+number|URN)\b[ \t]*[:.\-–]?[ \t]*(\d{6})\b/gi;
 
 /** Words most school names share, which tell no two schools apart. */

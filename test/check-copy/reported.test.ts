@@ -131,6 +131,16 @@ describe('the school the letter is about', () => {
     });
   });
 
+  it('a heading wrapped across lines, as a PDF gives it, is read whole', () => {
+    const letter = stMarysLetter.replace(
+      /visit to .+/,
+      'visit to St\nMary’s Church of England Voluntary Aided\nPrimary School\nDear Mrs Hughes',
+    );
+    expect(checkLetterSchool(letter, school).letter.name).toBe(
+      'St Mary’s Church of England Voluntary Aided Primary School',
+    );
+  });
+
   it('the same school written another way ("St Mary\'s CofE VA Primary") is no warning', () => {
     const letter = stMarysLetter.replace(/visit to .+/, "visit to St Mary's CofE VA Primary School, Hethersett");
     expect(checkLetterSchool(letter, school).warnings).toEqual([]);
