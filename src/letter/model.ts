@@ -45,6 +45,8 @@ export interface GovernanceFlags {
   sponsor: boolean;
   proprietor: boolean;
   managementBoard: boolean;
+  /** A pupil referral unit's management committee (para 17: its appropriate authority). */
+  managementCommittee: boolean;
   /** The body's own name where the form gives one ("Management Board"), else ''. */
   ownName: string;
 }
@@ -171,7 +173,9 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
   const provider = form.letter?.provider;
   const address = form.school.address;
   const head = form.headteacher;
-  const body = form.school.governance?.body ?? 'governing-body';
+  const body =
+    form.school.governance?.body ??
+    (form.school.type === 'pupil-referral-unit' ? 'management-committee' : 'governing-body');
   const e = form.evidence;
   const f = form.findings;
 
@@ -291,6 +295,7 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
     sponsor: body === 'sponsor',
     proprietor: body === 'proprietor',
     managementBoard: body === 'management-board',
+    managementCommittee: body === 'management-committee',
     ownName: optional(form.school.governance?.name),
   };
 
