@@ -4,7 +4,10 @@
  * support, reviews, the school's actions and the inspection team as the
  * letter prints them.
  */
+import { readFileSync } from 'node:fs';
 import { describe, it, expect } from 'vitest';
+import { parse } from 'yaml';
+import { form as formSchema } from '../../src/evidence/schema.js';
 import type { EvidenceForm } from '../../src/evidence/schema.js';
 import { blockText, type LetterDocument } from '../../src/letter/tree.js';
 import { checkForm } from '../../src/rules/check-form.js';
@@ -162,5 +165,18 @@ describe('team inspectors (real letters name them)', () => {
 
   it('a lead alone: "Following my visit to your school"', () => {
     expect(text(compose(example, 'final').document)).toContain('Following my visit to your school on');
+  });
+});
+
+describe('init writes sample text', () => {
+  it('draft --final refuses a form still holding init\u2019s sample, naming each field', () => {
+    const text = readFileSync(new URL('../../templates/init-form.yaml', import.meta.url), 'utf8');
+    const sample = formSchema.parse(parse(text));
+    const final = compose(sample, 'final');
+    expect(final.document).toBeUndefined();
+    const errors = final.diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.length).toBeGreaterThan(0);
+    expect(errors.every((d) => d.rule === 'init/sample-text')).toBe(true);
+    expect(errors.map(key)).toEqual(expect.arrayContaining(['school.name', 'context', 'findings.plans']));
   });
 });
