@@ -9,9 +9,8 @@ import type { FormPath } from '../diagnostics.js';
 import type { EvidenceForm, Person } from '../evidence/schema.js';
 import type { RecipientList } from '../rules/types.js';
 import { copyListNames } from '../rules/recipients.js';
-import { formatLongDate } from '../rules/calendar.js';
 import { missingContents } from '../rules/checks/completeness.js';
-import { formatMonthYear, formatVisitDates } from './dates.js';
+import { formatLongDate, formatMonthYear, formatVisitDates } from './dates.js';
 import { joinList, midSentence } from './join.js';
 import { establishmentTypeById } from '../evidence/establishment.js';
 

@@ -5,7 +5,7 @@
  * SEQUENCE rises with every later export, so Outlook (which keeps an event
  * whose SEQUENCE is not higher than the one it has) takes the new dates.
  */
-import { addDays } from '../rules/calendar.js';
+import { addDays } from '../calendar.js';
 import type { Deadline } from '../rules/types.js';
 
 export interface CalendarInput {
