@@ -7,20 +7,18 @@ import type { Command } from './command.js';
  * only these, so it loads none of the commands' modules and their libraries.
  */
 export const commandSummaries: Readonly<Record<string, { command: string; describe: string }>> = {
-  init: { command: 'init [file]', describe: 'write a commented example form to fill in (default visit.yaml)' },
+  init: { command: 'init [file]', describe: 'Write a commented example form to fill in (default visit.yaml)' },
   validate: {
     command: 'validate <form..>',
-    describe: 'check evidence forms (YAML or JSON) and print their diagnostics',
+    describe:
+      'Check evidence forms (YAML or JSON) against the schema and the guidance; print diagnostics like a compiler',
   },
-  schema: { command: 'schema', describe: 'print the JSON Schema of the evidence form, for editors' },
+  schema: { command: 'schema', describe: 'Print the JSON Schema of the evidence form, for editors' },
   draft: {
     command: 'draft <form>',
-    describe: 'render the letter (DOCX, PDF, Markdown, HTML, JSON) from an evidence form',
+    describe: 'Render the letter (DOCX, PDF, Markdown, HTML, JSON) from an evidence form; gaps show as markers',
   },
-  recipients: {
-    command: 'recipients [form]',
-    describe: 'who gets the letter and who is copied (para 17), and why',
-  },
+  recipients: { command: 'recipients [form]', describe: 'who gets the letter and who is copied (para 17), and why' },
   deadlines: {
     command: 'deadlines <form>',
     describe: 'Every date due after the visit, from what, under which paragraph',
@@ -39,7 +37,8 @@ export const commandSummaries: Readonly<Record<string, { command: string; descri
   },
   finalise: {
     command: 'finalise <form>',
-    describe: 'make the final letter from the ISP’s edited form, with a redline DOCX against the HMI’s draft',
+    describe:
+      'Make the final letter from the ISP’s edited form, dated today, with a redline DOCX against the HMI’s draft',
   },
   status: {
     command: 'status <forms>',
@@ -47,11 +46,11 @@ export const commandSummaries: Readonly<Record<string, { command: string; descri
   },
   batch: {
     command: 'batch <folder>',
-    describe: 'Validate and render every form in a folder, on all cores, with a manifest (CSV and JSON)',
+    describe: 'Validate and render every form in a folder on all cores, with a manifest (CSV and JSON)',
   },
   example: {
     command: 'example',
-    describe: 'draft the bundled example letter in every format into output/, with its copy list and deadlines',
+    describe: 'Draft the bundled example letter in every format into output/, with its copy list and deadlines',
   },
 };
 
