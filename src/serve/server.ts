@@ -158,6 +158,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       const { text, version } = formFile.read();
       return { file: options.formName, out: options.outName, ...state(text, version) };
     }
+    const routes = ['/api/save', '/api/edit', '/api/draft'];
+    if (!routes.includes(path)) throw new HttpError(404, 'no such page');
     if (req.method !== 'POST') throw new HttpError(405, `${req.method ?? ''} is not allowed here`);
     const body = await readJson(req);
     const base = stringField(body, 'base');

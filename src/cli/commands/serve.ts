@@ -26,15 +26,15 @@ function parsePort(value: unknown): number {
 /** The form to edit; a missing one is started from the commented example form, as `init` writes it. */
 function prepareForm(file: string, io: Io): string {
   const path = resolve(io.cwd, file);
-  if (!/\.(ya?ml|json)$/i.test(file)) {
-    throw new UserError(`${file}: expected a form file ending .yaml, .yml or .json`, exitCodes.usage);
-  }
   if (existsSync(path)) {
     if (statSync(path).isDirectory()) {
       throw new UserError(`${file} is a folder; expected a form file such as visit.yaml`, exitCodes.usage);
     }
-    return path;
   }
+  if (!/\.(ya?ml|json)$/i.test(file)) {
+    throw new UserError(`${file}: expected a form file ending .yaml, .yml or .json`, exitCodes.usage);
+  }
+  if (existsSync(path)) return path;
   if (!existsSync(dirname(path))) {
     throw new UserError(
       `cannot start ${file}: its folder ${relative(io.cwd, dirname(path))} does not exist`,
