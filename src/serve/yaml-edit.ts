@@ -65,6 +65,8 @@ function scalarStyle(node: Scalar, value: unknown): void {
 function setValue(doc: Document, path: EditPath, value: unknown): void {
   const existing = doc.getIn(path, true);
   if (isScalar(existing) && (typeof value !== 'object' || value === null)) {
+    // An empty value had to be quoted (""); what replaces it is printed as the printer sees fit.
+    if (existing.value === '' || existing.value === null) delete existing.type;
     existing.value = value;
     scalarStyle(existing, value);
     return;

@@ -39,6 +39,14 @@ describe('serve: field edits applied to the YAML text', () => {
     expect(edited).toContain('# The bundled example');
   });
 
+  it('prints a value typed into a new, empty list item as it would be written by hand', () => {
+    const blank = applyEdits(example, [{ path: ['visit', 'dates', 1], value: '' }]);
+    expect(blank).toContain('  dates: [2014-03-12, ""]\n');
+    expect(applyEdits(blank, [{ path: ['visit', 'dates', 1], value: '2014-03-13' }])).toContain(
+      '  dates: [2014-03-12, 2014-03-13]\n',
+    );
+  });
+
   it('adds a section, a list and an item where none was, and removes a value or an item', () => {
     const added = applyEdits(example, [
       { path: ['concerns'], value: [] },
