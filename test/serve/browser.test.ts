@@ -50,7 +50,7 @@ describe.skipIf(!hasChromium)('serve: the drafting page in chromium', () => {
   });
 
   async function open(url = ws.server.url, context = browser): Promise<Page> {
-    const page = await context.newPage({ viewport: { width: 1400, height: 900 } });
+    const page = await context.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
     pages.push(page);
     const problems: string[] = [];
     page.on('pageerror', (e) => problems.push(e.message));
@@ -123,7 +123,7 @@ describe.skipIf(!hasChromium)('serve: the drafting page in chromium', () => {
 
   it('warns a second tab on the same form, and refuses a save from a page that is behind', async () => {
     ws = await startWorkspace();
-    const context = await browser.newContext();
+    const context = await browser.newContext({ locale: 'en-GB' });
     try {
       const first = await context.newPage();
       await first.goto(ws.server.url);
@@ -158,7 +158,7 @@ describe.skipIf(!hasChromium)('serve: the drafting page in chromium', () => {
 
   it('offers, after a restart, what a closed page could not save', async () => {
     ws = await startWorkspace();
-    const context = await browser.newContext();
+    const context = await browser.newContext({ locale: 'en-GB' });
     try {
       const page = await context.newPage();
       await page.goto(ws.server.url);
