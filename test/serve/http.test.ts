@@ -1,4 +1,6 @@
-import { existsSync, readFileSync, readdirSync, writeFileSync, mkdirSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { connect, createServer } from 'node:net';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -6,7 +8,7 @@ import { main } from '../../src/cli/main.js';
 import { versionOf } from '../../src/serve/form-file.js';
 import { prepareLetterService } from '../../src/serve/letter.js';
 import { startServer } from '../../src/serve/server.js';
-import { fakeIo } from '../support/fake-io.js';
+import { fakeIo, repoRoot } from '../support/fake-io.js';
 import { post, raw, startWorkspace, type Workspace } from './workspace.js';
 
 interface State {
@@ -260,6 +262,29 @@ describe('serve: ports', () => {
       await server.close();
       blocker.close();
     }
+  });
+});
+
+describe('monitoring-letter serve, as a user runs it', () => {
+  it('starts a missing form from the example form, prints the address, serves the page and stops on Ctrl+C', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'serve-cli-'));
+    const bin = join(repoRoot, 'dist', 'src', 'cli', 'bin.js');
+    const child = spawn(process.execPath, [bin, 'serve', 'new-visit.yaml', '--port', '0'], { cwd: dir });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await expect.poll(() => out, { timeout: 30_000, interval: 100 }).toMatch(/http:\/\/127\.0\.0\.1:\d+\//);
+      expect(out).toContain('Wrote new-visit.yaml, a commented example form to fill in');
+      const url = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
+      const page = await raw(Number(url?.[1]), { path: '/api/state' });
+      expect(page.status).toBe(200);
+      expect((JSON.parse(page.body) as State).text).toBe(readFileSync(join(dir, 'new-visit.yaml'), 'utf8'));
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
+    expect(out).toContain('Stopped.');
   });
 });
 
