@@ -12,6 +12,7 @@ let latest;
 let fieldsInfo = { places: new Map(), inputs: [] };
 let shape;
 let lastHtml;
+let lastGood;
 let focusAfterBuild;
 let queue;
 const openSections = new Map();
@@ -26,8 +27,18 @@ function banner(id, kind, text, actions = []) {
   box.className = `banner ${kind}`;
   box.dataset.banner = id;
   box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
-  const message = document.createElement(text.includes('\n') ? 'pre' : 'p');
-  message.textContent = text;
+  // A first paragraph for the person, then any detail as the command line would print it.
+  const [lead, ...detail] = text.split('\n\n');
+  const message = document.createElement('div');
+  message.className = 'banner-text';
+  const first = document.createElement('p');
+  first.textContent = lead;
+  message.append(first);
+  if (detail.length > 0) {
+    const pre = document.createElement('pre');
+    pre.textContent = detail.join('\n\n');
+    message.append(pre);
+  }
   box.append(message);
   const buttons = document.createElement('div');
   buttons.className = 'banner-actions';
@@ -65,8 +76,16 @@ function show(state, { rebuild = false } = {}) {
   showFields(state, rebuild);
   showDiagnostics(state.check.diagnostics);
   showPreview(state.check);
-  showRecipients(state.check);
-  showDeadlines(state.check.deadlines);
+  // A form that does not read keeps the last copy list and dates on show, marked as such.
+  if (state.check.html) lastGood = state.check;
+  const facts = state.check.html || !lastGood ? state.check : lastGood;
+  showRecipients(facts);
+  showDeadlines(facts.deadlines);
+  for (const id of ['recipients', 'deadlines']) {
+    const box = $(id);
+    box.classList.toggle('stale', facts !== state.check);
+    if (facts !== state.check) box.prepend(text('p', 'As the form last read correctly', 'stale-note'));
+  }
 }
 
 function showFields(state, rebuild) {
@@ -244,20 +263,31 @@ function showPreview(check) {
   if (check.html === lastHtml) return;
   lastHtml = check.html;
   const frame = $('letter');
-  const scrollY = frame.contentWindow?.scrollY ?? 0;
+  const doc = frame.contentDocument;
+  if (frame.dataset.loaded && doc?.body) {
+    // In place, so the letter neither flickers nor loses its scroll position as the HMI types.
+    const parsed = new DOMParser().parseFromString(check.html, 'text/html');
+    doc.head.replaceWith(doc.importNode(parsed.head, true));
+    doc.body.replaceWith(doc.importNode(parsed.body, true));
+    markGaps(doc);
+    return;
+  }
   frame.onload = () => {
-    const doc = frame.contentDocument;
-    if (!doc) return;
-    const style = doc.createElement('style');
-    style.textContent =
-      'strong.gap { background: #fff1a8; outline: 2px solid #f2c200; border-radius: 2px; padding: 0 0.15em; }';
-    doc.head.append(style);
-    for (const strong of doc.querySelectorAll('strong')) {
-      if (/^«[^»]*»$/.test(strong.textContent.trim())) strong.classList.add('gap');
-    }
-    frame.contentWindow.scrollTo(0, scrollY);
+    frame.dataset.loaded = '1';
+    if (frame.contentDocument) markGaps(frame.contentDocument);
   };
   frame.srcdoc = check.html;
+}
+
+/** Highlights the «…: not yet written» markers a draft shows where an item is missing. */
+function markGaps(doc) {
+  const style = doc.createElement('style');
+  style.textContent =
+    'strong.gap { background: #fff1a8; outline: 2px solid #f2c200; border-radius: 2px; padding: 0 0.15em; }';
+  doc.head.append(style);
+  for (const strong of doc.querySelectorAll('strong')) {
+    if (/^«[^»]*»$/.test(strong.textContent.trim())) strong.classList.add('gap');
+  }
 }
 
 function text(tag, content, className) {
@@ -367,7 +397,11 @@ async function writeDraft() {
       banner('draft', 'ok', `Draft written: ${result.written.join(', ')}`);
     } else {
       clearBanner('draft');
-      banner('draft-failed', 'error', `No draft was written.\n${result.messages.trim()}`);
+      const errors = latest.check.diagnostics.filter((d) => d.severity === 'error').length;
+      const why = errors
+        ? `the form has ${errors} error${errors === 1 ? '' : 's'}, marked beside ${errors === 1 ? 'its field' : 'their fields'}`
+        : 'see below';
+      banner('draft-failed', 'error', `No draft was written: ${why}.\n\n${result.messages.trim()}`);
     }
   } catch (error) {
     banner('draft-failed', 'error', `No draft was written: ${error.message}`);

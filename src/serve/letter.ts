@@ -29,7 +29,7 @@ export interface FormCheck {
 /** Checks and previews forms with templates and holidays prepared once. */
 export interface LetterService {
   check(text: string, file: string): FormCheck;
-  /** Writes the draft (DOCX and PDF) from the form file on disk exactly as `draft` does. */
+  /** Writes the draft (DOCX and PDF) from the form file on disk exactly as `draft` does; `form` as named on the command line. */
   writeDraft(request: { form: string; out: string }, io: Io): Promise<DraftOutcome>;
 }
 

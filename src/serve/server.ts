@@ -178,7 +178,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         case '/api/draft': {
           const current = formFile.read();
           if (current.version !== base) throw conflict(current.version);
-          return await options.letters.writeDraft({ form: options.form, out: options.out }, options.io);
+          return await options.letters.writeDraft({ form: options.formName, out: options.out }, options.io);
         }
       }
     } catch (error) {

@@ -127,6 +127,13 @@ describe('serve: the form on disk', () => {
     expect(s.check.deadlines.map((d) => d.id)).toContain('letter-to-isp');
   });
 
+  it('previews exactly the HTML that draft writes', async () => {
+    const s = await state();
+    const io = fakeIo(ws.dir);
+    expect(await main(['draft', ws.form, '--format', 'html', '--out', 'html-preview'], io)).toBe(0);
+    expect(s.check.html).toBe(readFileSync(join(ws.dir, 'html-preview', '121190-2014-03-12-draft.html'), 'utf8'));
+  });
+
   it('saves the text as typed, atomically, and reports its diagnostics with paths and paragraphs', async () => {
     const s = await state();
     const text = s.text.replace(/^ {2}teachingAndLearning: .*\n/m, '');
