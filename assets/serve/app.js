@@ -168,6 +168,7 @@ function showDiagnostics(diagnostics) {
   for (const marked of document.querySelectorAll('#fields .has-error, #fields .has-warning')) {
     marked.classList.remove('has-error', 'has-warning');
   }
+  for (const invalid of document.querySelectorAll('#fields [aria-invalid]')) invalid.removeAttribute('aria-invalid');
   for (const count of document.querySelectorAll('#fields .section-count')) count.remove();
   const perSection = new Map();
   for (const d of diagnostics) {
@@ -175,6 +176,9 @@ function showDiagnostics(diagnostics) {
     if (found) {
       found.list.append(diagnosticItem(d));
       if (d.severity !== 'info') found.place.classList.add(d.severity === 'error' ? 'has-error' : 'has-warning');
+      if (d.severity === 'error' && found.place.classList.contains('field')) {
+        found.place.querySelector('input, textarea, select')?.setAttribute('aria-invalid', 'true');
+      }
     }
     const section = d.path[0];
     if (section !== undefined && d.severity !== 'info') {
@@ -379,6 +383,8 @@ function selectTab(which) {
   const fields = which === 'fields';
   $('tab-fields').setAttribute('aria-selected', String(fields));
   $('tab-yaml').setAttribute('aria-selected', String(!fields));
+  $('tab-fields').tabIndex = fields ? 0 : -1;
+  $('tab-yaml').tabIndex = fields ? -1 : 0;
   $('fields-pane').hidden = !fields;
   $('yaml-pane').hidden = fields;
   if (fields) for (const t of document.querySelectorAll('#fields textarea')) grow(t);
@@ -541,6 +547,14 @@ async function start() {
     if (event.key === 'Escape') $('yaml').dataset.escaped = '1';
   });
   $('yaml').addEventListener('blur', () => delete $('yaml').dataset.escaped);
+  for (const tab of [$('tab-fields'), $('tab-yaml')]) {
+    tab.addEventListener('keydown', (event) => {
+      if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+      const other = tab.id === 'tab-fields' ? 'yaml' : 'fields';
+      selectTab(other);
+      $(`tab-${other}`).focus();
+    });
+  }
   $('tab-fields').addEventListener('click', () => selectTab('fields'));
   $('tab-yaml').addEventListener('click', () => selectTab('yaml'));
   $('write-draft').addEventListener('click', writeDraft);

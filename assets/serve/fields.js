@@ -259,13 +259,15 @@ function field(parent, schema, value, path, label, required, context, { inList }
   }
   input.value = current;
   input.dataset.path = pathKey(path);
-  if (description) input.setAttribute('aria-describedby', description.id);
+  const diagnostics = diagnosticsList();
+  diagnostics.id = `${id}-diagnostics`;
+  input.setAttribute('aria-describedby', [description?.id, diagnostics.id].filter(Boolean).join(' '));
   const immediate = input.tagName === 'SELECT' || input.type === 'date';
   input.addEventListener(immediate ? 'change' : 'input', () => {
     if (input.tagName === 'TEXTAREA') grow(input);
     context.onEdit(path, valueFrom(schema, input.value, inList), { delay: immediate ? 0 : 300 });
   });
-  wrapper.append(input, diagnosticsList());
+  wrapper.append(input, diagnostics);
   parent.append(wrapper);
   context.places.set(pathKey(path), wrapper);
   context.inputs.push({
