@@ -13,6 +13,7 @@ let fieldsInfo = { places: new Map(), inputs: [] };
 let shape;
 let lastHtml;
 let lastGood;
+let shownUnplaced = 0;
 let focusAfterBuild;
 let queue;
 const openSections = new Map();
@@ -171,8 +172,10 @@ function showDiagnostics(diagnostics) {
   for (const invalid of document.querySelectorAll('#fields [aria-invalid]')) invalid.removeAttribute('aria-invalid');
   for (const count of document.querySelectorAll('#fields .section-count')) count.remove();
   const perSection = new Map();
+  let unplaced = 0;
   for (const d of diagnostics) {
     const found = latest.data === null ? undefined : placeFor(d.path);
+    if (!found && d.severity !== 'info') unplaced += 1;
     if (found) {
       found.list.append(diagnosticItem(d));
       if (d.severity !== 'info') found.place.classList.add(d.severity === 'error' ? 'has-error' : 'has-warning');
@@ -211,6 +214,9 @@ function showDiagnostics(diagnostics) {
       ? 'No problems found'
       : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
   counts.className = errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'ok';
+  // A problem no field shows (a misspelt section, a YAML error) is listed open, so it is not missed.
+  if (unplaced > shownUnplaced) $('summary').open = true;
+  shownUnplaced = unplaced;
   const list = $('summary-list');
   list.replaceChildren();
   for (const d of diagnostics) {

@@ -89,7 +89,12 @@ describe.skipIf(!hasChromium)('serve: the drafting page in chromium', () => {
     const page = await open();
     await page.click('#tab-yaml');
     const yaml = page.locator('#yaml');
-    await yaml.fill((await yaml.inputValue()).replace('    town: Norwich\n', '    town: Wymondham\n'));
+    const original = await yaml.inputValue();
+    // A key no field shows (a slip in the YAML) is listed, open, at the top.
+    await yaml.fill(`${original}notes: typed by mistake\n`);
+    await page.locator('#summary[open] #summary-list .diagnostic.error').first().waitFor();
+    expect(await page.locator('#summary-list').innerText()).toMatch(/notes/);
+    await yaml.fill(original.replace('    town: Norwich\n', '    town: Wymondham\n'));
     await page.click('#tab-fields');
     await eventually(() => field(page, ['school', 'address', 'town']).locator('input').inputValue()).toBe('Wymondham');
 
