@@ -5,6 +5,7 @@
  * An item para 16 requires and the form lacks is a `Missing` (a visible marker
  * in a draft, an error when final), never a blank.
  */
+import { lastVisitDay, sortedVisitDates } from '../evidence/visit-dates.js';
 import type { FormPath } from '../diagnostics.js';
 import type { EvidenceForm, Person } from '../evidence/schema.js';
 import type { RecipientList } from '../rules/types.js';
@@ -163,8 +164,8 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
   const optional = (value: string | undefined): string => (said(value) ? value : '');
   const list = (values: readonly string[] | undefined): string[] => (values ?? []).filter(said);
 
-  const isoDates = [...form.visit.dates].sort();
-  const lastDateIso = isoDates[isoDates.length - 1] ?? '';
+  const isoDates = sortedVisitDates(form);
+  const lastDateIso = lastVisitDay(form);
   const number = form.visit.number ?? (form.visit.previous ? undefined : 1);
   const act = form.visit.act ?? 'section-8';
   const provider = form.letter?.provider;

@@ -5,11 +5,24 @@
  * SEQUENCE rises with every later export, so Outlook (which keeps an event
  * whose SEQUENCE is not higher than the one it has) takes the new dates.
  */
-import { addDays } from '../rules/calendar.js';
-import type { Deadline } from '../rules/types.js';
+/** What the calendar needs of a deadline (src/rules/types.ts `Deadline` has these and more). */
+export interface CalendarDeadline {
+  id: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  description: string;
+  paragraph: string;
+  basis: string;
+}
+
+/** The day after a YYYY-MM-DD date, by whole days in UTC, so no clock change can shift it. */
+function nextDay(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+}
 
 export interface CalendarInput {
-  deadlines: readonly Deadline[];
+  deadlines: readonly CalendarDeadline[];
   school: { urn: string; name?: string | undefined };
   /** The first day of the monitoring visit, YYYY-MM-DD. */
   visitDate: string;
@@ -96,7 +109,7 @@ export function deadlinesCalendar(input: CalendarInput): string {
       `SEQUENCE:${sequence}`,
       `DTSTART;VALUE=DATE:${dateValue(deadline.date)}`,
       // An all-day event ends (exclusively) on the next day.
-      `DTEND;VALUE=DATE:${dateValue(addDays(deadline.date, 1))}`,
+      `DTEND;VALUE=DATE:${dateValue(nextDay(deadline.date))}`,
       `SUMMARY:${escapeText(`${schoolName}: ${shortTitle(deadline.description)}`)}`,
       `DESCRIPTION:${escapeText(
         `${deadline.description}\nGuidance: ${citation(deadline.paragraph)}\nCounted in ${deadline.basis}\nURN ${input.school.urn}, visit of ${input.visitDate}`,
