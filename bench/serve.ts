@@ -17,12 +17,12 @@ function percentile(samples: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
 }
 
-function time(label: string, runs: number, step: (i: number) => void): void {
-  for (let i = 0; i < 20; i++) step(i); // warm
+async function time(label: string, runs: number, step: (i: number) => Promise<void>): Promise<void> {
+  for (let i = 0; i < 20; i++) await step(i); // warm
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) {
     const start = performance.now();
-    step(i);
+    await step(i);
     samples.push(performance.now() - start);
   }
   const fmt = (n: number) => n.toFixed(1).padStart(6);
@@ -36,13 +36,13 @@ const letters = prepareLetterService({}, processIo());
 console.log(`prepare (templates, holidays), once per server: ${(performance.now() - prepareStart).toFixed(1)} ms`);
 
 const variant = (i: number) => example.replace('Teaching is improving.', `Teaching is improving (${i}).`);
-time('check + preview (a save from the YAML text)', 200, (i) => {
+await time('check + preview (a save from the YAML text)', 200, async (i) => {
   const text = variant(i);
-  letters.check(text, 'visit.yaml');
+  await letters.check(text, 'visit.yaml');
   formData(text);
 });
-time('field edit + check + preview (a field typed)', 200, (i) => {
+await time('field edit + check + preview (a field typed)', 200, async (i) => {
   const text = applyEdits(example, [{ path: ['findings', 'barriers'], value: `Staff absence, week ${i}.` }]);
-  letters.check(text, 'visit.yaml');
+  await letters.check(text, 'visit.yaml');
   formData(text);
 });

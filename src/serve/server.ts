@@ -138,11 +138,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   let port = 0;
 
   /** The text, its version, the data the fields show, and the checks; what every answer about the form carries. */
-  const state = (text: string, version: string) => ({
+  const state = async (text: string, version: string) => ({
     version,
     text,
     data: formData(text) ?? null,
-    check: options.letters.check(text, options.formName),
+    check: await options.letters.check(text, options.formName),
   });
 
   const conflict = (current: string) =>
@@ -156,7 +156,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     if (req.method === 'GET' && path === '/api/schema') return pageFormSchema();
     if (req.method === 'GET' && path === '/api/state') {
       const { text, version } = formFile.read();
-      return { file: options.formName, out: options.outName, ...state(text, version) };
+      return { file: options.formName, out: options.outName, ...(await state(text, version)) };
     }
     const routes = ['/api/save', '/api/edit', '/api/draft'];
     if (!routes.includes(path)) throw new HttpError(404, 'no such page');
@@ -167,13 +167,13 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       switch (path) {
         case '/api/save': {
           const text = stringField(body, 'text');
-          return state(text, formFile.save(text, base));
+          return await state(text, formFile.save(text, base));
         }
         case '/api/edit': {
           const current = formFile.read();
           if (current.version !== base) throw conflict(current.version);
           const text = applyEdits(current.text, editsField(body), /\.json$/i.test(options.form) ? 'json' : 'yaml');
-          return state(text, formFile.save(text, base));
+          return await state(text, formFile.save(text, base));
         }
         case '/api/draft': {
           const current = formFile.read();
