@@ -163,6 +163,9 @@ export function registerSchoolFromRecord(record: GiasRecord, file?: string): Reg
 
   const religiousCharacter = get(c.religiousCharacter);
   if (religiousCharacter) school.religiousCharacter = religiousCharacter;
+  // A voluntary school the register says has no religious character ("None") has no diocese to ask for (para 17).
+  else if (/^none$/i.test(record[c.religiousCharacter]?.trim() ?? '') && /^voluntary-/.test(school.type ?? ''))
+    school.religiousCharacter = 'None';
   const dioceses = dioceseNamesFrom(get(c.diocese));
   if (dioceses.length > 0) school.dioceses = dioceses;
   const secondDiocese = jointFaithWithOneDiocese(school, urn);

@@ -6,7 +6,7 @@
  */
 import type { Diagnostic, FormPath } from '../diagnostics.js';
 import type { EvidenceForm, School } from '../evidence/schema.js';
-import { normaliseBodyName } from '../rules/recipients.js';
+import { normaliseBodyName } from '../names.js';
 import type { RegisterSchool } from './map.js';
 
 /** The headteacher as the form gives them. */

@@ -34,7 +34,7 @@ export function completedDeadlineIds(form: EvidenceForm, today: string): Set<str
   }
   for (const { id, key } of reviewKinds) {
     const review = form.reviews?.[key];
-    if (review?.commissioned !== undefined && review.commissioned <= today) done.add(`${id}-commissioned`);
+    if (typeof review?.commissioned === 'string' && review.commissioned <= today) done.add(`${id}-commissioned`);
     if (review?.completed !== undefined && review.completed <= today) {
       done.add(`${id}-commissioned`);
       done.add(`${id}-completed`);

@@ -5,6 +5,8 @@
  * SEQUENCE rises with every later export, so Outlook (which keeps an event
  * whose SEQUENCE is not higher than the one it has) takes the new dates.
  */
+import { addDays } from '../calendar.js';
+
 /** What the calendar needs of a deadline (src/rules/types.ts `Deadline` has these and more). */
 export interface CalendarDeadline {
   id: string;
@@ -13,12 +15,6 @@ export interface CalendarDeadline {
   description: string;
   paragraph: string;
   basis: string;
-}
-
-/** The day after a YYYY-MM-DD date, by whole days in UTC, so no clock change can shift it. */
-function nextDay(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
 }
 
 export interface CalendarInput {
@@ -109,7 +105,7 @@ export function deadlinesCalendar(input: CalendarInput): string {
       `SEQUENCE:${sequence}`,
       `DTSTART;VALUE=DATE:${dateValue(deadline.date)}`,
       // An all-day event ends (exclusively) on the next day.
-      `DTEND;VALUE=DATE:${dateValue(nextDay(deadline.date))}`,
+      `DTEND;VALUE=DATE:${dateValue(addDays(deadline.date, 1))}`,
       `SUMMARY:${escapeText(`${schoolName}: ${shortTitle(deadline.description)}`)}`,
       `DESCRIPTION:${escapeText(
         `${deadline.description}\nGuidance: ${citation(deadline.paragraph)}\nCounted in ${deadline.basis}\nURN ${input.school.urn}, visit of ${input.visitDate}`,
