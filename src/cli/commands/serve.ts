@@ -1,4 +1,4 @@
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { exitCodes, UserError, type Io } from '../io.js';
@@ -87,6 +87,12 @@ export const serveCommand: Command = {
     const outName = String(args.out ?? 'output');
     const letters = prepareLetterService(typeof args.templates === 'string' ? { templates: args.templates } : {}, io);
     const form = prepareForm(formName, io);
+    // The first check loads what every later one reuses: done now, the page opens at once.
+    try {
+      await letters.check(readFileSync(form, 'utf8'), formName);
+    } catch {
+      // An unreadable form is reported by the page, where it can be put right.
+    }
     let server: RunningServer;
     try {
       server = await startServer({ form, formName, out: resolve(io.cwd, outName), outName, port, letters, io });
