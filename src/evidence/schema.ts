@@ -84,7 +84,16 @@ export const grade = z
   .meta({ description: 'A section 5 grade: outstanding (1), good (2), requires-improvement (3), inadequate (4)' });
 
 export const governingBody = z
-  .enum(['governing-body', 'interim-executive-board', 'academy-trust', 'sponsor', 'proprietor', 'management-board'])
+  .enum([
+    'governing-body',
+    'interim-executive-board',
+    'academy-trust',
+    'sponsor',
+    'proprietor',
+    'management-board',
+    // A pupil referral unit is governed by a management committee, its appropriate authority (para 17).
+    'management-committee',
+  ])
   .meta({ description: 'Who is responsible for the school (the appropriate authority, para 17)' });
 
 export const establishmentType = z.enum(establishmentTypeIds).meta({

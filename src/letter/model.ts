@@ -5,6 +5,7 @@
  * An item para 16 requires and the form lacks is a `Missing` (a visible marker
  * in a draft, an error when final), never a blank.
  */
+import { lastVisitDay, sortedVisitDates } from '../evidence/visit-dates.js';
 import type { FormPath } from '../diagnostics.js';
 import type { EvidenceForm, Person } from '../evidence/schema.js';
 import type { RecipientList } from '../rules/types.js';
@@ -44,6 +45,8 @@ export interface GovernanceFlags {
   sponsor: boolean;
   proprietor: boolean;
   managementBoard: boolean;
+  /** A pupil referral unit's management committee (para 17: its appropriate authority). */
+  managementCommittee: boolean;
   /** The body's own name where the form gives one ("Management Board"), else ''. */
   ownName: string;
 }
@@ -192,14 +195,16 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
   const optional = (value: string | undefined): string => (said(value) ? value : '');
   const list = (values: readonly string[] | undefined): string[] => (values ?? []).filter(said);
 
-  const isoDates = [...form.visit.dates].sort();
-  const lastDateIso = isoDates[isoDates.length - 1] ?? '';
+  const isoDates = sortedVisitDates(form);
+  const lastDateIso = lastVisitDay(form);
   const number = form.visit.number;
   const act = form.visit.act ?? 'section-8';
   const provider = form.letter?.provider;
   const address = form.school.address;
   const head = form.headteacher;
-  const body = form.school.governance?.body ?? 'governing-body';
+  const body =
+    form.school.governance?.body ??
+    (form.school.type === 'pupil-referral-unit' ? 'management-committee' : 'governing-body');
   const e = form.evidence;
   const f = form.findings;
 
@@ -320,6 +325,7 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
     sponsor: body === 'sponsor',
     proprietor: body === 'proprietor',
     managementBoard: body === 'management-board',
+    managementCommittee: body === 'management-committee',
     ownName: optional(form.school.governance?.name),
   };
 

@@ -7,6 +7,7 @@
  * weeks and months are calendar weeks and months. Dates are YYYY-MM-DD strings
  * (rules/calendar.ts), so no time zone or daylight-saving change can move them.
  */
+import { sortedVisitDates } from '../evidence/visit-dates.js';
 import type { EvidenceForm } from '../evidence/schema.js';
 import {
   arrangementsForDates,
@@ -110,7 +111,7 @@ interface Visit {
 
 /** Every deadline that applies to the visit, and every one that does not with the reason. */
 export function planDeadlines(form: EvidenceForm, holidays: Holidays): DeadlinePlan {
-  const days = [...form.visit.dates].sort();
+  const days = sortedVisitDates(form);
   const firstDay = days[0] ?? '';
   const visit: Visit = {
     form,
