@@ -8,8 +8,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { establishmentTypeByGiasName } from '../evidence/establishment.js';
-import type { School } from '../evidence/schema.js';
-import type { Headteacher } from '../evidence/headteacher.js';
+import type { EvidenceForm, School } from '../evidence/schema.js';
 import { giasColumns as c, present } from './columns.js';
 import type { GiasRecord } from './read.js';
 import {
@@ -20,6 +19,9 @@ import {
   sixthFormFrom,
   typesOutsideSection5,
 } from './vocabulary.js';
+
+/** The headteacher as the form gives them. */
+type Headteacher = NonNullable<EvidenceForm['headteacher']>;
 
 /** One school as the register describes it, in the form's terms. */
 export interface RegisterSchool {

@@ -6,6 +6,7 @@ import type { Command } from '../command.js';
 import { exitCodes, UserError, type Io } from '../io.js';
 import { formatDiagnostic, hasErrors } from '../../diagnostics.js';
 import { loadFormFile } from '../../evidence/load.js';
+import { formFailureExitCode } from '../../workflow/load.js';
 import type { EvidenceForm } from '../../evidence/schema.js';
 import { loadContacts, noContacts, type Contacts } from '../../distribution/contacts.js';
 import { allDelivered, distribute, type DistributionEntry } from '../../distribution/distribute.js';
@@ -91,10 +92,9 @@ function readForms(files: readonly string[], io: Io): { file: string; form: Evid
   return files.map((file) => {
     const loaded = loadFormFile(resolve(io.cwd, file), file);
     if (!loaded.form || hasErrors(loaded.diagnostics)) {
-      const unreadable = loaded.diagnostics.some((d) => d.rule.startsWith('file/'));
       throw new UserError(
         `${loaded.diagnostics.map(formatDiagnostic).join('\n')}\nthe form is not valid (run \`monitoring-letter validate ${file}\`); nothing was sent`,
-        unreadable ? exitCodes.usage : exitCodes.invalid,
+        formFailureExitCode(loaded.diagnostics),
       );
     }
     return { file, form: loaded.form };
