@@ -123,9 +123,13 @@ const startsNewBody = /^(?:the|a|an|her|his|mr|mrs|ms|miss|dr)\b/i;
 const officeOrOrganisation =
   /\b(?:chief|executive|chair(?:man|woman|person)?|director|head|secretary|clerk|officer|manager|bishop|adviser|advisor|board|trust|trustees|committee|agency|council|authority|foundation|dioces(?:e|an)|academy|college|school|unit|department|commissioner|governors|federation|partnership|company|limited|ltd|cic|plc|office|minister|ofsted|inspector|team|group|alliance|consortium|association|society|church|parish|ceo)\b/i;
 
+/** A fragment that starts with a title ("Chief Executive of …") names its holder, a body of its own. */
+const startsWithTitle =
+  /^(?:chief|chair(?:man|woman|person)?|director|head\s+of|secretary|clerk|bishop|ceo|president)\b/i;
+
 /** An unrecognised fragment that names a body of its own: it starts like one and names an office or organisation. */
 const unrecognisedBody = (fragment: string): boolean =>
-  startsNewBody.test(fragment) && officeOrOrganisation.test(fragment);
+  (startsNewBody.test(fragment) && officeOrOrganisation.test(fragment)) || startsWithTitle.test(fragment);
 
 /**
  * Splits a copy list into the bodies it names. A fragment that names nothing

@@ -153,7 +153,7 @@ function voluntaryFoundationNotNamed(label: string, dioceseCopies: readonly Reci
       warnings: [
         {
           role: 'foundation-body',
-          message: `a ${label} has a foundation, whose ${appointerWords.replace(/^the /, '')} is copied (para 17); school.foundation is not given, so ${copied} is taken to appoint them; ${fix} if anyone else does`,
+          message: `a ${label} has a foundation, and ${appointerWords} is copied (para 17); school.foundation is not given, so ${copied} is taken to appoint them; ${fix} if anyone else does`,
           path: ['school', 'foundation'],
         },
       ],
@@ -165,7 +165,7 @@ function voluntaryFoundationNotNamed(label: string, dioceseCopies: readonly Reci
     warnings: [
       {
         role: 'foundation-body',
-        message: `a ${label} has a foundation, whose ${appointerWords.replace(/^the /, '')} is copied (para 17), but school.foundation is not given, so the letter cannot name them; ${fix}`,
+        message: `a ${label} has a foundation, and ${appointerWords} is copied (para 17), but school.foundation is not given, so the letter cannot name them; ${fix}`,
         path: ['school', 'foundation'],
       },
     ],

@@ -5,14 +5,13 @@
  * Names come from the school's facts, never from a fixed pattern.
  */
 import { establishmentTypeById, type EstablishmentType } from '../evidence/establishment.js';
-import type { Headteacher } from '../evidence/headteacher.js';
-import type { School } from '../evidence/schema.js';
+import type { Person, School } from '../evidence/schema.js';
 import { sameBody, withArticle } from '../names.js';
 import { dioceses, foundationBody } from './foundation-copies.js';
 import { copy, RecipientsError, type Decision } from './recipient-decision.js';
 import type { NotCopied, Recipient, RecipientList, RecipientWarning } from './types.js';
 
-export type { Headteacher };
+export type Headteacher = Person & { role?: string | undefined };
 export { RecipientsError };
 // Name normalisation lives in src/names.ts (the register and check-copy use it too); re-exported for older importers.
 export { dioceseKey, normaliseBodyName, withArticle } from '../names.js';

@@ -53,6 +53,18 @@ describe('a body the rules do not recognise is reported, never absorbed', () => 
     expect(check.ok).toBe(false);
   });
 
+  it('an office written without “the” after a comma is its own body too', () => {
+    const bodies = recogniseBodies(
+      'the Chair of the Governing Body, Chief Executive of the Valley Learning Trust and the Diocese of Norwich',
+      stMarys.copies,
+    );
+    expect(bodies.map((b) => b.text)).toEqual([
+      'the Chair of the Governing Body',
+      'Chief Executive of the Valley Learning Trust',
+      'the Diocese of Norwich',
+    ]);
+  });
+
   it('a place that continues a title still joins it: "for Hampshire and the Isle of Wight"; a name after a title joins it', () => {
     const bodies = recogniseBodies(
       'the Chair of Governors, Mrs Ruth Adeyemi, the Director of Children’s Services for Hampshire and the Isle of Wight',
