@@ -18,14 +18,14 @@ export const commandSummaries: Readonly<Record<string, { command: string; descri
     command: 'draft <form>',
     describe: 'Render the letter (DOCX, PDF, Markdown, HTML, JSON) from an evidence form; gaps show as markers',
   },
-  recipients: { command: 'recipients [form]', describe: 'who gets the letter and who is copied (para 17), and why' },
+  recipients: { command: 'recipients [form]', describe: 'Who gets the letter and who is copied (para 17), and why' },
   deadlines: {
     command: 'deadlines <form>',
     describe: 'Every date due after the visit, from what, under which paragraph',
   },
   'check-copy': {
     command: 'check-copy <letter> [form]',
-    describe: 'check an existing letter (DOCX, PDF or text) was copied to whom para 17 requires',
+    describe: 'Check an existing letter (DOCX, PDF or text) was copied to whom para 17 requires',
   },
   send: {
     command: 'send <form..>',
@@ -51,6 +51,10 @@ export const commandSummaries: Readonly<Record<string, { command: string; descri
   example: {
     command: 'example',
     describe: 'Draft the bundled example letter in every format into output/, with its copy list and deadlines',
+  },
+  serve: {
+    command: 'serve [form]',
+    describe: 'a drafting page in the browser: the form beside the letter, checked as you type (this computer only)',
   },
 };
 
