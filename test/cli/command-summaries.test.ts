@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import type { Command } from '../../src/cli/command.js';
 import { commandSummaries } from '../../src/cli/command-summaries.js';
@@ -11,7 +12,8 @@ const commandNames = readdirSync(join(repoRoot, 'src/cli/commands'))
   .map((f) => f.slice(0, -'.ts'.length));
 
 async function declared(name: string): Promise<Command> {
-  const module = (await import(`../../src/cli/commands/${name}.js`)) as Record<string, unknown>;
+  const file = pathToFileURL(join(repoRoot, 'src/cli/commands', `${name}.ts`)).href;
+  const module = (await import(/* @vite-ignore */ file)) as Record<string, unknown>;
   const commands = Object.values(module).filter(
     (value): value is Command => typeof value === 'object' && value !== null && 'command' in value && 'run' in value,
   );
