@@ -227,3 +227,51 @@ describe('a send killed half-way, then resumed', () => {
     expect(s.received).toHaveLength(12);
   });
 });
+
+describe('two sends of the same letters at once', () => {
+  it('exactly one proceeds; the other stops at the lock with exit 3, and every message arrives once', async () => {
+    const ws = makeWorkspace();
+    const { file } = ws.addLetter('121190');
+    // A lock left by a crashed run: both must race to take it over, and only one may win.
+    writeFileSync(join(ws.letterDir, 'send-journal.jsonl.lock'), '2147483646');
+    const exits: Array<Promise<{ code: number | null; err: string }>> = [];
+    let overlapped = false;
+    let holding: (() => void) | undefined;
+    let held = false;
+    const s = await startFaultServer({
+      // Hold the first message until one of the two processes has finished; a second message
+      // arriving meanwhile would mean both are delivering.
+      beforeAccept: async () => {
+        if (holding) {
+          overlapped = true;
+          holding();
+          return;
+        }
+        if (held) return;
+        held = true;
+        await new Promise<void>((resolve) => {
+          holding = resolve;
+          void Promise.race(exits).then(() => resolve());
+        });
+        holding = undefined;
+      },
+    });
+    servers.push(s);
+    const args = [bin, 'send', file, '--contacts', ws.contacts, '--smtp', s.url, '--retry-delay', '1'];
+    for (let i = 0; i < 2; i += 1) {
+      const child = spawn(process.execPath, args, { cwd: ws.dir, stdio: 'pipe' });
+      let err = '';
+      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      exits.push(new Promise((resolve) => child.on('exit', (code) => resolve({ code, err }))));
+    }
+    const results = await Promise.all(exits);
+    expect(overlapped).toBe(false);
+    const loser = results.find((r) => r.code !== 0);
+    expect(loser?.code).toBe(3);
+    expect(loser?.err).toMatch(/another send \(process \d+\) is using .*send-journal\.jsonl\.lock/);
+    expect(results.filter((r) => r.code === 0)).toHaveLength(1);
+    const ids = await Promise.all(s.received.map(async (m) => (await simpleParser(m.raw)).messageId));
+    expect(ids).toHaveLength(4);
+    expect(new Set(ids).size).toBe(4);
+  });
+});
