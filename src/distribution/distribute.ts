@@ -10,7 +10,14 @@
 import { acquireLock } from './lock.js';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { appendJournal, messageStates, readJournal, type MessageState, type ResendReason } from './journal.js';
+import {
+  appendJournal,
+  messageStates,
+  readJournal,
+  type MessageState,
+  type PreparedRecord,
+  type ResendReason,
+} from './journal.js';
 import { composeMessage, emlFileName, sha256, type OutgoingMessage } from './message.js';
 import { withRetry, type Failure, type RetryPolicy, type Sleep } from './retry.js';
 import { writeFileDurably, type Transport } from './transport.js';
@@ -43,14 +50,30 @@ export interface DistributeDeps {
   log?: (line: string) => void;
 }
 
-/** What of the journal a planned message matches: by Message-ID, or by the same role of the same letter version. */
+/** Roles one letter may copy to several bodies: a joint-faith school's dioceses (para 17). */
+const sharedRoles: ReadonlySet<string> = new Set(['diocese', 'foundation-body']);
+
+/** True when a prepared record went to one of the message's recipients: the same role, and the same body where a role can have several. */
+function sameRecipient(prepared: PreparedRecord, message: OutgoingMessage): boolean {
+  return prepared.roles.some((role, i) =>
+    message.roles.some((wanted, j) => {
+      if (wanted !== role) return false;
+      const before = prepared.recipients?.[i];
+      // A journal from before recipients were recorded: only a role with one body can be matched.
+      if (before === undefined) return !sharedRoles.has(role);
+      return before.toLowerCase() === message.recipients[j]?.toLowerCase();
+    }),
+  );
+}
+
+/** What of the journal a planned message matches: by Message-ID, or by the same recipient of the same letter version. */
 function previousState(
   message: OutgoingMessage,
   states: Map<string, MessageState>,
 ): { state: MessageState; sameId: boolean } | undefined {
   const own = states.get(message.messageId);
   if (own) return { state: own, sameId: true };
-  // "Never twice" per role: this letter version already went to this role at another address.
+  // "Never twice" per recipient: this letter version already went to this recipient at another address.
   for (const state of states.values()) {
     const p = state.prepared;
     if (
@@ -59,7 +82,7 @@ function previousState(
       p.urn === message.urn &&
       p.visitDate === message.visitDate &&
       p.version === message.version &&
-      p.roles.some((r) => message.roles.includes(r))
+      sameRecipient(p, message)
     ) {
       return { state, sameId: false };
     }
@@ -185,6 +208,7 @@ async function distributeLocked(
       messageId: message.messageId,
       to: message.to.map((t) => t.email),
       roles: message.roles,
+      recipients: message.recipients,
       subject: message.subject,
       eml: relative(journalDir, emlPath),
       sha256: hash,

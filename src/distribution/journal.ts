@@ -16,6 +16,8 @@ export interface PreparedRecord extends MessageSubjectMatter {
   messageId: string;
   to: string[];
   roles: RecipientRole[];
+  /** Each role's recipient as the letter names it, in the order of `roles` (absent in journals before 0.2). */
+  recipients?: string[];
   subject: string;
   /** The .eml, relative to the journal's folder. */
   eml: string;

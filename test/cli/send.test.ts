@@ -223,7 +223,7 @@ describe('monitoring-letter send', () => {
     expect(fixed.received).toHaveLength(1);
   });
 
-  it('para 8: confirm e-mails the school the visit date, the headteacher\u2019s presence, and the National Business Unit number (para 12)', async () => {
+  it('para 8: confirm e-mails the school the visit date, that the headteacher is available, and the National Business Unit number (para 12)', async () => {
     const ws = makeWorkspace();
     const { file } = ws.addLetter('121190');
     const io = fakeIo(ws.dir);
@@ -233,7 +233,7 @@ describe('monitoring-letter send', () => {
     const mail = await simpleParser(readFileSync(join(ws.letterDir, 'outbox', only!)));
     expect((mail.to as AddressObject).value[0]!.address).toBe('head.121190@school.example');
     expect(mail.subject).toContain('12 March 2014');
-    expect(mail.text).toContain('headteacher is present');
+    expect(mail.text).toContain('Please make sure that you are available in school on 12 March 2014');
     expect(mail.text).toContain('governing body and the local authority');
     expect(mail.text).toContain('0300 123 4234');
     expect(mail.text).toContain('Siân Ó Súilleabháin');

@@ -160,3 +160,49 @@ describe('what each run does with each journal state', () => {
     expect(again.find((e) => e.message.to[0]!.email === chair)!.result.status).toBe('needs-attention');
   });
 });
+
+describe('never twice to the same recipient, never short of one', () => {
+  it('para 17: each diocese of a joint-faith school receives the letter, though both have the role "diocese"', async () => {
+    const ws = makeWorkspace();
+    writeFileSync(
+      ws.contacts,
+      readFileSync(ws.contacts, 'utf8').replace(
+        'dioceses:',
+        'dioceses:\n  Archdiocese of Liverpool: { email: archdiocese@liverpool.example }\n  Diocese of Liverpool: { email: diocese@liverpool.example }',
+      ),
+    );
+    const { file } = ws.addLetter('104712', {
+      fixture: 'joint-faith-voluntary-aided',
+      edit: (form) => {
+        form.school.localAuthority = { name: 'Norfolk' };
+      },
+    });
+    const transport = scriptedTransport(() => 'accept');
+    const entries = await distribute(plan(ws, [file]), deps(ws, transport), { resume: false });
+    expect(entries.map((e) => e.result.status)).toEqual(entries.map(() => 'sent'));
+    const to = transport.delivered.map((d) => d.envelope.to[0]);
+    expect(to).toContain('archdiocese@liverpool.example');
+    expect(to).toContain('diocese@liverpool.example');
+  });
+
+  it('a copy already sent is not sent again when its body\u2019s address changes afterwards', async () => {
+    const ws = makeWorkspace();
+    const { file } = ws.addLetter('121190');
+    await distribute(
+      plan(ws, [file]),
+      deps(
+        ws,
+        scriptedTransport(() => 'accept'),
+      ),
+      { resume: false },
+    );
+    writeFileSync(
+      ws.contacts,
+      readFileSync(ws.contacts, 'utf8').replace(diocese, 'schools.office@dioceseofnorwich.example'),
+    );
+    const transport = scriptedTransport(() => 'accept');
+    const entries = await distribute(plan(ws, [file]), deps(ws, transport), { resume: false });
+    expect(entries.map((e) => e.result.status)).toEqual(entries.map(() => 'already-sent'));
+    expect(transport.delivered).toEqual([]);
+  });
+});
