@@ -16,7 +16,7 @@ export interface PreparedRecord extends MessageSubjectMatter {
   messageId: string;
   to: string[];
   roles: RecipientRole[];
-  /** Each role's recipient as the letter names it, in the order of `roles` (absent in journals before 0.2). */
+  /** Each role's recipient as the letter names it, in the order of `roles` (absent in journals written by earlier versions). */
   recipients?: string[];
   subject: string;
   /** The .eml, relative to the journal's folder. */
