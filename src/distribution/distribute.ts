@@ -227,7 +227,7 @@ async function distributeLocked(
       sleep,
       (failure, attempt, delay) =>
         log?.(
-          `  ${message.to.map((t) => t.email).join(', ')}: ${failure.words} (attempt ${attempt}; again in ${Math.round(delay / 1000)} s)`,
+          `  ${message.to.map((t) => t.email).join(', ')}: ${failure.words} (attempt ${attempt}; again in ${delay < 1000 ? `${delay} ms` : `${Math.round(delay / 1000)} s`})`,
         ),
     );
     if (outcome.ok) {

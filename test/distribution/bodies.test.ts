@@ -21,8 +21,11 @@ localAuthorities:
   Liverpool: { email: la@liverpool.example }
   Kingston upon Thames: { email: la@kingston.example }
   Isle of Wight: { email: la@iow.example }
+  Kent: { email: la@kent.example }
 contractors:
   Achieving for Children: { email: contractor@afc.example }
+foundationBodies:
+  The Weald Learning Trust: { email: clerk@wealdtrust.example }
 dioceses:
   Diocese of Norwich: { email: diocese@norwich.example }
   Diocese of Portsmouth: { email: diocese@portsmouth.example }
@@ -56,6 +59,7 @@ beforeAll(async () => {
     ws.addLetter('104712', { fixture: 'joint-faith-voluntary-aided' }).file,
     ws.addLetter('102567', { fixture: 'support-contractor' }).file,
     ws.addLetter('118166', { fixture: 'voluntary-controlled-primary' }).file,
+    ws.addLetter('118928', { fixture: 'foundation-school-trust' }).file,
   ];
   server = await startFaultServer();
   const io = fakeIo(ws.dir);
@@ -96,7 +100,7 @@ describe('para 17: each copy says why its recipient receives it, as a sentence',
       'You receive a copy because the letter is always copied to the appropriate authority for Sir John Lawes Academy, the Chair of the Board of Trustees of the Sir John Lawes Academy Trust (paragraph 17 of',
     );
     expect(bodyTo('la@herts.example')).toContain(
-      'You receive a copy because the letter is always copied to the local authority (Hertfordshire), even where the school is an academy (paragraph 17 of',
+      'You receive a copy because the letter is always copied to the school’s local authority, Hertfordshire, even where the school is an academy (paragraph 17 of',
     );
     expect(bodyTo('efa@education.example', '137412')).toContain(
       'You receive a copy because Sir John Lawes Academy has a sixth form (paragraph 17 of',
@@ -108,10 +112,16 @@ describe('para 17: each copy says why its recipient receives it, as a sentence',
 
   it('the support contractor and a maintained school’s local authority', () => {
     expect(bodyTo('contractor@afc.example')).toContain(
-      'You receive a copy because Achieving for Children provides support services on behalf of the local authority (Kingston upon Thames) (paragraph 17 of',
+      'You receive a copy because Achieving for Children provides support services on behalf of the local authority, Kingston upon Thames (paragraph 17 of',
     );
     expect(bodyTo('la@kingston.example')).toContain(
-      'You receive a copy because the letter is always copied to the local authority (Kingston upon Thames) (paragraph 17 of',
+      'You receive a copy because the letter is always copied to the school’s local authority, Kingston upon Thames (paragraph 17 of',
+    );
+  });
+
+  it('the body that appoints the foundation governors', () => {
+    expect(bodyTo('clerk@wealdtrust.example')).toContain(
+      'You receive a copy because the Weald Learning Trust appoints the foundation governors of The Weald Foundation School (paragraph 17 of',
     );
   });
 
