@@ -4,7 +4,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import process from 'node:process';
 import { URL } from 'node:url';
-import { prepareFontAssets } from '../dist/src/writers/pdf/font-prepare.js';
+import { prepareFontAssets } from '../dist/scripts/font-prepare.js';
 
 const out = new URL('../assets/fonts/', import.meta.url);
 await mkdir(out, { recursive: true });

@@ -3,7 +3,7 @@
 //   npm run holidays
 // and review the diff. A test fails when the committed table is out of date.
 import { writeFileSync } from 'node:fs';
-import { englandBankHolidayNames, firstHolidayYear } from '../dist/src/rules/holiday-data.js';
+import { englandBankHolidayNames, firstHolidayYear } from '../dist/scripts/holiday-data.js';
 
 const toYear = new Date().getFullYear() + 8;
 const names = englandBankHolidayNames(firstHolidayYear, toYear);

@@ -6,7 +6,7 @@
 // The form
 export { form as evidenceFormSchema, type EvidenceForm, type School, type Person } from './evidence/schema.js';
 export { loadForm, loadFormFile, type LoadResult } from './evidence/load.js';
-export { validateLoaded } from './evidence/validate.js';
+export { validateLoaded } from './workflow/validate.js';
 export { evidenceFormJsonSchema } from './evidence/json-schema.js';
 export { establishmentTypes, type EstablishmentType } from './evidence/establishment.js';
 export { formatDiagnostic, hasErrors, type Diagnostic, type Severity } from './diagnostics.js';

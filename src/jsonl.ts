@@ -7,8 +7,8 @@
 import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
 import { dirname } from 'node:path';
 
-/** Appends one record as a line and flushes it to disk. */
-export function appendJsonLine(file: string, record: unknown): void {
+/** Appends one record as a line and flushes it to disk (unless `sync` is false: a batch of thousands of letters). */
+export function appendJsonLine(file: string, record: unknown, options: { sync?: boolean } = {}): void {
   mkdirSync(dirname(file), { recursive: true });
   const fd = openSync(file, 'a+');
   try {
@@ -20,7 +20,7 @@ export function appendJsonLine(file: string, record: unknown): void {
       if (last[0] !== 0x0a) prefix = '\n'; // a crash left half a line: close it off
     }
     writeSync(fd, prefix + JSON.stringify(record) + '\n');
-    fsyncSync(fd);
+    if (options.sync !== false) fsyncSync(fd);
   } finally {
     closeSync(fd);
   }

@@ -12,6 +12,7 @@ import { checkTemplates } from './letter/template-check.js';
 import { defaultTemplatesDir, type PreparedTemplates } from './letter/templates.js';
 import type { LetterDocument } from './letter/tree.js';
 import { toView } from './letter/view.js';
+import { lastVisitDay } from './evidence/visit-dates.js';
 import { checkForm } from './rules/check-form.js';
 import { computeDeadlines } from './rules/deadlines.js';
 import { RecipientsError, resolveRecipients } from './rules/recipients.js';
@@ -31,6 +32,12 @@ export interface ComposeOptions {
   templates: PreparedTemplates;
   holidays: Holidays;
   toolVersion?: string;
+  /**
+   * The date the letter bears (ISO). Default: the form's `letter.date`, else
+   * the last visit day. A final letter is dated when it is finalised (the
+   * workflow passes that date).
+   */
+  letterDate?: string;
   /** When given, the milliseconds spent in each stage are added here (the benchmark reads them). */
   timings?: StageTimings;
 }
@@ -75,13 +82,12 @@ export function composeLetter(form: EvidenceForm, options: ComposeOptions): Comp
     });
   }
 
-  const visitDates = [...form.visit.dates].sort();
   const model = buildLetter(form, {
     recipients: recipientsContext,
     status: options.status,
     toolVersion: options.toolVersion ?? packageVersion,
     templateHash: options.templates.hash,
-    letterDate: form.letter?.date ?? visitDates[visitDates.length - 1] ?? form.visit.dates[0] ?? '',
+    letterDate: options.letterDate ?? form.letter?.date ?? lastVisitDay(form),
   });
   const deadlines = computeDeadlines(form, options.holidays);
   const ruled = performance.now();

@@ -39,6 +39,7 @@ const expected: Record<string, string[]> = {
   'draft-during-visit.yaml': [
     'para-2/visit-window warning visit.dates[0]',
     'para-16/completeness error judgement',
+    'para-16/completeness error actions',
     'para-16/completeness error findings.governance',
     'para-16/completeness error findings.progress',
     'para-16/completeness error externalSupport',

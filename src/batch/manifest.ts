@@ -8,7 +8,10 @@ import { once } from 'node:events';
 
 export interface ManifestEntry {
   form: string;
+  /** The letter was made complete: written, no gaps, no errors. */
   ok: boolean;
+  /** Its files were written (a draft with gaps is rendered, with markers, but not ok). */
+  rendered: boolean;
   urn?: string;
   school?: string;
   visitDate?: string;
@@ -17,6 +20,8 @@ export interface ManifestEntry {
   to?: string;
   copies: { role: string; name: string }[];
   deadlines: { id: string; date: string }[];
+  /** What the letter still needs (para 16), one phrase each. */
+  gaps: string[];
   errors: string[];
   warnings: number;
 }
@@ -24,6 +29,7 @@ export interface ManifestEntry {
 const columns = [
   'form',
   'ok',
+  'rendered',
   'urn',
   'school',
   'visitDate',
@@ -33,6 +39,7 @@ const columns = [
   'copies',
   'copyRoles',
   'deadlines',
+  'gaps',
   'errors',
   'warnings',
 ] as const;
@@ -47,6 +54,7 @@ export function csvRow(e: ManifestEntry): string {
   const cells: Record<(typeof columns)[number], string> = {
     form: e.form,
     ok: e.ok ? 'yes' : 'no',
+    rendered: e.rendered ? 'yes' : 'no',
     urn: e.urn ?? '',
     school: e.school ?? '',
     visitDate: e.visitDate ?? '',
@@ -56,6 +64,7 @@ export function csvRow(e: ManifestEntry): string {
     copies: e.copies.map((c) => c.name).join('; '),
     copyRoles: e.copies.map((c) => c.role).join('; '),
     deadlines: e.deadlines.map((d) => `${d.id}=${d.date}`).join('; '),
+    gaps: e.gaps.join('; '),
     errors: e.errors.join('; '),
     warnings: String(e.warnings),
   };

@@ -10,7 +10,11 @@ import type { WorkerSetup } from './worker.js';
 
 export interface BatchSummary {
   total: number;
+  /** Letters made complete. */
   ok: number;
+  /** Letters written with gaps or errors (drafts with markers). */
+  incomplete: ManifestEntry[];
+  /** Forms no letter was written for. */
   failed: ManifestEntry[];
   manifest: { csv: string; json: string };
   seconds: number;
@@ -60,6 +64,7 @@ export async function runBatch(
   mkdirSync(setup.outDir, { recursive: true });
   const manifest = openManifest(join(setup.outDir, 'manifest'));
   const failed: ManifestEntry[] = [];
+  const incomplete: ManifestEntry[] = [];
   let ok = 0;
   const writtenBy = new Map<string, string>();
   const { jobs, ...workerData } = setup;
@@ -75,9 +80,11 @@ export async function runBatch(
           : {
               form: forms[index] ?? '?',
               ok: false,
+              rendered: false,
               files: [],
               copies: [],
               deadlines: [],
+              gaps: [],
               errors: [result.error],
               warnings: 0,
             };
@@ -86,6 +93,7 @@ export async function runBatch(
         const earlier = writtenBy.get(file);
         if (earlier !== undefined && earlier !== entry.form) {
           entry.ok = false;
+          entry.rendered = false;
           entry.errors.push(
             `${file}: also written for ${earlier} (the same URN and visit date), which this form's letter replaced; give each visit one form`,
           );
@@ -93,11 +101,19 @@ export async function runBatch(
         writtenBy.set(file, entry.form);
       }
       if (entry.ok) ok += 1;
+      else if (entry.rendered) incomplete.push(entry);
       else failed.push(entry);
       await manifest.add(entry);
       onEntry(entry, forms.length);
     },
   });
   const paths = await manifest.close();
-  return { total: forms.length, ok, failed, manifest: paths, seconds: (performance.now() - started) / 1000 };
+  return {
+    total: forms.length,
+    ok,
+    incomplete,
+    failed,
+    manifest: paths,
+    seconds: (performance.now() - started) / 1000,
+  };
 }

@@ -2,12 +2,19 @@
  * Compares the bodies a letter was copied to with those para 17 calls for:
  * who is missing, who is extra, who is named differently, and why.
  */
-import { normaliseBodyName } from '../rules/recipients.js';
+import { normaliseBodyName } from '../names.js';
 import type { RecipientList, RecipientRole } from '../rules/types.js';
 import { distinctiveWords, namesBody, recogniseBodies, type FoundBody } from './recognise.js';
+import { checkLetterSchool, type CheckedSchool, type LetterSchool } from './school.js';
 import { findCopySentence, NoCopySentenceError } from './sentence.js';
 
 export interface CopyCheck {
+  /** The school whose copy list the letter was checked against (when given). */
+  school?: CheckedSchool;
+  /** The school's name and URN as the letter gives them, where it does. */
+  letter?: LetterSchool;
+  /** The letter names another school or URN than the one checked. */
+  warnings: string[];
   /** The letter's copy sentence, as found. */
   sentence: string;
   found: FoundBody[];
@@ -28,13 +35,19 @@ const namedRoles: ReadonlySet<RecipientRole> = new Set([
   'foundation-body',
 ]);
 
-/** Checks a letter's copy list against the rules' list; throws NoCopySentenceError when the letter has none. */
-export function checkCopyList(letterText: string, list: RecipientList): CopyCheck {
+/**
+ * Checks a letter's copy list against the rules' list, and, given the school,
+ * that the letter is about it; throws NoCopySentenceError when the letter has no copy sentence.
+ */
+export function checkCopyList(letterText: string, list: RecipientList, school?: CheckedSchool): CopyCheck {
   const sentence = findCopySentence(letterText);
   if (!sentence) throw new NoCopySentenceError();
   const found = recogniseBodies(sentence.list, list.copies);
   const used = new Set<number>();
+  const about = school ? checkLetterSchool(letterText, school) : undefined;
   const result: CopyCheck = {
+    ...(about ? { school: about.school, letter: about.letter } : {}),
+    warnings: about?.warnings ?? [],
     sentence: sentence.sentence,
     found,
     matched: [],

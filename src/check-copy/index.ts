@@ -4,3 +4,4 @@ export { LetterReadError, letterExtensions, readLetterText } from './read-letter
 export { classify, namesBody, recogniseBodies, type FoundBody } from './recognise.js';
 export { findCopySentence, NoCopySentenceError, normaliseLetterText, type CopySentence } from './sentence.js';
 export { joinPages } from './pages.js';
+export { checkLetterSchool, type CheckedSchool, type LetterSchool, type SchoolCheck } from './school.js';

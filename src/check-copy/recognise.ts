@@ -3,7 +3,7 @@
  * Governors", "the Director of Children’s Services, Kent County Council",
  * "the EFA"), and maps each to a para 17 role.
  */
-import { normaliseBodyName } from '../rules/recipients.js';
+import { normaliseBodyName } from '../names.js';
 import type { Recipient, RecipientRole } from '../rules/types.js';
 
 /** One body named in the letter's copy list. */
@@ -46,7 +46,9 @@ const stopWords = new Set(
   (
     "the of for and at in on a an to by chair chief executive director children's childrens children services service " +
     'diocese diocesan board governing body trustees trust interim education funding agency academies advisers ' +
-    'unit department local authority council county city borough foundation governors roman catholic church england'
+    'unit department local authority council county city borough foundation governors roman catholic church england ' +
+    // "the person or body responsible for appointing foundation governors": para 17's words when the form names no one.
+    'person or responsible appointing appoints'
   ).split(' '),
 );
 
@@ -65,6 +67,25 @@ export function namesBody(name: string, phrase: string): boolean {
   return wanted.every((t) => have.has(t));
 }
 
+/** "the Chair of the Canterbury Diocesan Board of Education": the chair of a diocese's own body. */
+const chairOfDiocesanBody = /\bchair(?:man|woman|person)?\s+of\s+(?:the\s+)?(.*\b(?:arch)?dioces(?:e|an)\b.*)$/i;
+/** What makes a chair's body a school's or an academy trust's, though its name has a diocese in it. */
+const schoolOrTrust =
+  /\btrust\b|\btrustees\b|\bacadem|\bmulti\b|\bcompany\b|\bgovern(?:ing|ors?)\b|\bschool\b|\bfederation\b/i;
+
+/**
+ * A chair of a diocesan body (a diocesan board of education, a schools
+ * commission) speaks for the diocese, not the school: the diocese, unless the
+ * body is a trust, an academy or a governing body, or the expected appropriate
+ * authority is the one named.
+ */
+function diocesanChair(phrase: string, expected: readonly Recipient[]): boolean {
+  const body = chairOfDiocesanBody.exec(phrase)?.[1];
+  if (body === undefined) return false;
+  if (expected.some((e) => e.role === 'appropriate-authority' && namesBody(e.name, phrase))) return false;
+  return !schoolOrTrust.test(body) || expected.some((e) => e.role === 'diocese' && namesBody(e.name, phrase));
+}
+
 /** The role a phrase names, using the expected copies to recognise contractors and foundations by name. */
 export function classify(phrase: string, expected: readonly Recipient[] = []): Pick<FoundBody, 'role' | 'other'> {
   let best: { index: number; kind: (typeof patterns)[number][0] } | undefined;
@@ -72,7 +93,8 @@ export function classify(phrase: string, expected: readonly Recipient[] = []): P
     const m = pattern.exec(phrase);
     if (m && (best === undefined || m.index < best.index)) best = { index: m.index, kind };
   }
-  const role = best && typeof best.kind === 'string' ? best.kind : undefined;
+  let role = best && typeof best.kind === 'string' ? best.kind : undefined;
+  if (role === 'appropriate-authority' && diocesanChair(phrase, expected)) role = 'diocese';
   // A contractor or foundation is told by its name ("Achieving for Children"), whatever words surround it.
   const byName = expected.find(
     (e) => (e.role === 'la-support-contractor' || e.role === 'foundation-body') && namesBody(e.name, phrase),
@@ -92,6 +114,18 @@ function namesExpected(phrase: string, expected: readonly Recipient[]): boolean 
 
 const separator = /(\s*,\s*(?:and\s+)?|\s*;\s*(?:and\s+)?|\s+and\s+|\s*&\s*)/i;
 const startsNewBody = /^(?:the|a|an|her|his|mr|mrs|ms|miss|dr)\b/i;
+/**
+ * Words naming an office or an organisation: "the Chief Executive of the Valley
+ * Learning Trust" is a body of its own even when unrecognised, while "the Isle
+ * of Wight" (a place, in "… for Hampshire and the Isle of Wight") or "Mrs Ruth
+ * Adeyemi" (the holder of the title before) continues the body before it.
+ */
+const officeOrOrganisation =
+  /\b(?:chief|executive|chair(?:man|woman|person)?|director|head|secretary|clerk|officer|manager|bishop|adviser|advisor|board|trust|trustees|committee|agency|council|authority|foundation|dioces(?:e|an)|academy|college|school|unit|department|commissioner|governors|federation|partnership|company|limited|ltd|cic|plc|office|minister|ofsted|inspector|team|group|alliance|consortium|association|society|church|parish|ceo)\b/i;
+
+/** An unrecognised fragment that names a body of its own: it starts like one and names an office or organisation. */
+const unrecognisedBody = (fragment: string): boolean =>
+  startsNewBody.test(fragment) && officeOrOrganisation.test(fragment);
 
 /**
  * Splits a copy list into the bodies it names. A fragment that names nothing
@@ -112,7 +146,7 @@ export function recogniseBodies(list: string, expected: readonly Recipient[] = [
     const recognised = kind.role !== undefined || kind.other !== undefined;
     const continues =
       previous !== undefined &&
-      (!recognised ||
+      ((!recognised && !unrecognisedBody(fragment)) ||
         (!startsNewBody.test(fragment) &&
           (kind.role === previous.role ||
             // "the Director of Children’s Services, Achieving for Children": together they name an expected body.

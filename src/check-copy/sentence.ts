@@ -96,7 +96,9 @@ function proseCopySentences(text: string): { sentence: string; list: string }[] 
     if (!best) return found;
     const listStart = best.index + best.length;
     const list = untilSentenceEnd(text.slice(listStart));
-    const sentenceStart = Math.max(text.lastIndexOf('. ', best.index) + 2, text.lastIndexOf('\n', best.index) + 1, 0);
+    // The sentence starts after the last full stop or line break before its opening words, or at the text's start.
+    const stop = text.lastIndexOf('. ', best.index);
+    const sentenceStart = Math.max(stop < 0 ? 0 : stop + 2, text.lastIndexOf('\n', best.index) + 1);
     found.push({ sentence: collapse(text.slice(sentenceStart, listStart) + list) + '.', list: collapse(list) });
     from = listStart + list.length;
   }

@@ -1,3 +1,7 @@
+import { exitCodes } from '../exit-codes.js';
+
+export { exitCodes, type ExitCode } from '../exit-codes.js';
+
 /** What a command may touch of the outside world; tests pass their own. */
 export interface Io {
   stdout(text: string): void;
@@ -10,9 +14,6 @@ export interface Io {
   /** True when stdout is a terminal (progress bars, colour). */
   isTTY: boolean;
 }
-
-/** Exit codes (DESIGN.md): 0 ok, 1 invalid input, 2 wrong usage, 3 something outside failed, 4 internal error. */
-export const exitCodes = { ok: 0, invalid: 1, usage: 2, outside: 3, internal: 4 } as const;
 
 /** An error the user can act on; printed without a stack trace. */
 export class UserError extends Error {

@@ -61,7 +61,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     )
     .version(toolVersion)
     .strict()
-    .demandCommand(1, 'Name a command: see the list above.')
+    .demandCommand(1, 'Name a command: see the list above, or `monitoring-letter <command> --help`.')
+    .example('$0 draft visit.yaml', 'draft the letter in every format into output/')
+    .example('$0 <command> --help', 'a command’s options, with examples')
     .recommendCommands()
     .wrap(Math.min(100, process.stdout.columns || 100))
     .exitProcess(false)
@@ -70,7 +72,9 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       usageError = msg;
     });
   for (const c of await commandsFor(argv)) {
-    parser.command(c.command, c.describe, c.builder, async (args) => {
+    // One style for every command's summary: a capital first letter, no full stop.
+    const describe = c.describe.charAt(0).toUpperCase() + c.describe.slice(1).replace(/\.$/, '');
+    parser.command(c.command, describe, c.builder, async (args) => {
       const repeated = repeatedOption(argv);
       if (repeated !== undefined) {
         throw new UserError(`--${repeated} is given more than once: give it once`, exitCodes.usage);
@@ -94,6 +98,8 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return exitCodes.internal;
   }
   if (usageError !== undefined) {
+    // The list of commands (or the command's options) with the mistake: a bare `monitoring-letter` shows every command.
+    if (!help) help = await parser.getHelp();
     if (help) io.stderr(help + '\n');
     io.stderr(`\n${usageError}\n`);
     return exitCodes.usage;

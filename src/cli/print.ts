@@ -3,6 +3,7 @@
  * and a caret under it on a terminal), a summary, or the stable JSON report.
  */
 import { formatDiagnostic, hasErrors, type Diagnostic, type Severity } from '../diagnostics.js';
+import type { Io } from './io.js';
 
 /** One diagnostic in the `--json` report; the fields and their order are stable. */
 export interface JsonDiagnostic {
@@ -101,4 +102,29 @@ export function summaryLine(diagnostics: readonly Diagnostic[], files: readonly 
   if (notes > 0) parts.push(count(notes, 'note'));
   const where = files.length === 1 ? (files[0] ?? '') : `${files.length} forms`;
   return `${parts.join(', ')} in ${where}`;
+}
+
+/** A file's name and the text read from it (undefined when it could not be read). */
+export interface SourceText {
+  file: string;
+  text: string | undefined;
+}
+
+/** Prints diagnostics to stderr like a compiler, with the form's source lines on a terminal. */
+export function printDiagnostics(
+  io: Io,
+  diagnostics: readonly Diagnostic[],
+  source?: SourceText | readonly SourceText[],
+): void {
+  if (diagnostics.length === 0) return;
+  const sources = new Map<string, string>();
+  for (const s of source === undefined ? [] : 'file' in source ? [source] : source) {
+    if (s.text !== undefined) sources.set(s.file, s.text);
+  }
+  io.stderr(formatDiagnostics(diagnostics, sources, { showSource: io.isTTY, colour: useColour(io) }));
+}
+
+/** Colour on a terminal, unless NO_COLOR is set. */
+export function useColour(io: Io): boolean {
+  return io.isTTY && io.env.NO_COLOR === undefined;
 }

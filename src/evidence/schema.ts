@@ -84,7 +84,16 @@ export const grade = z
   .meta({ description: 'A section 5 grade: outstanding (1), good (2), requires-improvement (3), inadequate (4)' });
 
 export const governingBody = z
-  .enum(['governing-body', 'interim-executive-board', 'academy-trust', 'sponsor', 'proprietor', 'management-board'])
+  .enum([
+    'governing-body',
+    'interim-executive-board',
+    'academy-trust',
+    'sponsor',
+    'proprietor',
+    'management-board',
+    // A pupil referral unit is governed by a management committee, its appropriate authority (para 17).
+    'management-committee',
+  ])
   .meta({ description: 'Who is responsible for the school (the appropriate authority, para 17)' });
 
 export const establishmentType = z.enum(establishmentTypeIds).meta({
@@ -203,6 +212,12 @@ export const inspection = z.strictObject({
     .meta({ description: 'External reviews recommended at the section 5 inspection (para 10, footnote 6)' }),
 });
 
+const inspector = z.strictObject({
+  name: line,
+  role: line.optional().meta({ description: 'Defaults to Her Majesty\u2019s Inspector' }),
+  email: z.email({ error: 'expected an e-mail address' }).optional(),
+});
+
 export const visit = z.strictObject({
   dates: z
     .array(isoDate)
@@ -219,11 +234,11 @@ export const visit = z.strictObject({
     description:
       'section-8: Education Act 2005 (published); section-117: Education and Inspections Act 2006, a visit to assist improvement (not published, para 26)',
   }),
-  inspector: z.strictObject({
-    name: line,
-    role: line.optional().meta({ description: 'Defaults to Her Majesty\u2019s Inspector' }),
-    email: z.email({ error: 'expected an e-mail address' }).optional(),
-  }),
+  inspector: inspector.meta({ description: 'The lead inspector, who signs the letter' }),
+  team: z
+    .array(inspector)
+    .optional()
+    .meta({ description: 'Team inspectors who took part in the visit, named in the letter after the lead inspector' }),
   notificationCall: isoDate.optional().meta({ description: 'The date HMI telephoned the school (para 7)' }),
   previous: z
     .strictObject({
@@ -252,7 +267,13 @@ export const evidence = z.strictObject({
 });
 
 const review = z.strictObject({
-  commissioned: isoDate.optional(),
+  commissioned: z
+    .union([isoDate, z.literal(false)])
+    .optional()
+    .meta({
+      description:
+        'The date the school started commissioning the review, or false if it had not been commissioned by the visit (para 16: its timeliness)',
+    }),
   completed: isoDate.optional(),
   impact: narrative.optional(),
 });
@@ -279,7 +300,18 @@ export const findings = z.strictObject({
 });
 
 export const externalSupport = z.strictObject({
-  summary: narrative.optional(),
+  none: z
+    .boolean()
+    .optional()
+    .meta({ description: 'true when the school has had no external support since the section 5 inspection' }),
+  summary: narrative.optional().meta({ description: 'What external support the school has had, and from whom' }),
+  qualityAndImpact: narrative.optional().meta({
+    description: 'The quality and impact of the support, overall (para 16); or give each provider’s qualityAndImpact',
+  }),
+  brokering: narrative.optional().meta({
+    description:
+      'Whether the support is being brokered effectively, in your words (para 16); or give each provider’s brokeredEffectively',
+  }),
   providers: z
     .array(
       z.strictObject({

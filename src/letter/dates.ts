@@ -1,5 +1,25 @@
 /** Dates as real letters write them: "12 March 2014", "12 and 13 March 2014". */
-import { formatLongDate } from '../rules/calendar.js';
+
+const MONTHS = [
+  'January',
+  'February',
+  'March',
+  'April',
+  'May',
+  'June',
+  'July',
+  'August',
+  'September',
+  'October',
+  'November',
+  'December',
+];
+
+/** "12 March 2014", as real letters write dates. */
+export function formatLongDate(date: string): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return `${d} ${MONTHS[m - 1]} ${y}`;
+}
 
 /** "January 2014": the month of a date, for "the section 5 inspection in January 2014". */
 export function formatMonthYear(date: string): string {

@@ -5,12 +5,13 @@
  * An item para 16 requires and the form lacks is a `Missing` (a visible marker
  * in a draft, an error when final), never a blank.
  */
+import { lastVisitDay, sortedVisitDates } from '../evidence/visit-dates.js';
 import type { FormPath } from '../diagnostics.js';
 import type { EvidenceForm, Person } from '../evidence/schema.js';
 import type { RecipientList } from '../rules/types.js';
 import { copyListNames } from '../rules/recipients.js';
-import { formatLongDate } from '../rules/calendar.js';
-import { formatMonthYear, formatVisitDates } from './dates.js';
+import { missingContents } from '../rules/checks/completeness.js';
+import { formatLongDate, formatMonthYear, formatVisitDates } from './dates.js';
 import { joinList, midSentence } from './join.js';
 import { establishmentTypeById } from '../evidence/establishment.js';
 
@@ -44,6 +45,8 @@ export interface GovernanceFlags {
   sponsor: boolean;
   proprietor: boolean;
   managementBoard: boolean;
+  /** A pupil referral unit's management committee (para 17: its appropriate authority). */
+  managementCommittee: boolean;
   /** The body's own name where the form gives one ("Management Board"), else ''. */
   ownName: string;
 }
@@ -62,7 +65,10 @@ export interface LetterModel {
   /** `academy`: an academy of any kind but a free school, UTC or studio school, so the letter says "academy" for "school". */
   school: { name: Text; urn: string; addressLines: string[]; academy: boolean };
   headteacher: { fullName: Text; salutationName: Text; role: string };
+  /** The lead inspector, who signs. */
   inspector: { name: string; role: string };
+  /** Team inspectors, named in the opening after the lead ("my visit with …"); [] for a lead alone. */
+  team: { name: string; role: string }[];
   visit: {
     dates: string;
     isoDates: string[];
@@ -82,7 +88,8 @@ export interface LetterModel {
   governance: GovernanceFlags;
   /** `shown`: false for a section 117 visit, which is not a monitoring inspection and carries no para 11 judgement. */
   judgement: { shown: boolean; effective: boolean; notEffective: boolean; missing: Text };
-  actions: { school: string[]; localAuthority: string[]; trust: string[] };
+  /** `schoolMissing`: a gap when the form does not say what the school should do (para 16 completeness). */
+  actions: { school: string[]; schoolMissing: Text; localAuthority: string[]; trust: string[] };
   evidence: {
     meetings: string;
     documents: string;
@@ -109,19 +116,30 @@ export interface LetterModel {
     governance: boolean;
     recommended: boolean;
     commissioned: string;
+    /** The form says it had not been commissioned by the visit (commissioned: false). */
+    notCommissioned: boolean;
+    /** A gap when a recommended review's commissioning is not given (its timeliness, para 16). */
+    commissionedMissing: Text;
     completed: string;
     impact: Text;
   }[];
   externalSupport: {
+    /** externalSupport.none: the school has had none. */
+    none: boolean;
     summary: string;
     providers: {
       name: string;
       support: string;
-      qualityAndImpact: string;
-      brokeredEffectively: boolean;
-      notBrokeredEffectively: boolean;
+      qualityAndImpact: Text;
     }[];
-    /** The providers whose support is (is not) brokered effectively, joined: "the Diocese of Norwich and …". */
+    /** The quality and impact overall, or a gap when neither it nor every provider's is given. */
+    qualityAndImpact: Text;
+    /** Whether it is brokered effectively in the HMI's words, or a gap; '' when the providers' flags say it. */
+    brokering: Text;
+    /**
+     * From the providers' brokeredEffectively, only when there are no overall words (so the judgement is
+     * printed once): those whose support is (is not) brokered effectively, joined: "the Diocese of Norwich and …".
+     */
     brokered: string;
     notBrokered: string;
     missing: Text;
@@ -160,17 +178,33 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
     gaps.push(gap);
     return gap;
   };
+  // para 16: what is missing is decided once, by the completeness rule, so validate and draft --final agree.
+  const required = new Map(
+    missingContents(form)
+      .filter((item) => (item.severity ?? 'error') === 'error')
+      .map((item) => [item.key, item]),
+  );
+  /** The value, or a gap where the completeness rule says this item is missing. */
+  const content = (key: string, value: string): Text => {
+    const item = required.get(key);
+    if (item === undefined) return value;
+    const gap = { missing: item.label, path: item.path };
+    gaps.push(gap);
+    return gap;
+  };
   const optional = (value: string | undefined): string => (said(value) ? value : '');
   const list = (values: readonly string[] | undefined): string[] => (values ?? []).filter(said);
 
-  const isoDates = [...form.visit.dates].sort();
-  const lastDateIso = isoDates[isoDates.length - 1] ?? '';
-  const number = form.visit.number ?? (form.visit.previous ? undefined : 1);
+  const isoDates = sortedVisitDates(form);
+  const lastDateIso = lastVisitDay(form);
+  const number = form.visit.number;
   const act = form.visit.act ?? 'section-8';
   const provider = form.letter?.provider;
   const address = form.school.address;
   const head = form.headteacher;
-  const body = form.school.governance?.body ?? 'governing-body';
+  const body =
+    form.school.governance?.body ??
+    (form.school.type === 'pupil-referral-unit' ? 'management-committee' : 'governing-body');
   const e = form.evidence;
   const f = form.findings;
 
@@ -188,14 +222,8 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
   };
   const section117 = act === 'section-117';
   // para 26: a section 117 visit is not a monitoring inspection, so it has no place in the count.
-  const ordinal: Text =
-    number !== undefined && ordinals[number - 1] !== undefined
-      ? (ordinals[number - 1] as string)
-      : section117
-        ? ''
-        : need(undefined, 'which monitoring inspection (first or subsequent)', ['visit', 'number']);
+  const ordinal: Text = content('visit.number', number !== undefined ? (ordinals[number - 1] ?? '') : '');
 
-  const anyEvidence = [e?.meetings, e?.documents, e?.observations, e?.workScrutiny].some((l) => list(l).length > 0);
   const evidence = {
     meetings: joinList(list(e?.meetings)),
     documents: joinList(list(e?.documents)),
@@ -203,15 +231,15 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
     workScrutiny: list(e?.workScrutiny),
     parentView: optional(e?.parentView),
     other: optional(e?.other),
-    missing: anyEvidence || said(e?.parentView) || said(e?.other) ? '' : need(undefined, 'evidence', ['evidence']),
+    missing: content('evidence', ''),
   };
-  const contextText = need(form.context, 'context of the school', ['context']);
+  const contextText = content('context', optional(form.context));
   // para 11 is the judgement of a monitoring inspection; a section 117 visit (para 26) makes none.
   const judgement = {
     shown: !section117,
     effective: !section117 && form.judgement === 'effective',
     notEffective: !section117 && form.judgement === 'not-effective',
-    missing: form.judgement || section117 ? '' : need(undefined, 'judgement', ['judgement']),
+    missing: content('judgement', ''),
   };
 
   const progress = f?.progress ?? [];
@@ -219,21 +247,20 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
     areas: form.inspection.areasForImprovement.map((area, index) => ({
       number: index + 1,
       area,
-      progress: need(
+      progress: content(
+        `findings.progress.${index + 1}`,
         progress
-          .filter((p) => p.area === index + 1)
+          .filter((p) => p.area === index + 1 && said(p.progress))
           .map((p) => p.progress)
-          .join('\n\n') || undefined,
-        `progress on area for improvement ${index + 1}`,
-        ['findings', 'progress'],
+          .join('\n\n'),
       ),
     })),
-    teachingAndLearning: need(f?.teachingAndLearning, 'teaching and learning', ['findings', 'teachingAndLearning']),
-    leadership: need(f?.leadership, 'leadership', ['findings', 'leadership']),
-    governance: need(f?.governance, 'governance', ['findings', 'governance']),
+    teachingAndLearning: content('findings.teachingAndLearning', optional(f?.teachingAndLearning)),
+    leadership: content('findings.leadership', optional(f?.leadership)),
+    governance: content('findings.governance', optional(f?.governance)),
     performanceManagement: optional(f?.performanceManagement),
     barriers: optional(f?.barriers),
-    plans: need(f?.plans, 'the school’s plans', ['findings', 'plans']),
+    plans: content('findings.plans', optional(f?.plans)),
     previousRecommendations: optional(f?.previousRecommendations),
     previousPriorities: list(form.visit.previous?.priorities),
   };
@@ -243,36 +270,44 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
     .map((kind) => {
       const review = form.reviews?.[kind];
       const recommended = form.inspection.reviewsRecommended?.[kind] === true;
-      const label = kind === 'pupilPremium' ? 'pupil premium review' : 'review of governance';
       return {
         pupilPremium: kind === 'pupilPremium',
         governance: kind === 'governance',
         recommended,
-        commissioned: review?.commissioned ? formatLongDate(review.commissioned) : '',
+        commissioned: typeof review?.commissioned === 'string' ? formatLongDate(review.commissioned) : '',
+        notCommissioned: review?.commissioned === false,
+        commissionedMissing: content(`reviews.${kind}.commissioned`, ''),
         completed: review?.completed ? formatLongDate(review.completed) : '',
-        impact: recommended ? need(review?.impact, label, ['reviews', kind]) : optional(review?.impact),
+        impact: content(`reviews.${kind}.impact`, optional(review?.impact)),
       };
     });
 
   const support = form.externalSupport;
-  const providers = (support?.providers ?? []).map((p) => ({
-    name: p.name,
-    support: p.support,
-    qualityAndImpact: optional(p.qualityAndImpact),
-    brokeredEffectively: p.brokeredEffectively === true,
-    notBrokeredEffectively: p.brokeredEffectively === false,
-  }));
+  const none = support?.none === true;
+  const providers = none
+    ? []
+    : (support?.providers ?? []).map((p, index) => ({
+        name: p.name,
+        support: p.support,
+        qualityAndImpact: content(`externalSupport.providers.${index}.qualityAndImpact`, optional(p.qualityAndImpact)),
+      }));
+  // The brokering judgement is printed once: the HMI's own words when given, else one sentence from the providers' flags.
+  const ownBrokering = said(support?.brokering);
+  const flagged = (value: boolean): string =>
+    none || ownBrokering
+      ? ''
+      : joinList(
+          (support?.providers ?? []).filter((p) => p.brokeredEffectively === value).map((p) => midSentence(p.name)),
+        );
   const externalSupport = {
+    none,
     summary: optional(support?.summary),
     providers,
-    brokered: joinList(
-      (support?.providers ?? []).filter((p) => p.brokeredEffectively === true).map((p) => midSentence(p.name)),
-    ),
-    notBrokered: joinList(
-      (support?.providers ?? []).filter((p) => p.brokeredEffectively === false).map((p) => midSentence(p.name)),
-    ),
-    missing:
-      said(support?.summary) || providers.length > 0 ? '' : need(undefined, 'external support', ['externalSupport']),
+    qualityAndImpact: none ? '' : content('externalSupport.qualityAndImpact', optional(support?.qualityAndImpact)),
+    brokering: none ? '' : content('externalSupport.brokering', optional(support?.brokering)),
+    brokered: flagged(true),
+    notBrokered: flagged(false),
+    missing: content('externalSupport', ''),
   };
 
   const recipients = context.recipients;
@@ -290,6 +325,7 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
     sponsor: body === 'sponsor',
     proprietor: body === 'proprietor',
     managementBoard: body === 'management-board',
+    managementCommittee: body === 'management-committee',
     ownName: optional(form.school.governance?.name),
   };
 
@@ -312,6 +348,7 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
     school,
     headteacher,
     inspector: { name: form.visit.inspector.name, role: optional(form.visit.inspector.role) },
+    team: (form.visit.team ?? []).map((member) => ({ name: member.name, role: optional(member.role) })),
     visit: {
       dates: formatVisitDates(isoDates),
       isoDates,
@@ -335,6 +372,7 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
     judgement,
     actions: {
       school: list(form.actions?.school),
+      schoolMissing: content('actions.school', ''),
       localAuthority: list(form.actions?.localAuthority),
       trust: list(form.actions?.trust),
     },

@@ -10,12 +10,6 @@ import { letterParts, type PreparedTemplates } from './templates.js';
 import { blockText, type Block, type DocumentMeta, type LetterDocument } from './tree.js';
 import { toView } from './view.js';
 
-/** The Markdown of each part, in print order (the stage before the tree, for tests and debugging). */
-export function renderParts(model: LetterModel, templates: PreparedTemplates): { name: string; markdown: string }[] {
-  const view = toView(model);
-  return letterParts.map((part) => ({ name: part.name, markdown: templates.render(part.name, view) }));
-}
-
 /** Renders the letter model into the one document tree every writer consumes. Throws on a missing field (strict mode). */
 export function renderLetter(
   model: LetterModel,

@@ -7,6 +7,9 @@
 import { escapeMarkdownLine, escapeNarrative } from './escape.js';
 import { isMissing, type LetterModel } from './model.js';
 
+/** The text of a gap marker as the document tree holds it ("«external support: not yet written»"), for writers that highlight it. */
+export const gapMarkerText = /^\u00ab[^\u00ab\u00bb]*: not yet written\u00bb$/;
+
 /** The marker a draft shows where a required item is missing. */
 export function gapMarker(label: string): string {
   return `**\u00ab${escapeMarkdownLine(label)}: not yet written\u00bb**`;

@@ -8,8 +8,7 @@
  */
 import type { Diagnostic } from '../diagnostics.js';
 import { establishmentTypeByGiasName } from '../evidence/establishment.js';
-import type { School } from '../evidence/schema.js';
-import type { Headteacher } from '../rules/recipients.js';
+import type { EvidenceForm, School } from '../evidence/schema.js';
 import { giasColumns as c, present } from './columns.js';
 import type { GiasRecord } from './read.js';
 import {
@@ -20,6 +19,9 @@ import {
   sixthFormFrom,
   typesOutsideSection5,
 } from './vocabulary.js';
+
+/** The headteacher as the form gives them. */
+type Headteacher = NonNullable<EvidenceForm['headteacher']>;
 
 /** One school as the register describes it, in the form's terms. */
 export interface RegisterSchool {
@@ -161,6 +163,9 @@ export function registerSchoolFromRecord(record: GiasRecord, file?: string): Reg
 
   const religiousCharacter = get(c.religiousCharacter);
   if (religiousCharacter) school.religiousCharacter = religiousCharacter;
+  // A voluntary school the register says has no religious character ("None") has no diocese to ask for (para 17).
+  else if (/^none$/i.test(record[c.religiousCharacter]?.trim() ?? '') && /^voluntary-/.test(school.type ?? ''))
+    school.religiousCharacter = 'None';
   const dioceses = dioceseNamesFrom(get(c.diocese));
   if (dioceses.length > 0) school.dioceses = dioceses;
   const secondDiocese = jointFaithWithOneDiocese(school, urn);

@@ -6,9 +6,11 @@
  */
 import type { Diagnostic, FormPath } from '../diagnostics.js';
 import type { EvidenceForm, School } from '../evidence/schema.js';
-import type { Headteacher } from '../rules/recipients.js';
-import { normaliseBodyName } from '../rules/recipients.js';
+import { normaliseBodyName } from '../names.js';
 import type { RegisterSchool } from './map.js';
+
+/** The headteacher as the form gives them. */
+type Headteacher = NonNullable<EvidenceForm['headteacher']>;
 
 /** Values compared the way a person would: case, spacing, accents, apostrophes, a leading "the", postcode spaces ignored. */
 function comparable(value: unknown): string {

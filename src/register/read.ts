@@ -9,7 +9,16 @@
  * Decoding and parsing all 50,000 rows costs seconds; this costs a memchr.
  * A hit inside a record that spans lines (a quoted newline) is resolved by an
  * exact byte-by-byte pass. Reading stops once the school is found.
+ *
+ * Encoding: the published extract is Windows-1252, but a file re-saved from
+ * Excel or LibreOffice may be UTF-8, with a byte-order mark or without. With
+ * none, each decoded line is read as UTF-8 when it is valid UTF-8 and holds
+ * non-ASCII bytes (Windows-1252 names practically never are), else as
+ * Windows-1252; text converted twice ("St Bedeâ€™s") is repaired; characters
+ * already lost to a wrong conversion (U+FFFD, "St Bede�s") and UTF-16 files
+ * are refused with what to do.
  */
+import { isUtf8 } from 'node:buffer';
 import { createReadStream } from 'node:fs';
 import { parse } from 'csv-parse/sync';
 import iconv from 'iconv-lite';
@@ -33,8 +42,53 @@ const QUOTE = 0x22;
 const NEWLINE = 0x0a;
 const utf8Bom = Buffer.from([0xef, 0xbb, 0xbf]);
 
-function decode(bytes: Buffer, encoding: string): string {
-  return iconv.decode(bytes, encoding).replace(/\r$/, '');
+/** 'utf8' after a byte-order mark; otherwise each line is told apart ('either'). */
+type Encoding = 'utf8' | 'either';
+
+/** UTF-8 read as Windows-1252: "â€™" for ’, "Ã«" for ë. */
+const convertedTwice =
+  /[\u00C2\u00C3][\u00A0-\u00BF\u0152\u0153\u0160\u0161\u0178\u017D\u017E\u0192\u02C6\u02DC\u2013-\u203A\u20AC\u2122]|\u00E2\u20AC/;
+
+/** Text converted twice, put back: its Windows-1252 bytes read as the UTF-8 they were; unchanged when that fails. */
+function repairConvertedTwice(text: string): string {
+  if (!convertedTwice.test(text)) return text;
+  const bytes = iconv.encode(text, 'win1252');
+  return isUtf8(bytes) ? bytes.toString('utf8') : text;
+}
+
+const hasNonAscii = (bytes: Buffer): boolean => bytes.some((b) => b >= 0x80);
+
+function decode(bytes: Buffer, encoding: Encoding): string {
+  const utf8 = encoding === 'utf8' || (hasNonAscii(bytes) && isUtf8(bytes));
+  const text = utf8 ? bytes.toString('utf8') : iconv.decode(bytes, 'win1252');
+  return repairConvertedTwice(text).replace(/\r$/, '');
+}
+
+/** The file's encoding from its first bytes; a UTF-16 file (Excel "Unicode Text") is refused. */
+function sniffEncoding(start: Buffer, file: string): { encoding: Encoding; skip: number } {
+  const utf16 =
+    (start[0] === 0xff && start[1] === 0xfe) ||
+    (start[0] === 0xfe && start[1] === 0xff) ||
+    start.subarray(0, 64).includes(0);
+  if (utf16) {
+    throw new RegisterError(
+      `${file}: saved as UTF-16 (Excel's "Unicode Text"), which the reader does not take; open it and save it as "CSV UTF-8 (Comma delimited)", or use the GIAS download as published`,
+      file,
+    );
+  }
+  return start.subarray(0, 3).equals(utf8Bom) ? { encoding: 'utf8', skip: 3 } : { encoding: 'either', skip: 0 };
+}
+
+/** A found record with characters lost to a wrong conversion (U+FFFD) is refused: its names cannot be trusted. */
+function refuseLostCharacters(record: GiasRecord, urn: string, file: string): GiasRecord {
+  const lost = Object.entries(record).find(([, value]) => value.includes('\uFFFD'));
+  if (lost) {
+    throw new RegisterError(
+      `${file}: the row for URN ${urn} has characters lost to a wrong conversion in ${lost[0]}: "${lost[1]}" (the Windows-1252 file was read as UTF-8 and saved again); download the extract again from Get Information About Schools and use it as it is, or save it from the original as "CSV UTF-8"`,
+      file,
+    );
+  }
+  return record;
 }
 
 function parseRecord(text: string, file: string): string[] {
@@ -51,10 +105,10 @@ type LineResult = 'match' | 'no' | 'suspicious';
 interface Header {
   names: string[];
   urnIndex: number;
-  encoding: string;
+  encoding: Encoding;
 }
 
-function readHeader(line: Buffer, encoding: string, file: string): Header {
+function readHeader(line: Buffer, encoding: Encoding, file: string): Header {
   const names = parseRecord(decode(line, encoding), file).map((h) => h.trim());
   const urnIndex = names.indexOf(giasColumns.urn);
   if (urnIndex < 0) {
@@ -114,11 +168,8 @@ async function fastFind(file: string, urn: string): Promise<{ record?: GiasRecor
       let buf = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
       let start = 0;
       if (header === undefined) {
-        let encoding = 'win1252';
-        if (buf.subarray(0, 3).equals(utf8Bom)) {
-          encoding = 'utf8';
-          buf = buf.subarray(3);
-        }
+        const { encoding, skip } = sniffEncoding(buf, file);
+        buf = buf.subarray(skip);
         const end = buf.indexOf(NEWLINE);
         if (end < 0) {
           carry = Buffer.from(buf);
@@ -141,7 +192,7 @@ async function fastFind(file: string, urn: string): Promise<{ record?: GiasRecor
     if (header === undefined) {
       if (carry.length === 0)
         throw new RegisterError(`${file}: empty; expected a GIAS "all establishment data" CSV extract`, file);
-      readHeader(carry, 'win1252', file);
+      readHeader(carry.subarray(sniffEncoding(carry, file).skip), 'either', file);
       return { suspicious };
     }
     if (carry.indexOf(needle) >= 0) {
@@ -163,7 +214,8 @@ async function exactFind(file: string, urn: string): Promise<GiasRecord | undefi
   const needle = Buffer.from(urn, 'latin1');
   const stream = createReadStream(file, { highWaterMark: 1 << 20 });
   let header: Header | undefined;
-  let encoding = 'win1252';
+  let encoding: Encoding = 'either';
+  let first = true;
   let carry: Buffer = Buffer.alloc(0);
   const check = (record: Buffer): GiasRecord | undefined => {
     if (!header) return undefined;
@@ -173,9 +225,11 @@ async function exactFind(file: string, urn: string): Promise<GiasRecord | undefi
   try {
     for await (const chunk of stream as AsyncIterable<Buffer>) {
       let buf = carry.length > 0 ? Buffer.concat([carry, chunk]) : chunk;
-      if (header === undefined && buf.subarray(0, 3).equals(utf8Bom)) {
-        encoding = 'utf8';
-        buf = buf.subarray(3);
+      if (first) {
+        const sniffed = sniffEncoding(buf, file);
+        encoding = sniffed.encoding;
+        buf = buf.subarray(sniffed.skip);
+        first = false;
       }
       let hit = header === undefined ? 0 : buf.indexOf(needle);
       let recordStart = 0;
@@ -208,6 +262,6 @@ async function exactFind(file: string, urn: string): Promise<GiasRecord | undefi
 export async function findRecordInRegister(file: string, urn: string): Promise<GiasRecord | undefined> {
   const wanted = urn.trim();
   const fast = await fastFind(file, wanted);
-  if (fast.record) return fast.record;
-  return fast.suspicious ? exactFind(file, wanted) : undefined;
+  const record = fast.record ?? (fast.suspicious ? await exactFind(file, wanted) : undefined);
+  return record === undefined ? undefined : refuseLostCharacters(record, wanted, file);
 }

@@ -7,10 +7,13 @@ import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { hasErrors, placeDiagnostics, type Diagnostic, type Locate } from '../diagnostics.js';
 import { loadFormFile } from '../evidence/load.js';
+import { isUnreadableFile } from '../evidence/unreadable.js';
 import type { EvidenceForm, School } from '../evidence/schema.js';
-import type { Headteacher } from '../rules/recipients.js';
 import { findSchoolInRegister } from './index.js';
 import { mergeRegister } from './merge.js';
+
+/** The headteacher as the form gives them. */
+type Headteacher = NonNullable<EvidenceForm['headteacher']>;
 
 export interface SchoolFactsRequest {
   form?: string | undefined;
@@ -40,8 +43,6 @@ export class SchoolFactsError extends Error {
   }
 }
 
-const unreadable = new Set(['file/not-found', 'file/is-directory', 'file/unreadable']);
-
 /** The school's facts from the form, the register, or both merged. */
 export async function loadSchoolFacts(request: SchoolFactsRequest): Promise<SchoolFacts> {
   const { form: formFile, register } = request;
@@ -57,7 +58,7 @@ export async function loadSchoolFacts(request: SchoolFactsRequest): Promise<Scho
   let locate: Locate = () => undefined;
   if (formFile !== undefined) {
     const loaded = loadFormFile(resolve(request.cwd, formFile), formFile);
-    if (loaded.diagnostics.some((d) => unreadable.has(d.rule))) {
+    if (loaded.diagnostics.some(isUnreadableFile)) {
       throw new SchoolFactsError(
         loaded.diagnostics[0]?.message ?? `cannot read ${formFile}`,
         'usage',

@@ -35,8 +35,6 @@ export interface Arrangements {
   reviewCompletionWeeks: number;
   /** The next section 5 inspection: at most this many calendar months after the date counted from. */
   nextSection5: { from: CountedFrom; months: number; paragraph: string };
-  /** 2012 sheet: the school shares its plans with the LA within this many working days of the inspection; 2014: none (para 5). */
-  plansToLaWorkingDays?: number;
 }
 
 /** The paragraph label used for the 2012 LA information sheet. */
@@ -56,8 +54,6 @@ export const arrangements2012: Arrangements = {
   reviewCompletionWeeks: 8,
   // 2012 sheet: the next section 5 inspection within 24 months of the inspection that judged the school RI.
   nextSection5: { from: 'inspection-end', months: 24, paragraph: sheet2012 },
-  // 2012 sheet: plans shared with the LA "within two to three working weeks" (the later end: 15 working days).
-  plansToLaWorkingDays: 15,
 };
 
 export const arrangements2014: Arrangements = {

@@ -1,71 +1,7 @@
 /**
- * Calendar dates as plain YYYY-MM-DD strings. All arithmetic is on whole
- * days through UTC noon-free day numbers, so no time zone or daylight-saving
- * change can shift a date (PITFALLS 10). "Today" always comes in as an argument.
+ * The calendar as the rules use it: day arithmetic from the neutral src/calendar.ts,
+ * and dates as prose ("12 March 2014") from src/letter/dates.ts, where the letter's
+ * wording of dates lives. Kept so rules import one module for both.
  */
-
-/** Days since 1970-01-01 for a YYYY-MM-DD date. */
-export function dayNumber(date: string): number {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return Math.floor(Date.UTC(y, m - 1, d) / 86_400_000);
-}
-
-/** The YYYY-MM-DD date for a day number. */
-export function fromDayNumber(n: number): string {
-  return new Date(n * 86_400_000).toISOString().slice(0, 10);
-}
-
-/** The date `days` calendar days after `date` (negative for before). */
-export function addDays(date: string, days: number): string {
-  return fromDayNumber(dayNumber(date) + days);
-}
-
-/** Calendar days from a to b (positive when b is later). */
-export function daysBetween(a: string, b: string): number {
-  return dayNumber(b) - dayNumber(a);
-}
-
-/** 0 = Sunday … 6 = Saturday. */
-export function weekday(date: string): number {
-  return (((dayNumber(date) + 4) % 7) + 7) % 7; // 1970-01-01 was a Thursday
-}
-
-export function isWeekend(date: string): boolean {
-  const d = weekday(date);
-  return d === 0 || d === 6;
-}
-
-// Making an Intl.DateTimeFormat is costly (tens of milliseconds); make it once. en-CA formats as YYYY-MM-DD.
-let londonFormat: Intl.DateTimeFormat | undefined;
-
-/** Today's calendar date in Europe/London for an instant. */
-export function londonDate(instant: Date): string {
-  londonFormat ??= new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
-  return londonFormat.format(instant);
-}
-
-const MONTHS = [
-  'January',
-  'February',
-  'March',
-  'April',
-  'May',
-  'June',
-  'July',
-  'August',
-  'September',
-  'October',
-  'November',
-  'December',
-];
-
-/** "12 March 2014", as real letters write dates. */
-export function formatLongDate(date: string): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
-  return `${d} ${MONTHS[m - 1]} ${y}`;
-}
+export * from '../calendar.js';
+export { formatLongDate } from '../letter/dates.js';

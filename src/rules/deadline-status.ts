@@ -2,6 +2,7 @@
  * Where each deadline stands on a given day: done, overdue, due soon, open or
  * upcoming. "Today" is an argument; the CLI reads the clock.
  */
+import { firstVisitDay } from '../evidence/visit-dates.js';
 import type { EvidenceForm } from '../evidence/schema.js';
 import { deadlineKind } from './deadlines.js';
 import { reviewKinds } from './review-dates.js';
@@ -23,7 +24,7 @@ export const dueSoonWorkingDays = 5;
 /** Ids of the deadlines the form shows to be met on `today`. */
 export function completedDeadlineIds(form: EvidenceForm, today: string): Set<string> {
   const done = new Set<string>();
-  const firstDay = [...form.visit.dates].sort()[0];
+  const firstDay = firstVisitDay(form) || undefined;
   if (form.visit.notificationCall !== undefined || (firstDay !== undefined && firstDay <= today)) {
     done.add('notification-call');
   }
@@ -33,7 +34,7 @@ export function completedDeadlineIds(form: EvidenceForm, today: string): Set<str
   }
   for (const { id, key } of reviewKinds) {
     const review = form.reviews?.[key];
-    if (review?.commissioned !== undefined && review.commissioned <= today) done.add(`${id}-commissioned`);
+    if (typeof review?.commissioned === 'string' && review.commissioned <= today) done.add(`${id}-commissioned`);
     if (review?.completed !== undefined && review.completed <= today) {
       done.add(`${id}-commissioned`);
       done.add(`${id}-completed`);

@@ -7,6 +7,7 @@
  * weeks and months are calendar weeks and months. Dates are YYYY-MM-DD strings
  * (rules/calendar.ts), so no time zone or daylight-saving change can move them.
  */
+import { sortedVisitDates } from '../evidence/visit-dates.js';
 import type { EvidenceForm } from '../evidence/schema.js';
 import {
   arrangementsForDates,
@@ -37,7 +38,6 @@ export interface DeadlinePlan {
 
 /** Deadline ids in the order they fall for a typical visit; ties on a date keep this order. */
 export const deadlineIds = [
-  'plans-shared-with-la',
   'pupil-premium-review-commissioned',
   'governance-review-commissioned',
   'visit-window-opens',
@@ -111,7 +111,7 @@ interface Visit {
 
 /** Every deadline that applies to the visit, and every one that does not with the reason. */
 export function planDeadlines(form: EvidenceForm, holidays: Holidays): DeadlinePlan {
-  const days = [...form.visit.dates].sort();
+  const days = sortedVisitDates(form);
   const firstDay = days[0] ?? '';
   const visit: Visit = {
     form,
@@ -268,7 +268,7 @@ function nextSection5({ form, arrangements }: Visit): Part {
   };
 }
 
-// para 16, footnote 6: commission an external review within 2 weeks of its recommendation, complete it within 8.
+// para 16, footnote 6: commission a pupil premium review within 2 weeks of its recommendation, complete it within 8.
 function reviews({ form, arrangements }: Visit): Part {
   const { recommended, commissionBy, completeBy } = reviewDueDates(form, arrangements);
   const since = describeRecommendedOn(recommended);
@@ -277,6 +277,11 @@ function reviews({ form, arrangements }: Visit): Part {
   for (const kind of reviewKinds) {
     if (!isRecommended(form, kind)) {
       const reason = `no ${kind.what} was recommended at the section 5 inspection`;
+      part.omitted.push({ id: kind.id, reason, paragraph: common.paragraph });
+      continue;
+    }
+    if (!kind.timed) {
+      const reason = `footnote 6\u2019s 2 and 8 weeks are the DfE\u2019s advice for pupil premium reviews; no period is set for the ${kind.what}, whose timeliness the letter reports (para 16)`;
       part.omitted.push({ id: kind.id, reason, paragraph: common.paragraph });
       continue;
     }
@@ -298,25 +303,15 @@ function reviews({ form, arrangements }: Visit): Part {
   return part;
 }
 
-// 2012 sheet: the school shares its plans with the LA within two to three working weeks of the inspection; para 5 (2014): no date.
-function plansToLa({ form, arrangements, holidays }: Visit): Part {
-  const days = arrangements.plansToLaWorkingDays;
-  if (days === undefined) {
-    const reason = 'a 2012 arrangement; the 2014 guidance sets no date for it: schools amend their existing plans';
-    return { omitted: [{ id: 'plans-shared-with-la', reason, paragraph: '5' }] };
-  }
-  return {
-    deadlines: [
-      {
-        id: 'plans-shared-with-la',
-        date: addWorkingDays(form.inspection.endDate, days, holidays),
-        description:
-          'The school shares its plans with the local authority: within 2 to 3 working weeks (10 to 15 working days) of the section 5 inspection (2012 arrangements)',
-        paragraph: sheet2012,
-        basis: workingDays,
-      },
-    ],
-  };
+/**
+ * The 2012 sheet's "intentions … shared with the appropriate local authority representative within two to three
+ * working weeks" is one local authority's own request to its schools, not Ofsted's guidance: it is no deadline
+ * for every school, so it is listed as not applicable under both arrangements, with the reason.
+ */
+function plansToLa(): Part {
+  const reason =
+    'one local authority\u2019s own request in its 2012 information sheet, not Ofsted\u2019s guidance: ask your local authority whether it sets such a date (the 2014 guidance sets none, para 5)';
+  return { omitted: [{ id: 'plans-shared-with-la', reason, paragraph: sheet2012 }] };
 }
 
 function sortDeadlines(deadlines: Deadline[]): Deadline[] {

@@ -1,7 +1,7 @@
 /**
  * England's bank holidays, as the tool uses them: read from the prepared
  * table data/bank-holidays.json, which `npm run holidays` makes from the
- * date-holidays data and the committed override file (src/rules/holiday-data.ts).
+ * date-holidays data and the committed override file (scripts/holiday-data.ts, run by `npm run holidays`).
  * A test fails when the table is out of date with that data, or has no
  * holidays for next year (PITFALLS 9). Reading a table costs a millisecond;
  * computing it from date-holidays costs half a second at every start.

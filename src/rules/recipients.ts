@@ -5,94 +5,17 @@
  * Names come from the school's facts, never from a fixed pattern.
  */
 import { establishmentTypeById, type EstablishmentType } from '../evidence/establishment.js';
-import type { Person, School } from '../evidence/schema.js';
-import type { NotCopied, Recipient, RecipientList, RecipientRole } from './types.js';
+import type { Headteacher } from '../evidence/headteacher.js';
+import type { School } from '../evidence/schema.js';
+import { sameBody, withArticle } from '../names.js';
+import { dioceses, foundationBody } from './foundation-copies.js';
+import { copy, RecipientsError, type Decision } from './recipient-decision.js';
+import type { NotCopied, Recipient, RecipientList, RecipientWarning } from './types.js';
 
-const paragraph = '17';
-
-/** Why the rules cannot decide who gets the letter: a fact is missing or not known. */
-export class RecipientsError extends Error {
-  constructor(
-    readonly code: 'missing-type' | 'unknown-type' | 'not-section-5' | 'missing-local-authority' | 'missing-diocese',
-    message: string,
-    /** The form field to fix. */
-    readonly path: ReadonlyArray<string | number>,
-  ) {
-    super(message);
-    this.name = 'RecipientsError';
-  }
-}
-
-export type Headteacher = Person & { role?: string | undefined };
-
-interface Decision {
-  copies: Recipient[];
-  notCopied: NotCopied[];
-}
-
-const copy = (role: RecipientRole, name: string, reason: string): Recipient => ({ role, name, reason, paragraph });
-
-/** "Diocese of Norwich" → "the Diocese of Norwich"; a name already starting with "the" is kept. */
-export function withArticle(name: string): string {
-  const trimmed = name.trim();
-  return /^the\s/i.test(trimmed) ? trimmed.replace(/^The\s/, 'the ') : `the ${trimmed}`;
-}
-
-/** A comparison key for a body's name: case, apostrophes, punctuation and a leading "the" ignored. */
-export function normaliseBodyName(name: string): string {
-  return name
-    .toLowerCase()
-    .replace(/[\u2018\u2019`]/g, "'")
-    .replace(/&/g, ' and ')
-    .replace(/[^\p{L}\p{N}' ]+/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .trim()
-    .replace(/^the /, '');
-}
-
-/**
- * The diocese a body belongs to, when its name says so: "Diocese of Norwich",
- * "The Norwich Diocesan Board of Education" and "Archdiocese of Birmingham" give
- * "norwich", "norwich", "birmingham". A diocesan board of education acts for its diocese.
- */
-export function dioceseKey(name: string): string | undefined {
-  const n = normaliseBodyName(name).replace(/^(?:roman catholic|catholic|anglican|church of england) /, '');
-  // An archdiocese and a diocese of one city are different churches' bodies (joint-faith schools).
-  const of = /^(arch)?diocese of (.+)$/.exec(n);
-  if (of?.[2]) return `${of[1] ? 'archdiocese:' : ''}${of[2]}`;
-  const adjective = /^(.+?) (arch)?diocesan\b/.exec(n);
-  if (adjective?.[1])
-    return `${adjective[2] ? 'archdiocese:' : ''}${adjective[1].replace(/^(?:roman catholic|catholic|anglican) /, '')}`;
-  return undefined;
-}
-
-/** The church a diocese's name says it belongs to, when it says ("Roman Catholic Diocese of Leeds", "Diocese of Leeds (CE)"). */
-function dioceseChurch(name: string): 'rc' | 'ce' | undefined {
-  if (/\bcatholic\b|\(rc\)/i.test(name)) return 'rc';
-  if (/church of england|anglican|\(ce\)/i.test(name)) return 'ce';
-  return undefined;
-}
-
-/** Two names for one body: the same diocese (unless their names say different churches), or the same name. */
-function sameBody(a: string, b: string): boolean {
-  const da = dioceseKey(a);
-  const db = dioceseKey(b);
-  if (da !== undefined && db !== undefined) {
-    const ca = dioceseChurch(a);
-    const cb = dioceseChurch(b);
-    return da === db && (ca === undefined || cb === undefined || ca === cb);
-  }
-  return normaliseBodyName(a) === normaliseBodyName(b);
-}
-
-/**
- * Two dioceses of a joint-faith school are one only when nothing tells them
- * apart: "the Roman Catholic Diocese of Leeds" and "the Diocese of Leeds" (the
- * Church of England's) are two, as the school's form names both.
- */
-function sameDiocese(a: string, b: string): boolean {
-  return sameBody(a, b) && dioceseChurch(a) === dioceseChurch(b);
-}
+export type { Headteacher };
+export { RecipientsError };
+// Name normalisation lives in src/names.ts (the register and check-copy use it too); re-exported for older importers.
+export { dioceseKey, normaliseBodyName, withArticle } from '../names.js';
 
 /** The establishment type's facts, or a RecipientsError naming what is wrong. */
 export function establishmentTypeOf(school: School): EstablishmentType {
@@ -131,10 +54,16 @@ function addressee(headteacher: Headteacher | undefined): Recipient {
   return copy('headteacher', name, `the letter is sent to the headteacher${styled}`);
 }
 
-/** The body that governs the school, defaulted from its type when the form does not say. */
-function governingBodyOf(school: School, type: EstablishmentType): NonNullable<School['governance']>['body'] {
+/**
+ * The body that governs the school, defaulted from its type when the form does
+ * not say: an academy's trust; a pupil referral unit's management committee
+ * (the Education (Pupil Referral Units) (Management Committees etc.) (England)
+ * Regulations 2007); any other school's governing body.
+ */
+export function governingBodyOf(school: School, type: EstablishmentType): NonNullable<School['governance']>['body'] {
   if (school.governance) return school.governance.body;
-  return type.academy ? 'academy-trust' : 'governing-body';
+  if (type.academy) return 'academy-trust';
+  return type.id === 'pupil-referral-unit' ? 'management-committee' : 'governing-body';
 }
 
 // para 17: the appropriate authority, e.g. the chair of the governing body or of the interim executive board: always
@@ -159,6 +88,12 @@ function appropriateAuthority(school: School, type: EstablishmentType): Recipien
       'the proprietor is the appropriate authority',
     ],
     'management-board': ['the Chair of the Management Board', 'a management board is the appropriate authority'],
+    'management-committee': [
+      'the Chair of the Management Committee',
+      type.id === 'pupil-referral-unit'
+        ? 'a pupil referral unit is governed by its management committee: it is the appropriate authority'
+        : 'a management committee governs the school: it is the appropriate authority',
+    ],
   };
   const [name, reason] = named[body];
   const finalName = own && body !== 'proprietor' ? `the Chair of ${withArticle(own)}` : name;
@@ -211,42 +146,6 @@ function supportContractor(school: School): Decision {
   };
 }
 
-const christianCharacter = /church of england|catholic|anglican|church in wales/i;
-
-// para 17: the diocese, for voluntary aided and voluntary controlled schools
-function dioceses(school: School, type: EstablishmentType): Decision {
-  const label = type.gias[0]?.toLowerCase() ?? type.id;
-  if (type.id !== 'voluntary-aided' && type.id !== 'voluntary-controlled') {
-    return {
-      copies: [],
-      notCopied: [
-        {
-          role: 'diocese',
-          reason: `${label}: the diocese is copied only for voluntary aided and voluntary controlled schools`,
-        },
-      ],
-    };
-  }
-  const names = school.dioceses ?? [];
-  if (names.length === 0) {
-    if (school.religiousCharacter && christianCharacter.test(school.religiousCharacter)) {
-      throw new RecipientsError(
-        'missing-diocese',
-        `a ${label} of ${school.religiousCharacter} character must name its diocese (school.dioceses), which is copied`,
-        ['school', 'dioceses'],
-      );
-    }
-    return { copies: [], notCopied: [{ role: 'diocese', reason: `${label} with no diocese: no diocese is copied` }] };
-  }
-  const copies: Recipient[] = [];
-  for (const d of names) {
-    if (copies.some((c) => sameDiocese(c.name, d))) continue;
-    const joint = names.length > 1 ? ' (joint-faith school: each diocese is copied)' : '';
-    copies.push(copy('diocese', withArticle(d), `${label}: the diocese is copied${joint}`));
-  }
-  return { copies, notCopied: [] };
-}
-
 // para 17: the Education Funding Agency, if the school has a sixth form
 function educationFundingAgency(school: School, type: EstablishmentType): Decision {
   if (isSixteenToNineteen(type)) {
@@ -273,43 +172,60 @@ function educationFundingAgency(school: School, type: EstablishmentType): Decisi
       notCopied: [],
     };
   }
-  const reason =
-    school.sixthForm === false
-      ? 'no sixth form: the Education Funding Agency is not copied'
-      : 'no sixth form recorded (school.sixthForm): the Education Funding Agency is not copied';
-  return { copies: [], notCopied: [{ role: 'efa', reason }] };
-}
-
-// para 17: the person or body responsible for appointing foundation governors, if the school has a foundation
-function foundationBody(school: School, type: EstablishmentType, dioceseCopies: readonly Recipient[]): Decision {
-  const f = school.foundation;
-  if (!f) {
-    const label = type.gias[0]?.toLowerCase() ?? type.id;
+  if (school.sixthForm === undefined && school.phase === '16-plus') {
     return {
-      copies: [],
-      notCopied: [{ role: 'foundation-body', reason: `${label} without a foundation: no foundation body is copied` }],
+      copies: [
+        copy(
+          'efa',
+          'the Education Funding Agency',
+          'a 16 plus school: all its provision is post-16, so the Education Funding Agency is copied',
+        ),
+      ],
+      notCopied: [],
     };
   }
-  const appointer = f.appointedBy ?? f.name;
-  // "the Archdiocese of Liverpool and the Diocese of Liverpool": each body named must already be copied.
-  const bodies = appointer.split(/\s+and\s+(?=the\s)/i);
-  const already = bodies.map((b) => dioceseCopies.find((d) => sameBody(d.name, b)));
-  if (already.every((d) => d !== undefined)) {
-    const copied = already.map((d) => d.name).join(' and ');
+  if (school.sixthForm === undefined && mayHaveSixthForm(school, type)) {
+    const phase = school.phase === undefined || school.phase === 'not-applicable' ? undefined : school.phase;
+    const words = phase?.replace(/-/g, ' ');
+    const kind = words
+      ? `${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words} school`
+      : 'a school whose phase is not given (school.phase)';
     return {
       copies: [],
       notCopied: [
         {
-          role: 'foundation-body',
-          reason: `the foundation governors are appointed by ${withArticle(appointer)}, already copied as ${copied}: copied once`,
+          role: 'efa',
+          reason:
+            'sixth form not known (school.sixthForm): whether the Education Funding Agency is copied cannot be decided',
+        },
+      ],
+      warnings: [
+        {
+          role: 'efa',
+          message: `${kind} may have a sixth form, but school.sixthForm is not given, so whether the Education Funding Agency is copied (para 17) cannot be decided; expected sixthForm: true or false`,
+          path: ['school', 'sixthForm'],
         },
       ],
     };
   }
-  const reason = f.appointedBy
-    ? `${withArticle(f.appointedBy)} appoints the foundation governors of ${withArticle(f.name)}`
-    : `the school has a foundation (${f.name}), which appoints its foundation governors`;
-  return { copies: [copy('foundation-body', withArticle(appointer), reason)], notCopied: [] };
+  const why =
+    school.sixthForm === false
+      ? 'no sixth form'
+      : type.id === 'pupil-referral-unit'
+        ? 'a pupil referral unit teaches pupils of compulsory school age, so it has no sixth form'
+        : type.id === 'la-nursery'
+          ? 'a nursery school has no sixth form'
+          : `a ${(school.phase ?? '').replace(/-/g, ' ')} school has no sixth form`;
+  return { copies: [], notCopied: [{ role: 'efa', reason: `${why}: the Education Funding Agency is not copied` }] };
+}
+
+/** Phases with no sixth form; a pupil referral unit teaches pupils of compulsory school age, a nursery school none older than five. */
+const noSixthFormPhases = new Set(['nursery', 'primary', 'middle-deemed-primary']);
+
+/** True when the school may have a sixth form: secondary, all-through, middle deemed secondary, or a phase not given. */
+function mayHaveSixthForm(school: School, type: EstablishmentType): boolean {
+  if (type.id === 'pupil-referral-unit' || type.id === 'la-nursery') return false;
+  return school.phase === undefined || !noSixthFormPhases.has(school.phase);
 }
 
 // para 17: DfE Academies Advisers Unit, for academies
@@ -351,8 +267,10 @@ export function resolveRecipients(school: School, headteacher?: Headteacher): Re
   const parts = [contractor, diocese, efa, foundation, unit];
   const copies: Recipient[] = [authority, la];
   const notCopied: NotCopied[] = [];
+  const warnings: RecipientWarning[] = [];
   for (const p of parts) {
     notCopied.push(...p.notCopied);
+    warnings.push(...(p.warnings ?? []));
     for (const c of p.copies) {
       // A body named twice (a contractor that is also the foundation, say) is copied once.
       // Dioceses were told apart already (sameDiocese); other roles are compared by body.
@@ -364,7 +282,7 @@ export function resolveRecipients(school: School, headteacher?: Headteacher): Re
         notCopied.push({ role: c.role, reason: `${c.name} is already copied as ${same.role}: copied once` });
     }
   }
-  return { to: addressee(headteacher), copies, notCopied };
+  return { to: addressee(headteacher), copies, notCopied, warnings };
 }
 
 /** The names of the copies, in the order the letter's copy sentence lists them. */

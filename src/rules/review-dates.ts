@@ -7,10 +7,15 @@ import type { EvidenceForm } from '../evidence/schema.js';
 import type { Arrangements, CountedFrom } from './arrangements.js';
 import { addDays, formatLongDate } from './calendar.js';
 
-/** The reviews footnote 6 times: the form's key, the deadline id's stem, and how a message names it. */
+/**
+ * The reviews para 16 reports on: the form's key, the deadline id's stem, how a message names it, and
+ * whether footnote 6 times it. Footnote 6 quotes the DfE's guidance on pupil premium reviews ("start the
+ * process of commissioning a review within 2 weeks … completed within 8 weeks"); it sets no period for a
+ * review of governance, whose timeliness the letter reports without a fixed deadline.
+ */
 export const reviewKinds = [
-  { key: 'pupilPremium', id: 'pupil-premium-review', what: 'review of the use of the pupil premium' },
-  { key: 'governance', id: 'governance-review', what: 'external review of governance' },
+  { key: 'pupilPremium', id: 'pupil-premium-review', what: 'review of the use of the pupil premium', timed: true },
+  { key: 'governance', id: 'governance-review', what: 'external review of governance', timed: false },
 ] as const;
 
 export type ReviewKind = (typeof reviewKinds)[number];

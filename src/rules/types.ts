@@ -28,10 +28,20 @@ export interface NotCopied {
   reason: string;
 }
 
+/** A fact the copy list needs that the form does not give: the list is made, but may be wrong or incomplete without it. */
+export interface RecipientWarning {
+  role: RecipientRole;
+  message: string;
+  /** The form field that would settle it. */
+  path: (string | number)[];
+}
+
 export interface RecipientList {
   to: Recipient;
   copies: Recipient[];
   notCopied: NotCopied[];
+  /** Facts missing for a sure copy list (para 17); resolveRecipients always sets it. */
+  warnings?: RecipientWarning[];
 }
 
 export interface Deadline {

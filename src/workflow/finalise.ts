@@ -13,6 +13,8 @@ import { workingDaysBetween, type Holidays } from '../rules/working-days.js';
 import { diffSequences } from '../writers/docx/diff.js';
 import { renderRedlineDocx, summariseChanges, type SectionChange } from '../writers/docx/index.js';
 import type { HistoryEvent } from './history.js';
+
+export { nextVersion } from './history.js';
 import type { DraftKind } from './draft-source.js';
 
 /** Who finalised the letter, when, and which version it is. */
@@ -26,16 +28,6 @@ export interface FinalStamp {
 /** The latest 'finalised' event of a letter's history, if any. */
 export function lastFinalisation(events: readonly HistoryEvent[]): HistoryEvent | undefined {
   return events.filter((event) => event.stage === 'finalised').at(-1);
-}
-
-/** The version the next finalisation gets: 1 the first time, then one more than the highest recorded. */
-export function nextVersion(events: readonly HistoryEvent[]): number {
-  let highest = 0;
-  for (const event of events) {
-    if (event.stage !== 'finalised') continue;
-    highest = Math.max(highest, typeof event.version === 'number' ? event.version : 1);
-  }
-  return highest + 1;
 }
 
 /** The final letter with its version stamp in its properties (never in the printed text). */

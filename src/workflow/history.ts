@@ -4,6 +4,8 @@
  * `<URN>-<visit date>.history.jsonl`. Appending never rewrites earlier lines.
  */
 import { join } from 'node:path';
+import type { EvidenceForm } from '../evidence/schema.js';
+import { lastVisitDay } from '../evidence/visit-dates.js';
 import { appendJsonLine, readJsonLines } from '../jsonl.js';
 
 export const stages = ['drafted', 'draft-received', 'finalised', 'sent', 'published', 'withheld'] as const;
@@ -20,6 +22,8 @@ export interface HistoryEvent {
   /** Files produced or sent. */
   files?: string[];
   note?: string;
+  /** The day the event happened (ISO date), when it is not the day it was recorded (publication). */
+  on?: string;
 }
 
 /** The history file's path for a letter. */
@@ -27,9 +31,51 @@ export function historyPath(outDir: string, urn: string, visitDate: string): str
   return join(outDir, `${urn}-${visitDate}.history.jsonl`);
 }
 
-/** Appends one event and flushes it to disk. */
-export function appendHistory(file: string, event: HistoryEvent): void {
-  appendJsonLine(file, event);
+/** Appends one event and flushes it to disk (unless `sync` is false). */
+export function appendHistory(file: string, event: HistoryEvent, options: { sync?: boolean } = {}): void {
+  appendJsonLine(file, event, options);
+}
+
+/** The version the next finalisation gets: 1 the first time, then one more than the highest recorded. */
+export function nextVersion(events: readonly HistoryEvent[]): number {
+  let highest = 0;
+  for (const event of events) {
+    if (event.stage !== 'finalised') continue;
+    highest = Math.max(highest, typeof event.version === 'number' ? event.version : 1);
+  }
+  return highest + 1;
+}
+
+/**
+ * Records that a letter's files were written by `draft` or `batch`: 'drafted'
+ * for a draft, 'finalised' (with the next version) for a final letter, so
+ * `status` never shows "awaiting HMI draft" for a letter that exists.
+ */
+export function recordLetterWritten(
+  outDir: string,
+  urn: string,
+  visitDate: string,
+  written: { status: 'draft' | 'final'; at: string; files: string[]; by?: string; sync?: boolean },
+): void {
+  const file = historyPath(outDir, urn, visitDate);
+  const { sync, status, ...rest } = written;
+  const event: HistoryEvent =
+    status === 'final'
+      ? { stage: 'finalised', ...rest, version: nextVersion(readHistory(file).events) }
+      : { stage: 'drafted', ...rest };
+  appendHistory(file, event, sync === false ? { sync: false } : {});
+}
+
+/** Records that a form's letter was published (para 18) on a date, so publication is no longer awaited. */
+export function recordPublished(
+  outDir: string,
+  form: EvidenceForm,
+  on: string,
+  at: string,
+): { letter: { urn: string; visitDate: string } } {
+  const letter = { urn: String(form.school.urn), visitDate: lastVisitDay(form) };
+  appendHistory(historyPath(outDir, letter.urn, letter.visitDate), { stage: 'published', at, on });
+  return { letter };
 }
 
 function isHistoryEvent(value: unknown): value is HistoryEvent {

@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatDiagnostic, hasErrors } from '../diagnostics.js';
+import { formatDiagnostic } from '../diagnostics.js';
 import { loadContacts, noContacts, type Contacts } from '../distribution/contacts.js';
 import { allDelivered, decide, distribute, type Decision, type DistributionEntry } from '../distribution/distribute.js';
 import { emailTemplates } from '../distribution/email-templates.js';
@@ -25,9 +25,10 @@ import {
   TransportConfigError,
   type Transport,
 } from '../distribution/transport.js';
-import { loadFormFile } from '../evidence/load.js';
 import type { EvidenceForm } from '../evidence/schema.js';
+import { exitCodes } from '../exit-codes.js';
 import { appendHistory, historyPath } from './history.js';
+import { loadAndValidate } from './load.js';
 
 /** What is sent: the final letter (para 17) or the visit confirmation (para 8). */
 export type SendKind = 'letter' | 'confirmation';
@@ -118,18 +119,20 @@ function readContacts(file: string | undefined, cwd: string): { contacts: Contac
   return { contacts, contactsFile: file };
 }
 
-function readForms(files: readonly string[], cwd: string): { file: string; form: EvidenceForm }[] {
-  return files.map((file) => {
-    const loaded = loadFormFile(resolve(cwd, file), file);
-    if (!loaded.form || hasErrors(loaded.diagnostics)) {
-      const unreadable = loaded.diagnostics.some((d) => d.rule.startsWith('file/'));
+async function readForms(files: readonly string[], cwd: string): Promise<{ file: string; form: EvidenceForm }[]> {
+  const forms: { file: string; form: EvidenceForm }[] = [];
+  for (const file of files) {
+    // One classification for every command: a path naming no readable file is a usage error, a bad form invalid input.
+    const load = await loadAndValidate({ file, cwd });
+    if (!load.ok) {
       throw new Refusal(
-        `${loaded.diagnostics.map(formatDiagnostic).join('\n')}\nthe form is not valid (run \`monitoring-letter validate ${file}\`); nothing was sent`,
-        unreadable ? 'usage' : 'invalid',
+        `${load.diagnostics.map(formatDiagnostic).join('\n')}\nthe form is not valid (run \`monitoring-letter validate ${file}\`); nothing was sent`,
+        load.exitCode === exitCodes.usage ? 'usage' : 'invalid',
       );
     }
-    return { file, form: loaded.form };
-  });
+    forms.push({ file, form: load.form });
+  }
+  return forms;
 }
 
 function makeTransport(request: SendRequest, letterDir: string): Transport {
@@ -164,7 +167,7 @@ export async function runSend(request: SendRequest): Promise<SendOutcome> {
 async function sendOrRefuse(request: SendRequest): Promise<SendOutcome> {
   const letterDir = resolve(request.cwd, request.letterDir);
   const { contacts, contactsFile } = readContacts(request.contacts, request.cwd);
-  const forms = readForms(request.forms, request.cwd);
+  const forms = await readForms(request.forms, request.cwd);
   const context: PlanContext = { contacts, contactsFile, templates: emailTemplates() };
   const plans: { file: string; form: EvidenceForm; plan: Plan }[] = forms.map(({ file, form }) => ({
     file,

@@ -5,11 +5,20 @@
  * SEQUENCE rises with every later export, so Outlook (which keeps an event
  * whose SEQUENCE is not higher than the one it has) takes the new dates.
  */
-import { addDays } from '../rules/calendar.js';
-import type { Deadline } from '../rules/types.js';
+import { addDays } from '../calendar.js';
+
+/** What the calendar needs of a deadline (src/rules/types.ts `Deadline` has these and more). */
+export interface CalendarDeadline {
+  id: string;
+  /** YYYY-MM-DD. */
+  date: string;
+  description: string;
+  paragraph: string;
+  basis: string;
+}
 
 export interface CalendarInput {
-  deadlines: readonly Deadline[];
+  deadlines: readonly CalendarDeadline[];
   school: { urn: string; name?: string | undefined };
   /** The first day of the monitoring visit, YYYY-MM-DD. */
   visitDate: string;

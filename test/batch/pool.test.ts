@@ -32,6 +32,7 @@ describe('manifest', () => {
   const entry = (form: string, ok: boolean): ManifestEntry => ({
     form,
     ok,
+    rendered: ok,
     urn: '121190',
     school: 'St Mary’s, "Hethersett"',
     visitDate: '2014-03-12',
@@ -40,6 +41,7 @@ describe('manifest', () => {
     to: 'Mrs Zoë Hughes',
     copies: [{ role: 'local-authority', name: 'the Director of Children’s Services for Norfolk' }],
     deadlines: [{ id: 'final-letter', date: '2014-03-26' }],
+    gaps: [],
     errors: ok ? [] : ['line 3: bad'],
     warnings: 0,
   });
@@ -62,7 +64,8 @@ describe('manifest', () => {
       ['two.yaml', false],
     ]);
     const csv = readFileSync(paths.csv, 'utf8').split('\r\n');
-    expect(csv[0]).toMatch(/^\ufeffform,ok,urn,school/);
+    expect(csv[0]).toMatch(/^\ufeffform,ok,rendered,urn,school/);
+    expect(csv[0]).toContain(',gaps,errors,');
     expect(csv[1]).toContain('"St Mary’s, ""Hethersett"""');
     expect(csv[2]).toContain('line 3: bad');
   });
@@ -71,16 +74,17 @@ describe('manifest', () => {
 describe('progress', () => {
   it('prints plain lines when not on a terminal', () => {
     const out: string[] = [];
-    const p = createProgress(2, (t) => out.push(t), false);
-    p.tick('a.yaml', true);
-    p.tick('b.yaml', false);
+    const p = createProgress(3, (t) => out.push(t), false);
+    p.tick('a.yaml', 'ok');
+    p.tick('b.yaml', 'failed');
+    p.tick('c.yaml', 'incomplete');
     p.done();
-    expect(out).toEqual(['[1/2] ok     a.yaml\n', '[2/2] FAILED b.yaml\n']);
+    expect(out).toEqual(['[1/3] ok         a.yaml\n', '[2/3] FAILED     b.yaml\n', '[3/3] INCOMPLETE c.yaml\n']);
   });
   it('draws one updating bar on a terminal', () => {
     const out: string[] = [];
     const p = createProgress(1, (t) => out.push(t), true);
-    p.tick('a.yaml', true);
+    p.tick('a.yaml', 'ok');
     p.done();
     expect(out.join('')).toMatch(/\r\[#{30}\] 1\/1/);
     expect(out.at(-1)).toBe('\n');

@@ -1,3 +1,6 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { fakeIo } from '../support/fake-io.js';
@@ -53,6 +56,68 @@ describe('monitoring-letter check-copy', () => {
     const { code, err } = await run('check-copy', letter('no-copy-sentence.txt'), example);
     expect(code).toBe(1);
     expect(err).toContain('no-copy-sentence.txt: the letter has no copy sentence');
+  });
+
+  it('prints the school it checked, by name and URN, and quotes the sentence from its first word', async () => {
+    const { out } = await run('check-copy', letter('st-marys-copied-correctly.txt'), example);
+    expect(out.split('\n')[0]).toBe(
+      'School checked: St Mary’s Church of England Voluntary Aided Primary School (URN 121190)',
+    );
+    expect(out).toContain('"I am copying this letter to the Chair of the Governing Body,');
+  });
+
+  it('an unrecognised body is reported as not recognised, with its text (exit 1)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-copy-'));
+    const file = join(dir, 'letter.txt');
+    writeFileSync(
+      file,
+      readFileSync(letter('st-marys-copied-correctly.txt'), 'utf8').replace(
+        'Governing Body, ',
+        'Governing Body, the Chief Executive of the Valley Learning Trust, ',
+      ),
+    );
+    const { code, out } = await run('check-copy', file, example);
+    expect(code).toBe(1);
+    expect(out).toContain('  ok       appropriate-authority: the Chair of the Governing Body\n');
+    expect(out).toContain(
+      '  EXTRA    not recognised: the Chief Executive of the Valley Learning Trust\n             not recognised as any of the bodies para 17 lists',
+    );
+  });
+
+  it('a letter about another school: a warning naming both, in the text and in --json', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'check-copy-'));
+    const file = join(dir, 'letter.txt');
+    writeFileSync(
+      file,
+      `Unique reference number: 121999\n\n${readFileSync(letter('st-marys-copied-correctly.txt'), 'utf8')}`,
+    );
+    const text = await run('check-copy', file, example);
+    expect(text.out).toContain(
+      '  WARNING  the letter gives URN 121999, not 121190, the URN checked: is this letter for the school checked?',
+    );
+    const { out } = await run('check-copy', file, example, '--json');
+    const json = JSON.parse(out) as Record<string, unknown>;
+    expect(Object.keys(json)).toEqual([
+      'ok',
+      'school',
+      'letter',
+      'warnings',
+      'sentence',
+      'found',
+      'matched',
+      'missing',
+      'extra',
+      'namedDifferently',
+    ]);
+    expect(json.school).toEqual({
+      name: 'St Mary’s Church of England Voluntary Aided Primary School',
+      urn: '121190',
+    });
+    expect(json.letter).toEqual({
+      name: 'St Mary’s Church of England Voluntary Aided Primary School',
+      urn: '121999',
+    });
+    expect(json.warnings).toEqual(['the letter gives URN 121999, not 121190, the URN checked']);
   });
 
   it('a missing letter file is a usage error (exit 2)', async () => {

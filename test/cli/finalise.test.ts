@@ -1,5 +1,5 @@
 import { describe, it, expect, beforeAll } from 'vitest';
-import { existsSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
@@ -115,7 +115,13 @@ describe('monitoring-letter finalise, the HMI’s draft given as a form', () => 
     const draft = resolveRevisions((await readParts(renderDocx(draftDocument())))['word/document.xml']!, 'none');
     expect(draft.filter((p) => p.style === 'Marking').map((p) => p.text)).toEqual(['Draft']);
     expect(text(resolveRevisions(redline, 'accept'))).toEqual(text(final));
-    expect(text(resolveRevisions(redline, 'reject'))).toEqual(text(draft.filter((p) => p.style !== 'Marking')));
+    // Rejecting every edit gives the HMI's draft without its marking, dated as the final letter is (the day it is finalised).
+    const rejected = resolveRevisions(redline, 'reject');
+    expect(rejected.filter((p) => p.style === 'Date').map((p) => p.text)).toEqual(['20 March 2014']);
+    expect(draft.filter((p) => p.style === 'Date').map((p) => p.text)).toEqual(['12 March 2014']);
+    const undated = (paragraphs: ReadParagraph[]) =>
+      paragraphs.filter((p) => p.style !== 'Marking' && p.style !== 'Date');
+    expect(text(undated(rejected))).toEqual(text(undated(draft)));
     expect(text(resolveRevisions(redline, 'reject'))).not.toEqual(text(final));
   });
 
@@ -172,7 +178,8 @@ describe('monitoring-letter finalise, again', () => {
 
   it('refuses without --force when a final letter is already there though no history says so', async () => {
     const cwd = mkdtempSync(join(tmpdir(), 'finalise-'));
-    expect(await main(['draft', ispFinal, '--final', '--format', 'md'], fakeIo(cwd))).toBe(0);
+    mkdirSync(join(cwd, 'output'));
+    writeFileSync(join(cwd, 'output', '121190-2014-03-12-final.md'), 'a final letter made by hand');
     const { code, io } = await finalise({ cwd, extra: ['--format', 'md'] });
     expect(code).toBe(1);
     expect(io.err).toContain('a final letter already exists: output/121190-2014-03-12-final.md');

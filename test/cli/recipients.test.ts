@@ -31,17 +31,59 @@ describe('monitoring-letter recipients', () => {
     expect(out).toContain('efa: no sixth form: the Education Funding Agency is not copied');
   });
 
-  it('--json is exactly { to, copies, notCopied }', async () => {
+  it('--json is exactly { to, copies, notCopied, warnings }', async () => {
     const { code, out } = await run('recipients', example, '--json');
     expect(code).toBe(0);
     const json = JSON.parse(out) as Record<string, unknown> & {
       copies: Record<string, unknown>[];
       notCopied: Record<string, unknown>[];
     };
-    expect(Object.keys(json)).toEqual(['to', 'copies', 'notCopied']);
+    expect(Object.keys(json)).toEqual(['to', 'copies', 'notCopied', 'warnings']);
     expect(json.copies.every((c) => Object.keys(c).join() === 'role,name,reason,paragraph')).toBe(true);
     expect(json.notCopied.every((c) => Object.keys(c).join() === 'role,reason')).toBe(true);
     expect(json.copies.map((c) => c.role)).toEqual(['appropriate-authority', 'local-authority', 'diocese']);
+  });
+
+  it('para 17: a Jewish voluntary aided school from the register: no diocese asked for; who appoints its foundation governors is copied and asked for', async () => {
+    const text = await run('recipients', '--urn', '108072', '--register', register, '--explain');
+    expect(text.code).toBe(0);
+    expect(text.out).toContain(
+      '  the person or body responsible for appointing foundation governors\n    foundation-body:',
+    );
+    expect(text.out).toMatch(
+      /Warnings \(para 17\):\n {2}foundation-body: a voluntary aided school has a foundation.*give school\.foundation/,
+    );
+    expect(text.out).not.toMatch(/without a foundation|school\.dioceses/);
+    const { out } = await run('recipients', '--urn', '108072', '--register', register, '--json');
+    const json = JSON.parse(out) as { warnings: { role: string; path: string[] }[] };
+    expect(json.warnings).toEqual([
+      expect.objectContaining({ role: 'foundation-body', path: ['school', 'foundation'] }),
+    ]);
+  });
+
+  it('para 17: a pupil referral unit from the register is copied to the Chair of its Management Committee', async () => {
+    const { out } = await run('recipients', '--urn', '131001', '--register', register, '--json');
+    const json = JSON.parse(out) as { copies: { role: string; name: string }[] };
+    expect(json.copies.find((c) => c.role === 'appropriate-authority')?.name).toBe(
+      'the Chair of the Management Committee',
+    );
+  });
+
+  it('para 17: a secondary school whose sixth form is not known: a warning that the EFA copy cannot be decided, with --explain too', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'recipients-'));
+    const form = join(dir, 'visit.yaml');
+    writeFileSync(
+      form,
+      readFileSync(example, 'utf8')
+        .replace('phase: primary', 'phase: secondary')
+        .replace(/^ {2}sixthForm: false\n/m, ''),
+    );
+    const { code, out } = await run('recipients', form, '--explain');
+    expect(code).toBe(0);
+    expect(out).toContain(
+      'efa: sixth form not known (school.sixthForm): whether the Education Funding Agency is copied cannot be decided',
+    );
+    expect(out).toMatch(/Warnings \(para 17\):\n {2}efa: a secondary school may have a sixth form.*cannot be decided/);
   });
 
   it('--urn N --register FILE takes every fact from the register', async () => {

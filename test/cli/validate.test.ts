@@ -115,7 +115,7 @@ describe('monitoring-letter schema', () => {
 });
 
 describe('monitoring-letter init', () => {
-  it('writes visit.yaml pointing at the schema, which then validates without errors', async () => {
+  it('writes visit.yaml pointing at the schema, whose only errors are the sample text still to be replaced', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'init-'));
     const io = fakeIo(dir);
     expect(await main(['init'], io)).toBe(0);
@@ -124,8 +124,16 @@ describe('monitoring-letter init', () => {
     expect(text.startsWith('# yaml-language-server: $schema=')).toBe(true);
     expect(existsSync(join(dir, schemaPath))).toBe(true);
     const check = fakeIo(dir);
-    expect(await main(['validate', 'visit.yaml', '--json'], check)).toBe(0);
-    expect((JSON.parse(check.out) as JsonReport).diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(await main(['validate', 'visit.yaml', '--json'], check)).toBe(1);
+    const errors = (JSON.parse(check.out) as JsonReport).diagnostics.filter((d) => d.severity === 'error');
+    expect(errors.length).toBeGreaterThan(5);
+    for (const error of errors) {
+      expect(error.rule).toBe('init/sample-text');
+      expect(error.message).toMatch(/still the sample (school|text) written by init/);
+    }
+    expect(errors.map((d) => (d.path as string[]).join('.'))).toEqual(
+      expect.arrayContaining(['school.name', 'context', 'findings.plans']),
+    );
   });
 
   it('refuses to overwrite a file unless --force', async () => {

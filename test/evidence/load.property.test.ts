@@ -4,7 +4,7 @@ import { describe, it, expect } from 'vitest';
 import { stringify } from 'yaml';
 import type { Diagnostic } from '../../src/diagnostics.js';
 import { loadForm } from '../../src/evidence/load.js';
-import { validateLoaded } from '../../src/evidence/validate.js';
+import { validateLoaded } from '../../src/workflow/validate.js';
 import { englandBankHolidays } from '../../src/rules/holidays.js';
 
 const exampleText = readFileSync(new URL('../../fixtures/forms/example.yaml', import.meta.url), 'utf8');

@@ -264,3 +264,40 @@ describe('the fixture forms and the fixture register', () => {
     );
   });
 });
+
+describe('para 17: a voluntary school with no diocese, as the register describes it', () => {
+  const row = (religion: string) => ({
+    URN: '135790',
+    'LA (name)': 'Wiltshire',
+    EstablishmentName: 'Longford Voluntary Controlled Primary School',
+    'TypeOfEstablishment (name)': 'Voluntary controlled school',
+    'PhaseOfEducation (name)': 'Primary',
+    'OfficialSixthForm (name)': 'Does not have a sixth form',
+    'ReligiousCharacter (name)': religion,
+    'Diocese (name)': 'Not applicable',
+  });
+  const header = Object.keys(row('None'));
+
+  it('religious character "None" and diocese "Not applicable": no diocese asked for, its foundation is', async () => {
+    const file = temp('vc-none.csv', windows1252(giasHeaderLine(header) + giasLine(row('None'), header)));
+    const found = await findSchoolInRegister(file, '135790');
+    expect(found?.school.religiousCharacter).toBe('None');
+    expect(found?.school.dioceses).toBeUndefined();
+    const list = resolveRecipients(found!.school);
+    expect(list.notCopied.find((n) => n.role === 'diocese')?.reason).toBe(
+      'voluntary controlled school with no religious character: it has no diocese, so none is copied',
+    );
+    expect((list.warnings ?? []).map((w) => w.role)).toEqual(['foundation-body']);
+  });
+
+  it('a Hindu voluntary aided school: "Not applicable" diocese is no diocese, and none is asked for', async () => {
+    const hindu = { ...row('Hindu'), 'TypeOfEstablishment (name)': 'Voluntary aided school' };
+    const file = temp('va-hindu.csv', windows1252(giasHeaderLine(header) + giasLine(hindu, header)));
+    const found = await findSchoolInRegister(file, '135790');
+    const list = resolveRecipients(found!.school);
+    expect(list.notCopied.find((n) => n.role === 'diocese')?.reason).toMatch(
+      /Hindu religious character: it has no diocese/,
+    );
+    expect((list.warnings ?? []).map((w) => w.role)).toEqual(['foundation-body']);
+  });
+});

@@ -95,6 +95,15 @@ describe('computeDeadlines: the example form (a Wednesday visit on 2014-03-12, 2
     expect(byId(deadlines)['plans-shared-with-la']).toBeUndefined();
   });
 
+  it('footnote 6: a recommended governance review has no 2- and 8-week dates (footnote 6 is about pupil premium reviews), and it says why', () => {
+    const form = formWith({ inspection: { reviewsRecommended: { governance: true, pupilPremium: true } } });
+    const plan = planDeadlines(form, holidays);
+    expect(byId(plan.deadlines)['governance-review-commissioned']).toBeUndefined();
+    expect(byId(plan.deadlines)['governance-review-completed']).toBeUndefined();
+    expect(byId(plan.deadlines)['pupil-premium-review-commissioned']).toBeDefined();
+    expect(plan.omitted.find((o) => o.id === 'governance-review')?.reason).toMatch(/pupil premium reviews; no period/);
+  });
+
   it('is sorted by date, and every working-day date is a working day', () => {
     const dates = deadlines.map((d) => d.date);
     expect(dates).toEqual([...dates].sort());
@@ -180,8 +189,12 @@ describe('2012 arrangements (visits before 1 January 2014)', () => {
     expect(dateOf(d, 'next-section-5')).toBe('2015-01-24');
   });
 
-  it('2012 sheet: the school shares its plans with the LA within 3 working weeks of the inspection', () => {
-    expect(byId(d)['plans-shared-with-la']).toMatchObject({ date: '2013-02-14', basis: 'working days, England' });
+  it('2012 sheet: plans shared with the LA are one LA\u2019s own request, not a deadline for every school', () => {
+    expect(byId(d)['plans-shared-with-la']).toBeUndefined();
+    const plan = planDeadlines(form2013, holidays);
+    expect(plan.omitted.find((o) => o.id === 'plans-shared-with-la')?.reason).toMatch(
+      /one local authority\u2019s own request/,
+    );
   });
 });
 

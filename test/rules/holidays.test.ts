@@ -4,7 +4,7 @@ import {
   dataBankHolidays,
   englandBankHolidayNames,
   loadHolidayOverride,
-} from '../../src/rules/holiday-data.js';
+} from '../../scripts/holiday-data.js';
 import { englandBankHolidays, holidayTable } from '../../src/rules/holidays.js';
 import { isWeekend, londonDate } from '../../src/rules/calendar.js';
 

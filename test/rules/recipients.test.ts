@@ -257,6 +257,132 @@ describe('para 17: the foundation', () => {
   });
 });
 
+describe('para 17: every voluntary aided or controlled school has a foundation', () => {
+  // Their phase is left out, so the Education Funding Agency's warning is not theirs to test.
+  const warningsOf = (list: RecipientList) =>
+    (list.warnings ?? []).filter((w) => w.role !== 'efa').map((w) => ({ role: w.role, path: w.path }));
+
+  it('para 17: a Jewish voluntary aided school copies the body its form names as appointing foundation governors, and no diocese', () => {
+    const list = resolveRecipients(
+      school({
+        type: 'voluntary-aided',
+        religiousCharacter: 'Jewish',
+        foundation: { name: 'The Brodetsky School Foundation', appointedBy: 'the Leeds Jewish Education Board' },
+      }),
+    );
+    expect(nameOf(list, 'foundation-body')).toEqual(['the Leeds Jewish Education Board']);
+    expect(whyNot(list, 'diocese')).toBe(
+      'voluntary aided school of Jewish religious character: it has no diocese, so none is copied',
+    );
+    expect(warningsOf(list)).toEqual([]);
+  });
+
+  it('para 17: a Muslim voluntary aided school whose form does not name its foundation still copies the person or body responsible for appointing foundation governors, with a warning asking for it', () => {
+    const list = resolveRecipients(school({ type: 'voluntary-aided', religiousCharacter: 'Muslim' }));
+    expect(nameOf(list, 'foundation-body')).toEqual([
+      'the person or body responsible for appointing foundation governors',
+    ]);
+    expect(list.notCopied.map((n) => n.reason).join(' ')).not.toMatch(/without a foundation/);
+    expect(warningsOf(list)).toEqual([{ role: 'foundation-body', path: ['school', 'foundation'] }]);
+    expect(list.warnings?.find((w) => w.role === 'foundation-body')?.message).toMatch(
+      /voluntary aided school has a foundation.*school\.foundation/,
+    );
+  });
+
+  it('para 17: a voluntary controlled school with a non-diocesan trust: the trust is copied, no diocese is asked for', () => {
+    const list = resolveRecipients(
+      school({ type: 'voluntary-controlled', foundation: { name: 'The Sir John Moore Foundation' } }),
+    );
+    expect(nameOf(list, 'foundation-body')).toEqual(['the Sir John Moore Foundation']);
+    expect(whyNot(list, 'diocese')).toMatch(/foundation \(The Sir John Moore Foundation\) is not a diocese/);
+    expect(warningsOf(list)).toEqual([]);
+  });
+
+  it('para 17: a voluntary aided school with neither diocese nor religious character nor foundation: both asked for', () => {
+    const list = resolveRecipients(school({ type: 'voluntary-aided' }));
+    expect(warningsOf(list)).toEqual([
+      { role: 'diocese', path: ['school', 'dioceses'] },
+      { role: 'foundation-body', path: ['school', 'foundation'] },
+    ]);
+    expect(nameOf(list, 'foundation-body')).toHaveLength(1);
+  });
+
+  it('para 17: a Church of England voluntary controlled school without school.foundation: its diocese is taken to appoint, copied once, and the form is asked to confirm', () => {
+    const list = resolveRecipients(
+      school({ type: 'voluntary-controlled', religiousCharacter: 'Church of England', dioceses: ['Diocese of Ely'] }),
+    );
+    expect(roles(list)).not.toContain('foundation-body');
+    expect(whyNot(list, 'foundation-body')).toMatch(/taken to be the Diocese of Ely, already copied/);
+    expect(warningsOf(list)).toEqual([{ role: 'foundation-body', path: ['school', 'foundation'] }]);
+  });
+});
+
+describe('para 17: the Education Funding Agency when the sixth form is not known', () => {
+  const efaWarning = (list: RecipientList) => (list.warnings ?? []).filter((w) => w.role === 'efa');
+
+  for (const phase of ['secondary', 'all-through', 'middle-deemed-secondary'] as const) {
+    it(`para 17: a ${phase} school with no sixthForm: a warning that the EFA copy cannot be decided`, () => {
+      const list = resolveRecipients(school({ type: 'community', phase }));
+      expect(roles(list)).not.toContain('efa');
+      expect(whyNot(list, 'efa')).toMatch(/cannot be decided/);
+      expect(efaWarning(list)).toHaveLength(1);
+      expect(efaWarning(list)[0]).toMatchObject({ path: ['school', 'sixthForm'] });
+      expect(efaWarning(list)[0]?.message).toMatch(/Education Funding Agency.*cannot be decided/);
+    });
+  }
+
+  it('para 17: a school with neither phase nor sixthForm: the EFA copy cannot be decided either', () => {
+    expect(
+      efaWarning(resolveRecipients(school({ type: 'academy-converter', trust: 'The Wensum Trust' }))),
+    ).toHaveLength(1);
+  });
+
+  it('para 17: a primary school with no sixthForm: no warning, no EFA', () => {
+    const list = resolveRecipients(school({ type: 'community', phase: 'primary' }));
+    expect(efaWarning(list)).toEqual([]);
+    expect(roles(list)).not.toContain('efa');
+  });
+
+  it('para 17: a pupil referral unit or nursery school with no sixthForm: no warning, and the reason fits the school', () => {
+    const unit = resolveRecipients(school({ type: 'pupil-referral-unit' }));
+    expect(efaWarning(unit)).toEqual([]);
+    expect(whyNot(unit, 'efa')).toBe(
+      'a pupil referral unit teaches pupils of compulsory school age, so it has no sixth form: the Education Funding Agency is not copied',
+    );
+    expect(whyNot(resolveRecipients(school({ type: 'la-nursery' })), 'efa')).toBe(
+      'a nursery school has no sixth form: the Education Funding Agency is not copied',
+    );
+    expect(whyNot(resolveRecipients(school({ type: 'community', phase: 'primary' })), 'efa')).toBe(
+      'a primary school has no sixth form: the Education Funding Agency is not copied',
+    );
+  });
+
+  it('para 17: a 16 plus school is all post-16 provision: the EFA is copied', () => {
+    const list = resolveRecipients(school({ type: 'community-special', phase: '16-plus' }));
+    expect(roles(list)).toContain('efa');
+    expect(efaWarning(list)).toEqual([]);
+  });
+});
+
+describe('para 17: a management committee is the appropriate authority', () => {
+  it('para 17: a pupil referral unit copies the Chair of the Management Committee, not of a governing body', () => {
+    const list = resolveRecipients(school({ type: 'pupil-referral-unit' }));
+    expect(nameOf(list, 'appropriate-authority')).toEqual(['the Chair of the Management Committee']);
+    expect(list.copies.find((c) => c.role === 'appropriate-authority')?.reason).toMatch(/management committee/);
+  });
+
+  it('para 17: an alternative provision academy governed by a management committee', () => {
+    const list = resolveRecipients(
+      school({
+        type: 'academy-alternative-provision-converter',
+        trust: 'The Tree House Trust',
+        governance: { body: 'management-committee' },
+      }),
+    );
+    expect(nameOf(list, 'appropriate-authority')).toEqual(['the Chair of the Management Committee']);
+  });
+});
+
 describe('para 17: sixth forms and academies', () => {
   it('para 17: academy with a sixth form: EFA and the Academies Advisers Unit', () => {
     const list = resolveRecipients(

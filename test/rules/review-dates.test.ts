@@ -41,17 +41,19 @@ function agreement(form: EvidenceForm) {
     };
     return reviewTiming.check(g, { holidays, arrangements: arrangementsForDates(g.visit.dates) });
   };
-  return reviewKinds.map((kind) => {
-    const commissionBy = dateOf(`${kind.id}-commissioned`);
-    const completeBy = dateOf(`${kind.id}-completed`);
-    return {
-      kind,
-      commissionBy,
-      completeBy,
-      onTime: check(commissionBy, completeBy),
-      late: check(addDays(commissionBy, 1), addDays(completeBy, 1)),
-    };
-  });
+  return reviewKinds
+    .filter((kind) => kind.timed)
+    .map((kind) => {
+      const commissionBy = dateOf(`${kind.id}-commissioned`);
+      const completeBy = dateOf(`${kind.id}-completed`);
+      return {
+        kind,
+        commissionBy,
+        completeBy,
+        onTime: check(commissionBy, completeBy),
+        late: check(addDays(commissionBy, 1), addDays(completeBy, 1)),
+      };
+    });
 }
 
 function expectAgreement(form: EvidenceForm): void {

@@ -8,7 +8,8 @@ import type { Command } from '../command.js';
 import { exitCodes, UserError } from '../io.js';
 import { existsSync, statSync } from 'node:fs';
 import { ensureOutDir } from '../out-dir.js';
-import { prepareTemplates, TemplatesError } from '../../letter/templates.js';
+import { londonDate } from '../../rules/calendar.js';
+import { loadTemplates } from '../templates-option.js';
 
 /** Runs the batch; a folder the disk refuses (the manifest cannot be written) is said plainly. */
 async function runBatchOrExplain<T>(run: () => Promise<T>, out: string): Promise<T> {
@@ -24,7 +25,7 @@ async function runBatchOrExplain<T>(run: () => Promise<T>, out: string): Promise
 
 export const batchCommand: Command = {
   command: 'batch <folder>',
-  describe: 'Validate and render every form in a folder, on all cores, with a manifest (CSV and JSON)',
+  describe: 'Validate and render every form in a folder on all cores, with a manifest (CSV and JSON)',
   builder: (y) =>
     y
       .positional('folder', { type: 'string', describe: 'A folder of visit-evidence forms (.yaml, .yml, .json)' })
@@ -33,7 +34,9 @@ export const batchCommand: Command = {
       .option('format', { type: 'string', default: outputFormats.join(','), describe: 'Formats to write' })
       .option('final', { type: 'boolean', default: false, describe: 'Final letters: any para 16 gap is an error' })
       .option('force', { type: 'boolean', default: false, describe: 'Replace existing final letters' })
-      .option('templates', { type: 'string', describe: 'A folder of templates overriding the bundled wording' }),
+      .option('templates', { type: 'string', describe: 'A folder of templates overriding the bundled wording' })
+      .example('$0 batch forms/ --jobs 2', 'every form in forms/, letters and manifest into output/')
+      .example('$0 batch forms/ --final --format pdf,docx', 'final letters; a form with gaps fails'),
   run: async (args, io) => {
     if (typeof args.folder !== 'string') throw new UserError('name a folder of forms: batch <folder>', exitCodes.usage);
     const folder = resolve(io.cwd, args.folder);
@@ -53,14 +56,7 @@ export const batchCommand: Command = {
     const outDir = resolve(io.cwd, String(args.out));
     ensureOutDir(outDir, String(args.out));
     // The workers read the templates too; a folder that cannot be used is said once, here.
-    if (typeof args.templates === 'string') {
-      try {
-        prepareTemplates(resolve(io.cwd, args.templates));
-      } catch (error) {
-        if (error instanceof TemplatesError) throw new UserError(error.message, exitCodes.usage);
-        throw error;
-      }
-    }
+    if (typeof args.templates === 'string') loadTemplates(args.templates, io);
     const progress = { current: undefined as ReturnType<typeof createProgress> | undefined };
     const summary = await runBatchOrExplain(
       () =>
@@ -72,11 +68,16 @@ export const batchCommand: Command = {
             formats,
             status: args.final === true ? 'final' : 'draft',
             force: args.force === true,
+            today: londonDate(io.now()),
+            at: io.now().toISOString(),
             ...(typeof args.templates === 'string' ? { templatesDir: resolve(io.cwd, args.templates) } : {}),
           },
           (entry, total) => {
             progress.current ??= createProgress(total, io.stderr, io.isTTY);
-            progress.current.tick(relative(io.cwd, entry.form), entry.ok);
+            progress.current.tick(
+              relative(io.cwd, entry.form),
+              entry.ok ? 'ok' : entry.rendered ? 'incomplete' : 'failed',
+            );
           },
         ),
       String(args.out),
@@ -87,7 +88,9 @@ export const batchCommand: Command = {
     const lines = [
       '',
       `forms      ${summary.total}`,
-      `rendered   ${summary.ok}`,
+      `rendered   ${summary.ok + summary.incomplete.length}`,
+      `complete   ${summary.ok}`,
+      `incomplete ${summary.incomplete.length} (gaps or errors: see the manifest's gaps and errors columns)`,
       `failed     ${summary.failed.length}`,
       `time       ${summary.seconds.toFixed(2)} s (${rate.toFixed(0)} letters a second, ${jobsArg} worker${jobsArg === 1 ? '' : 's'})`,
       `manifest   ${relative(io.cwd, summary.manifest.csv)}, ${relative(io.cwd, summary.manifest.json)}`,

@@ -11,7 +11,10 @@ import { exitCodes, UserError } from '../io.js';
 import { recipientsFor, schoolFactsFor } from './recipients.js';
 
 function report(check: CopyCheck, letter: string): string {
-  const lines = [`${letter}: "${check.sentence}"`, ''];
+  const school = check.school;
+  const checked = school ? (school.name ? `${school.name} (URN ${school.urn})` : `URN ${school.urn}`) : undefined;
+  const lines = [...(checked ? [`School checked: ${checked}`] : []), `${letter}: "${check.sentence}"`, ''];
+  for (const w of check.warnings) lines.push(`  WARNING  ${w}: is this letter for the school checked?`);
   for (const m of check.matched) lines.push(`  ok       ${m.role}: ${m.found}`);
   for (const m of check.missing)
     lines.push(`  MISSING  ${m.role}: ${m.name}`, `             ${m.reason} (para ${m.paragraph})`);
@@ -20,7 +23,7 @@ function report(check: CopyCheck, letter: string): string {
   }
   for (const e of check.extra)
     lines.push(
-      `  EXTRA    ${e.role ?? (e.other ? 'not para 17' : 'unrecognised')}: ${e.text}`,
+      `  EXTRA    ${e.role ?? (e.other ? 'not para 17' : 'not recognised')}: ${e.text}`,
       `             ${e.reason}`,
     );
   const differences = check.missing.length + check.extra.length + check.namedDifferently.length;
@@ -46,7 +49,7 @@ export const checkCopyCommand: Command = {
       .option('json', {
         type: 'boolean',
         default: false,
-        describe: 'print { ok, sentence, found, matched, missing, extra, namedDifferently }',
+        describe: 'print { ok, school, letter, warnings, sentence, found, matched, missing, extra, namedDifferently }',
       }),
   run: async (args, io) => {
     const letter = String(args.letter);
@@ -63,14 +66,18 @@ export const checkCopyCommand: Command = {
     }
     let check: CopyCheck;
     try {
-      check = checkCopyList(text, list);
+      check = checkCopyList(text, list, {
+        ...(facts.school.name ? { name: facts.school.name } : {}),
+        urn: facts.school.urn,
+      });
     } catch (error) {
       if (error instanceof NoCopySentenceError) throw new UserError(`${letter}: ${error.message}`, exitCodes.invalid);
       throw error;
     }
     if (args.json === true) {
-      const { ok, sentence, found, matched, missing, extra, namedDifferently } = check;
-      io.stdout(`${JSON.stringify({ ok, sentence, found, matched, missing, extra, namedDifferently }, null, 2)}\n`);
+      const { ok, school, letter: named, warnings, sentence, found, matched, missing, extra, namedDifferently } = check;
+      const json = { ok, school, letter: named, warnings, sentence, found, matched, missing, extra, namedDifferently };
+      io.stdout(`${JSON.stringify(json, null, 2)}\n`);
     } else {
       io.stdout(report(check, letter));
     }

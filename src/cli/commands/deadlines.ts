@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
-import { hasErrors } from '../../diagnostics.js';
-import { loadFormFile } from '../../evidence/load.js';
 import { isRealDate, type EvidenceForm } from '../../evidence/schema.js';
+import { firstVisitDay } from '../../evidence/visit-dates.js';
 import { londonDate } from '../../rules/calendar.js';
 import { completedDeadlineIds, deadlineStatus, type DeadlineStatus } from '../../rules/deadline-status.js';
 import { planDeadlines } from '../../rules/deadlines.js';
@@ -13,19 +12,16 @@ import type { Command } from '../command.js';
 import { table } from '../table.js';
 import { exitCodes, UserError, type Io } from '../io.js';
 import { writeFailure } from '../out-dir.js';
-import { summaryLine } from '../print.js';
-import { printDiagnostics } from './draft.js';
+import { printDiagnostics, summaryLine } from '../print.js';
+import { loadAndValidate } from '../../workflow/load.js';
 
-/** Rules that mean the named file could not be read at all: the command was used wrongly (exit 2), as in validate. */
-const unreadable = new Set(['file/not-found', 'file/is-directory', 'file/unreadable']);
-
-/** The form, or the exit code after its diagnostics are printed (stderr, like a compiler): 2 unreadable, 1 invalid. */
-function loadForm(file: string, io: Io): EvidenceForm | number {
-  const loaded = loadFormFile(resolve(io.cwd, file), file);
-  printDiagnostics(io, loaded.diagnostics, loaded, file);
-  if (loaded.form && !hasErrors(loaded.diagnostics)) return loaded.form;
-  io.stderr(`${summaryLine(loaded.diagnostics, [file])}: no deadlines were computed\n`);
-  return loaded.diagnostics.some((d) => unreadable.has(d.rule)) ? exitCodes.usage : exitCodes.invalid;
+/** The form, or the exit code after its diagnostics are printed (stderr, like a compiler). */
+async function loadForm(file: string, io: Io): Promise<EvidenceForm | number> {
+  const load = await loadAndValidate({ file, cwd: io.cwd });
+  printDiagnostics(io, load.diagnostics, { file, text: load.loaded.text });
+  if (load.ok) return load.form;
+  io.stderr(`${summaryLine(load.diagnostics, [file])}: no deadlines were computed\n`);
+  return load.exitCode;
 }
 
 const marks: Record<DeadlineStatus, string> = {
@@ -56,20 +52,22 @@ export const deadlinesCommand: Command = {
       .option('today', {
         type: 'string',
         describe: 'Mark overdue and due-soon items against this date (YYYY-MM-DD) instead of today',
-      }),
+      })
+      .example('$0 deadlines visit.yaml', 'every date due, marked against today')
+      .example('$0 deadlines visit.yaml --ics visit.ics', 'also a calendar file'),
   run: async (args, io) => {
     const today = args.today === undefined ? londonDate(io.now()) : String(args.today);
     if (!isRealDate(today)) {
       throw new UserError(`--today ${today}: expected a date written YYYY-MM-DD, e.g. 2014-03-12`, exitCodes.usage);
     }
     const file = String(args.form);
-    const form = loadForm(file, io);
+    const form = await loadForm(file, io);
     if (typeof form === 'number') return form;
     const holidays = englandBankHolidays();
     const plan = planDeadlines(form, holidays);
     const done = completedDeadlineIds(form, today);
     const deadlines = plan.deadlines.map((d) => ({ ...d, status: deadlineStatus(d, today, holidays, done) }));
-    const visitDate = [...form.visit.dates].sort()[0] ?? '';
+    const visitDate = firstVisitDay(form);
 
     if (typeof args.ics === 'string') {
       if (args.ics.trim() === '')

@@ -2,12 +2,13 @@ import { join, relative, resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { exitCodes, UserError, type Io } from '../io.js';
 import { packageRoot } from '../../letter/package-root.js';
-import { outputFormats } from '../../pipeline.js';
+import { outputFormats } from '../../formats.js';
 import type { Deadline, RecipientList } from '../../rules/types.js';
 import { generatorName } from '../../version.js';
 import { deadlinesCalendar } from '../../writers/ics.js';
 import { writeFileAtomic } from '../../writers/write-atomic.js';
-import { draftLetter } from './draft.js';
+import { firstVisitDay } from '../../evidence/visit-dates.js';
+import { runDraft } from './draft.js';
 
 /** The copy list as a person reads it: to whom, each copy and why, and who is not copied and why. */
 function recipientsText(list: RecipientList): string {
@@ -32,24 +33,29 @@ function deadlinesText(deadlines: readonly Deadline[]): string {
 /** `example`: drafts the bundled example form in every format into output/, with its copy list and deadlines. */
 export const exampleCommand: Command = {
   command: 'example',
-  describe: 'draft the bundled example letter in every format into output/, with its copy list and deadlines',
-  builder: (y) => y.option('out', { type: 'string', default: 'output', describe: 'folder to write into' }),
+  describe: 'Draft the bundled example letter in every format into output/, with its copy list and deadlines',
+  builder: (y) =>
+    y
+      .option('out', { type: 'string', default: 'output', describe: 'Folder to write into' })
+      .example('$0 example', 'what `npm start` runs')
+      .example('$0 example --out /tmp/letters', 'somewhere else'),
   run: async (args, io: Io) => {
     const out = String(args.out ?? 'output');
     const form = join(packageRoot(), 'fixtures', 'forms', 'example.yaml');
     io.stdout(`Drafting the bundled example (${relative(io.cwd, form) || form})\n`);
-    const result = await draftLetter({ form, out, formats: [...outputFormats], final: false, force: false }, io);
-    if (result.code !== exitCodes.ok || !result.letter) return result.code;
-    const { document, recipients, deadlines } = result.letter;
+    const result = await runDraft({ form, out, formats: [...outputFormats], final: false, force: false }, io);
+    if (result.code !== exitCodes.ok || !result.made) return result.code;
+    const letter = result.made.letter;
+    const { document, recipients, deadlines } = letter;
     const base = join(resolve(io.cwd, out), `${document.meta.urn}-${document.meta.visitDate}`);
     const extra: [string, string][] = [[`${base}-deadlines.txt`, deadlinesText(deadlines)]];
     if (recipients) extra.unshift([`${base}-recipients.txt`, recipientsText(recipients)]);
-    const visitDate = [...result.letter.form.visit.dates].sort()[0] ?? document.meta.visitDate;
+    const visitDate = firstVisitDay(letter.form) || document.meta.visitDate;
     extra.push([
       `${base}-deadlines.ics`,
       deadlinesCalendar({
         deadlines,
-        school: { urn: document.meta.urn, name: result.letter.form.school.name },
+        school: { urn: document.meta.urn, name: letter.form.school.name },
         visitDate,
         stamp: io.now(),
         product: generatorName,

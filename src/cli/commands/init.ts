@@ -30,11 +30,13 @@ export function initFormText(target: string): string {
 /** `init [file] [--force]`: writes the commented example form (visit.yaml by default), never over a file unless --force. */
 export const initCommand: Command = {
   command: 'init [file]',
-  describe: 'write a commented example form to fill in (default visit.yaml)',
+  describe: 'Write a commented example form to fill in (default visit.yaml)',
   builder: (y) =>
     y
-      .positional('file', { type: 'string', default: 'visit.yaml', describe: 'where to write the form' })
-      .option('force', { type: 'boolean', default: false, describe: 'overwrite the file if it exists' }),
+      .positional('file', { type: 'string', default: 'visit.yaml', describe: 'Where to write the form' })
+      .option('force', { type: 'boolean', default: false, describe: 'Overwrite the file if it exists' })
+      .example('$0 init', 'visit.yaml, checked by editors against the JSON Schema')
+      .example('$0 init 121190-visit.yaml', 'another name'),
   run: async (args, io) => run(String(args.file ?? 'visit.yaml'), args.force === true, io),
 };
 

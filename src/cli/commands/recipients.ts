@@ -58,6 +58,11 @@ function text(list: RecipientList, facts: SchoolFacts, explain: boolean): string
     lines.push('', 'Not copied:');
     for (const n of list.notCopied) lines.push(`  ${n.role}: ${n.reason}`);
   }
+  const warnings = list.warnings ?? [];
+  if (warnings.length > 0) {
+    lines.push('', 'Warnings (para 17):');
+    for (const w of warnings) lines.push(`  ${w.role}: ${w.message}`);
+  }
   return lines.join('\n') + '\n';
 }
 
@@ -76,14 +81,15 @@ export const recipientsCommand: Command = {
       .option('json', {
         type: 'boolean',
         default: false,
-        describe: 'print { to, copies: [{ role, name, reason, paragraph }], notCopied: [{ role, reason }] }',
+        describe:
+          'print { to, copies: [{ role, name, reason, paragraph }], notCopied: [{ role, reason }], warnings: [{ role, message, path }] }',
       })
       .option('explain', { type: 'boolean', default: false, describe: 'also list the roles not copied, and why' }),
   run: async (args, io) => {
     const facts = await schoolFactsFor(args, io);
     const list = recipientsFor(facts);
     if (args.json === true) {
-      const json = { to: list.to, copies: list.copies, notCopied: list.notCopied };
+      const json = { to: list.to, copies: list.copies, notCopied: list.notCopied, warnings: list.warnings ?? [] };
       io.stdout(`${JSON.stringify(json, null, 2)}\n`);
     } else {
       io.stdout(text(list, facts, args.explain === true));

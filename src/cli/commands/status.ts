@@ -1,26 +1,15 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { listForms } from '../../batch/run-batch.js';
-import { hasErrors } from '../../diagnostics.js';
-import { loadFormFile } from '../../evidence/load.js';
 import { isRealDate } from '../../evidence/schema.js';
 import { londonDate } from '../../rules/calendar.js';
-import { computeDeadlines } from '../../rules/deadlines.js';
 import { englandBankHolidays } from '../../rules/holidays.js';
-import { historyPath, readHistory } from '../../workflow/history.js';
-import { compareStatuses, letterStatus, type LetterStatus } from '../../workflow/status.js';
+import { recordPublished } from '../../workflow/history.js';
+import { loadAndValidate } from '../../workflow/load.js';
+import { lettersStatus } from '../../workflow/letters.js';
 import type { Command } from '../command.js';
 import { table } from '../table.js';
-import { lastVisitDay } from '../../rules/checks/form-facts.js';
 import { exitCodes, UserError } from '../io.js';
-
-interface Row extends LetterStatus {
-  form: string;
-  urn?: string;
-  school?: string;
-  visitDate?: string;
-  problem?: string;
-}
 
 const stageWords: Record<string, string> = {
   'awaiting-draft': 'awaiting HMI draft',
@@ -32,6 +21,16 @@ const stageWords: Record<string, string> = {
   withheld: 'withheld (s117)',
 };
 
+/** A date option written YYYY-MM-DD, or a usage error naming the option. */
+function dateOption(name: string, value: unknown): string | undefined {
+  if (value === undefined) return undefined;
+  const text = String(value);
+  if (!isRealDate(text)) {
+    throw new UserError(`--${name} ${text}: expected a date written YYYY-MM-DD, e.g. 2014-03-12`, exitCodes.usage);
+  }
+  return text;
+}
+
 export const statusCommand: Command = {
   command: 'status <forms>',
   describe: 'Where each letter stands (drafted, finalised, sent, published) and its next deadline, overdue first',
@@ -40,46 +39,54 @@ export const statusCommand: Command = {
       .positional('forms', { type: 'string', describe: 'A form, or a folder of forms' })
       .option('out', { type: 'string', default: 'output', describe: 'Where the letters and their histories are' })
       .option('today', { type: 'string', describe: 'Judge deadlines against this date (YYYY-MM-DD) instead of today' })
-      .option('json', { type: 'boolean', default: false, describe: 'Print JSON: { today, letters: [...] }' }),
+      .option('published', {
+        type: 'string',
+        describe: 'Record that the letter of this one form was published on DATE (YYYY-MM-DD), para 18',
+      })
+      .option('json', { type: 'boolean', default: false, describe: 'Print JSON: { today, letters: [...] }' })
+      .example('$0 status forms/', 'every letter, overdue first')
+      .example('$0 status visit.yaml --published 2014-04-02', 'Ofsted published the letter on 2 April 2014'),
   run: async (args, io) => {
-    const today = args.today === undefined ? londonDate(io.now()) : String(args.today);
-    if (!isRealDate(today)) {
-      throw new UserError(`--today ${today}: expected a date written YYYY-MM-DD, e.g. 2014-03-12`, exitCodes.usage);
-    }
+    const today = dateOption('today', args.today) ?? londonDate(io.now());
+    const published = dateOption('published', args.published);
     if (typeof args.forms !== 'string')
       throw new UserError('name a form or a folder of forms: status <forms>', exitCodes.usage);
     const target = resolve(io.cwd, args.forms);
     if (!existsSync(target)) throw new UserError(`${String(args.forms)}: no such form or folder`, exitCodes.usage);
-    const files = statSync(target).isDirectory() ? listForms(target) : [target];
+    const folder = statSync(target).isDirectory();
     const outDir = resolve(io.cwd, String(args.out));
-    const holidays = englandBankHolidays();
 
-    const rows: Row[] = files.map((file) => {
-      const form = relative(io.cwd, file) || basename(file);
-      const loaded = loadFormFile(file, form);
-      if (!loaded.form || hasErrors(loaded.diagnostics)) {
-        return {
-          form,
-          stage: 'awaiting-draft',
-          overdue: false,
-          problem: 'the form is not valid: run `monitoring-letter validate`',
-        };
+    if (published !== undefined) {
+      if (folder) {
+        throw new UserError(
+          `--published records one letter's publication: name its form, not the folder ${String(args.forms)}`,
+          exitCodes.usage,
+        );
       }
-      const f = loaded.form;
-      const visitDate = lastVisitDay(f); // letters and histories are named after the last visit day
-      const { events, damagedLines } = readHistory(historyPath(outDir, f.school.urn, visitDate));
-      const published = f.visit.act !== 'section-117';
-      const status = letterStatus(events, computeDeadlines(f, holidays), published, today, holidays);
-      return {
-        form,
-        urn: f.school.urn,
-        ...(f.school.name !== undefined ? { school: f.school.name } : {}),
-        visitDate,
-        ...status,
-        ...(damagedLines > 0 ? { problem: `${damagedLines} damaged line(s) in its history file` } : {}),
-      };
-    });
-    rows.sort(compareStatuses);
+      const load = await loadAndValidate({ file: String(args.forms), cwd: io.cwd });
+      if (!load.ok) {
+        throw new UserError(
+          `${String(args.forms)} is not a valid form (run \`monitoring-letter validate ${String(args.forms)}\`)`,
+          load.exitCode,
+        );
+      }
+      if (load.form.visit.act === 'section-117') {
+        throw new UserError(
+          `${String(args.forms)} is a section 117 visit: its letter is not published (para 26), so there is no publication to record`,
+        );
+      }
+      const { letter } = recordPublished(outDir, load.form, published, io.now().toISOString());
+      io.stdout(
+        `Recorded: the letter for URN ${letter.urn}, visit ${letter.visitDate}, was published on ${published}\n`,
+      );
+      return exitCodes.ok;
+    }
+
+    const files = folder ? listForms(target) : [target];
+    const rows = await lettersStatus(
+      files.map((file) => ({ path: file, shown: relative(io.cwd, file) || basename(file) })),
+      { outDir, today, holidays: englandBankHolidays() },
+    );
 
     if (args.json === true) {
       io.stdout(JSON.stringify({ today, letters: rows }, null, 2) + '\n');

@@ -1,42 +1,54 @@
-import { resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { exitCodes, type Io } from '../io.js';
 import { hasErrors, type Diagnostic } from '../../diagnostics.js';
-import { loadFormFile } from '../../evidence/load.js';
-import { validateLoaded } from '../../evidence/validate.js';
+import { validateLoaded } from '../../workflow/validate.js';
 import { englandBankHolidays } from '../../rules/holidays.js';
-import { formatDiagnostics, jsonReport, summaryLine } from '../print.js';
+import { formFailureExitCode, loadAndValidate } from '../../workflow/load.js';
+import { formatDiagnostics, jsonReport, summaryLine, useColour } from '../print.js';
 
-/** Rules that mean the named file could not be read at all: the command was used wrongly (exit 2). */
-const unreadable = new Set(['file/not-found', 'file/is-directory', 'file/unreadable']);
-
-/** `validate <form..> [--json]`: loads each form, runs the domain checks, prints diagnostics like a compiler. */
+/** `validate <form..> [--json] [--register FILE]`: loads each form, runs the domain checks, prints diagnostics like a compiler. */
 export const validateCommand: Command = {
   command: 'validate <form..>',
-  describe: 'check evidence forms (YAML or JSON) and print their diagnostics',
+  describe:
+    'Check evidence forms (YAML or JSON) against the schema and the guidance; print diagnostics like a compiler',
   builder: (y) =>
     y
-      .positional('form', { type: 'string', array: true, describe: 'the form(s) to check' })
-      .option('json', { type: 'boolean', default: false, describe: 'print { ok, diagnostics } as JSON' }),
-  run: async (args, io) => run(args.form as string[], args.json === true, io),
+      .positional('form', { type: 'string', array: true, describe: 'The form(s) to check' })
+      .option('json', { type: 'boolean', default: false, describe: 'Print { ok, diagnostics } as JSON' })
+      .option('register', {
+        type: 'string',
+        describe: 'A GIAS register extract (CSV): check the school’s facts merged with the register’s',
+      })
+      .example('$0 validate visit.yaml', 'diagnostics with line, column and guidance paragraph')
+      .example('$0 validate forms/*.yaml --register edubasealldata.csv --json', 'several forms, as JSON'),
+  run: async (args, io) =>
+    run(args.form as string[], args.json === true, typeof args.register === 'string' ? args.register : undefined, io),
 };
 
-async function run(files: readonly string[], json: boolean, io: Io): Promise<number> {
+async function run(files: readonly string[], json: boolean, register: string | undefined, io: Io): Promise<number> {
   const holidays = englandBankHolidays();
   const sources = new Map<string, string>();
   const all: Diagnostic[] = [];
+  let code: number = exitCodes.ok;
   for (const file of files) {
-    const loaded = loadFormFile(resolve(io.cwd, file), file);
-    if (loaded.text !== undefined) sources.set(file, loaded.text);
-    all.push(...validateLoaded(loaded, file, { holidays }));
+    const load = await loadAndValidate({ file, cwd: io.cwd, register });
+    if (load.loaded.text !== undefined) sources.set(file, load.loaded.text);
+    if (load.ok) {
+      // The domain checks run on the form as the letter would use it: with the register's facts merged in.
+      const checked = validateLoaded({ ...load.loaded, form: load.form }, file, { holidays });
+      const registerFindings = load.diagnostics.filter((d) => !load.loaded.diagnostics.includes(d));
+      all.push(...checked, ...registerFindings);
+    } else {
+      all.push(...load.diagnostics);
+      if (load.exitCode === exitCodes.usage) code = exitCodes.usage;
+    }
   }
   if (json) {
     io.stdout(`${JSON.stringify(jsonReport(all), null, 2)}\n`);
   } else {
-    const colour = io.isTTY && io.env.NO_COLOR === undefined;
-    io.stdout(formatDiagnostics(all, sources, { showSource: io.isTTY, colour }));
+    io.stdout(formatDiagnostics(all, sources, { showSource: io.isTTY, colour: useColour(io) }));
     io.stdout(`${summaryLine(all, files)}\n`);
   }
-  if (all.some((d) => unreadable.has(d.rule))) return exitCodes.usage;
+  if (code === exitCodes.usage || formFailureExitCode(all) === exitCodes.usage) return exitCodes.usage;
   return hasErrors(all) ? exitCodes.invalid : exitCodes.ok;
 }

@@ -1,15 +1,36 @@
 // para 16: the letter's eight contents, each present before it can be final; teaching and learning, leadership and governance in all cases.
+import type { FormPath, Severity } from '../../diagnostics.js';
 import type { EvidenceForm } from '../../evidence/schema.js';
 import { defineRule, type Finding } from '../rule.js';
 import { said } from './form-facts.js';
 
+/**
+ * One item para 16 requires that the form does not give. The single source of
+ * truth for "missing": `validate` reports these (the rule below) and the
+ * letter model (src/letter/model.ts) puts a marker «label: not yet written»
+ * where each error belongs, so `validate` and `draft --final` always agree.
+ */
+export interface MissingContent {
+  /** Where the letter model looks it up: 'findings.plans', 'findings.progress.2', 'reviews.pupilPremium.commissioned'… */
+  key: string;
+  /** The marker's words in a draft: «label: not yet written». */
+  label: string;
+  message: string;
+  path: FormPath;
+  /** 'error' unless said otherwise; only errors are gaps in the letter. */
+  severity?: Severity;
+}
+
 const missing = (field: string) => `(${field} is missing)`;
 
 /** 1. the date of the inspection and whether it was a first or subsequent one (the date is a schema requirement). */
-function firstOrSubsequent(form: EvidenceForm): Finding[] {
-  if (form.visit.number !== undefined) return [];
+function firstOrSubsequent(form: EvidenceForm): MissingContent[] {
+  // para 26: a section 117 visit to assist improvement is not a monitoring inspection, so it has no place in the count.
+  if (form.visit.number !== undefined || form.visit.act === 'section-117') return [];
   return [
     {
+      key: 'visit.number',
+      label: 'which monitoring inspection (first or subsequent)',
       message: `the letter must say whether this is the first or a subsequent monitoring inspection ${missing('visit.number')}; expected 1 for the first, 2 for the second…`,
       path: ['visit', 'number'],
     },
@@ -17,164 +38,221 @@ function firstOrSubsequent(form: EvidenceForm): Finding[] {
 }
 
 /** 2. a summary of the type of evidence gathered, and the context of the school. */
-function evidenceAndContext(form: EvidenceForm): Finding[] {
-  const findings: Finding[] = [];
+function evidenceAndContext(form: EvidenceForm): MissingContent[] {
+  const found: MissingContent[] = [];
   const e = form.evidence;
   const lists = [e?.meetings, e?.observations, e?.workScrutiny, e?.documents];
   const anyEvidence = lists.some((list) => (list ?? []).some(said)) || said(e?.parentView) || said(e?.other);
   if (!anyEvidence) {
-    findings.push({
+    found.push({
+      key: 'evidence',
+      label: 'evidence',
       message: `the letter must summarise the evidence gathered ${missing('evidence')}; expected at least one of evidence.meetings, observations, workScrutiny, documents, parentView or other`,
       path: ['evidence'],
     });
   }
   if (!said(form.context)) {
-    findings.push({
+    found.push({
+      key: 'context',
+      label: 'context of the school',
       message: `the letter must describe the context of the school ${missing('context')}`,
       path: ['context'],
     });
   }
-  return findings;
+  return found;
 }
 
 /** 3. the judgement (para 11). */
-function judgement(form: EvidenceForm): Finding[] {
+function judgement(form: EvidenceForm): MissingContent[] {
   // para 26: a section 117 visit to assist improvement is not a monitoring inspection and makes no judgement.
   if (form.judgement !== undefined || form.visit.act === 'section-117') return [];
   return [
     {
+      key: 'judgement',
+      label: 'judgement',
       message: `the letter must give the single judgement of para 11 ${missing('judgement')}; expected effective or not-effective`,
       path: ['judgement'],
     },
   ];
 }
 
+/** What the school should do next: real letters list it under "The school should take further action to:". */
+function schoolActions(form: EvidenceForm): MissingContent[] {
+  if (form.actions?.school !== undefined) return [];
+  return [
+    {
+      key: 'actions.school',
+      label: 'what the school should take further action to do',
+      message: `the letter must say what the school should take further action to do ("The school should take further action to:") ${missing('actions.school')}; write actions: { school: [] } if there is nothing further`,
+      path: form.actions === undefined ? ['actions'] : ['actions', 'school'],
+    },
+  ];
+}
+
 /** 4. relevance, urgency and early impact: teaching and learning, leadership and governance in all cases. */
-function alwaysAddressed(form: EvidenceForm): Finding[] {
+function alwaysAddressed(form: EvidenceForm): MissingContent[] {
   const required = [
-    ['teachingAndLearning', 'how teaching and learning are being improved'],
-    ['leadership', 'how effective school leadership is'],
-    ['governance', 'how governance is being improved'],
+    ['teachingAndLearning', 'teaching and learning', 'how teaching and learning are being improved'],
+    ['leadership', 'leadership', 'how effective school leadership is'],
+    ['governance', 'governance', 'how governance is being improved'],
   ] as const;
   return required
     .filter(([field]) => !said(form.findings?.[field]))
-    .map(([field, what]) => ({
+    .map(([field, label, what]) => ({
+      key: `findings.${field}`,
+      label,
       message: `the letter must say ${what}, in all cases ${missing(`findings.${field}`)}`,
       path: ['findings', field],
     }));
 }
 
-/** 4. … with reference to the inspection findings: progress on every area for improvement, and no area that does not exist. */
-function areaProgress(form: EvidenceForm): Finding[] {
+/** 4. … with reference to the inspection findings: progress on every area for improvement. */
+function areaProgress(form: EvidenceForm): MissingContent[] {
   const areas = form.inspection.areasForImprovement.length;
-  const progress = form.findings?.progress;
-  if (progress === undefined || progress.length === 0) {
-    return [
-      {
-        message: `the letter must report progress on each of the ${areas} area${areas === 1 ? '' : 's'} for improvement from the section 5 inspection ${missing('findings.progress')}`,
-        path: form.findings === undefined ? ['findings'] : ['findings', 'progress'],
-      },
-    ];
-  }
-  const findings: Finding[] = [];
-  progress.forEach((entry, index) => {
-    if (entry.area > areas) {
-      findings.push({
-        message: `progress is given for area ${entry.area}, but the section 5 inspection lists ${areas} area${areas === 1 ? '' : 's'} for improvement; expected a number from 1 to ${areas}`,
-        path: ['findings', 'progress', index, 'area'],
-      });
-    }
-  });
-  const covered = new Set(progress.map((entry) => entry.area));
-  form.inspection.areasForImprovement.forEach((area, index) => {
-    if (covered.has(index + 1)) return;
-    findings.push({
-      message: `the letter must report progress on area for improvement ${index + 1} ("${abbreviate(area)}") (no findings.progress entry has area: ${index + 1})`,
-      path: ['findings', 'progress'],
-    });
-  });
-  return findings;
+  const progress = form.findings?.progress ?? [];
+  const path: FormPath = form.findings === undefined ? ['findings'] : ['findings', 'progress'];
+  const covered = new Set(progress.filter((entry) => said(entry.progress)).map((entry) => entry.area));
+  const uncovered = form.inspection.areasForImprovement
+    .map((area, index) => ({ area, number: index + 1 }))
+    .filter(({ number }) => !covered.has(number));
+  return uncovered.map(({ area, number }) => ({
+    key: `findings.progress.${number}`,
+    label: `progress on area for improvement ${number}`,
+    message:
+      progress.length === 0
+        ? `the letter must report progress on each of the ${areas} area${areas === 1 ? '' : 's'} for improvement from the section 5 inspection, area ${number} ("${abbreviate(area)}") among them ${missing('findings.progress')}`
+        : `the letter must report progress on area for improvement ${number} ("${abbreviate(area)}") (no findings.progress entry has area: ${number})`,
+    path,
+  }));
 }
 
 /** 5. the suitability of the school's plans (a previous visit's recommendations: paras 21–22 rule). */
-function plans(form: EvidenceForm): Finding[] {
+function plans(form: EvidenceForm): MissingContent[] {
   if (said(form.findings?.plans)) return [];
   return [
     {
+      key: 'findings.plans',
+      label: 'the school\u2019s plans',
       message: `the letter must say how suitable the school\u2019s plans are to tackle the areas requiring improvement ${missing('findings.plans')}`,
       path: ['findings', 'plans'],
     },
   ];
 }
 
-/** 6. the timeliness and impact of any external review recommended at the section 5 inspection. */
-function reviews(form: EvidenceForm): Finding[] {
-  const kinds = [
-    ['pupilPremium', 'the review of the use of the pupil premium'],
-    ['governance', 'the external review of governance'],
-  ] as const;
-  const findings: Finding[] = [];
-  for (const [key, what] of kinds) {
+/** The reviews para 16 reports on, as a message and a marker name them. */
+const reviewKinds = [
+  { key: 'pupilPremium', what: 'the review of the use of the pupil premium', label: 'pupil premium review' },
+  { key: 'governance', what: 'the external review of governance', label: 'review of governance' },
+] as const;
+
+/** 6. the timeliness (when it was commissioned) and impact of any external review recommended at the section 5 inspection. */
+function reviews(form: EvidenceForm): MissingContent[] {
+  const found: MissingContent[] = [];
+  for (const { key, what, label } of reviewKinds) {
     const recommended = form.inspection.reviewsRecommended?.[key] === true;
     const review = form.reviews?.[key];
-    const saysSomething =
-      review !== undefined &&
-      (review.commissioned !== undefined || review.completed !== undefined || said(review.impact));
-    if (recommended && !saysSomething) {
-      findings.push({
-        message: `${what} was recommended at the section 5 inspection, so the letter must say how promptly it was commissioned and what impact it has had ${missing(`reviews.${key}`)}`,
-        path: ['reviews', key],
-      });
-    } else if (!recommended && review !== undefined) {
-      findings.push({
+    if (recommended) {
+      if (review?.commissioned === undefined) {
+        found.push({
+          key: `reviews.${key}.commissioned`,
+          label: `when the ${label} was commissioned`,
+          message: `${what} was recommended at the section 5 inspection, so the letter must say how promptly it was commissioned ${missing(`reviews.${key}.commissioned`)}; expected the date commissioning started, or false if it had not been commissioned by the visit`,
+          path: ['reviews', key, 'commissioned'],
+        });
+      }
+      if (!said(review?.impact)) {
+        found.push({
+          key: `reviews.${key}.impact`,
+          label,
+          message: `${what} was recommended at the section 5 inspection, so the letter must say what impact it has had, or why it has had none yet ${missing(`reviews.${key}.impact`)}`,
+          path: ['reviews', key, 'impact'],
+        });
+      }
+    } else if (review !== undefined) {
+      found.push({
+        key: `reviews.${key}.not-recommended`,
+        label,
         severity: 'warning',
         message: `reviews.${key} describes ${what}, but inspection.reviewsRecommended.${key} is not true; para 16 reports on reviews recommended at the section 5 inspection: set it to true if one was recommended`,
         path: ['inspection', 'reviewsRecommended', key],
       });
     }
   }
-  return findings;
+  return found;
 }
 
-/** 7. the quality and impact of any external support, and whether it is brokered effectively. */
-function externalSupport(form: EvidenceForm): Finding[] {
+/**
+ * 7. the quality and impact of any external support, and whether it is being brokered effectively:
+ * both, overall (externalSupport.qualityAndImpact, externalSupport.brokering) or for every provider.
+ * A summary of what the support is says neither.
+ */
+function externalSupport(form: EvidenceForm): MissingContent[] {
   const support = form.externalSupport;
   const providers = support?.providers ?? [];
+  if (support?.none === true) {
+    if (providers.length === 0) return [];
+    return [
+      {
+        key: 'externalSupport.none',
+        label: 'external support',
+        severity: 'warning',
+        message: `externalSupport.none is true, but ${providers.length} provider${providers.length === 1 ? ' is' : 's are'} listed; expected either none: true or the providers, not both`,
+        path: ['externalSupport', 'none'],
+      },
+    ];
+  }
   if (!said(support?.summary) && providers.length === 0) {
     return [
       {
-        message: `the letter must describe the quality and impact of external support and whether it is brokered effectively, or say that there is none ${missing('externalSupport')}; expected externalSupport.summary or externalSupport.providers`,
+        key: 'externalSupport',
+        label: 'external support',
+        message: `the letter must describe the quality and impact of external support and whether it is brokered effectively, or say that there is none ${missing('externalSupport')}; expected externalSupport.summary or providers, with qualityAndImpact and brokering, or none: true`,
         path: ['externalSupport'],
       },
     ];
   }
-  if (said(support?.summary)) return [];
-  const findings: Finding[] = [];
-  providers.forEach((provider, index) => {
-    if (!said(provider.qualityAndImpact)) {
-      findings.push({
-        severity: 'warning',
-        message: `the letter should say what the quality and impact of the support from ${provider.name} are (externalSupport.providers[${index}].qualityAndImpact is missing, and there is no externalSupport.summary)`,
-        path: ['externalSupport', 'providers', index, 'qualityAndImpact'],
+  const found: MissingContent[] = [];
+  if (!said(support?.qualityAndImpact)) {
+    if (providers.length === 0) {
+      found.push({
+        key: 'externalSupport.qualityAndImpact',
+        label: 'the quality and impact of external support',
+        message: `the letter must say what the quality and impact of the external support are; a summary of the support does not say it ${missing('externalSupport.qualityAndImpact')}; expected externalSupport.qualityAndImpact, or each provider\u2019s qualityAndImpact`,
+        path: ['externalSupport', 'qualityAndImpact'],
       });
     }
-  });
-  if (providers.every((provider) => provider.brokeredEffectively === undefined)) {
-    findings.push({
-      severity: 'warning',
-      message:
-        'the letter should say whether external support is being brokered effectively (no provider has brokeredEffectively, and there is no externalSupport.summary)',
-      path: ['externalSupport', 'providers'],
+    providers.forEach((provider, index) => {
+      if (said(provider.qualityAndImpact)) return;
+      found.push({
+        key: `externalSupport.providers.${index}.qualityAndImpact`,
+        label: `the quality and impact of the support from ${provider.name}`,
+        message: `the letter must say what the quality and impact of the support from ${provider.name} are ${missing(`externalSupport.providers[${index}].qualityAndImpact`)}; expected it there, or externalSupport.qualityAndImpact for all the support`,
+        path: ['externalSupport', 'providers', index, 'qualityAndImpact'],
+      });
     });
   }
-  return findings;
+  const everyProviderSays = providers.length > 0 && providers.every((p) => p.brokeredEffectively !== undefined);
+  if (!said(support?.brokering) && !everyProviderSays) {
+    const unsaid = providers.filter((p) => p.brokeredEffectively === undefined).map((p) => p.name);
+    found.push({
+      key: 'externalSupport.brokering',
+      label: 'whether external support is being brokered effectively',
+      message: `the letter must say whether the external support is being brokered effectively ${missing('externalSupport.brokering')}${
+        unsaid.length > 0 ? ` (no brokeredEffectively for ${unsaid.join(', ')})` : ''
+      }; expected externalSupport.brokering, or brokeredEffectively: true or false for every provider`,
+      path: ['externalSupport', 'brokering'],
+    });
+  }
+  return found;
 }
 
 /** 8. any additional priorities for improvement: none is a fine answer, no answer is not. */
-function additionalPriorities(form: EvidenceForm): Finding[] {
+function additionalPriorities(form: EvidenceForm): MissingContent[] {
   if (form.priorities !== undefined) return [];
   return [
     {
+      key: 'priorities',
+      label: 'additional priorities',
       severity: 'warning',
       message:
         'the letter must give any additional priorities for improvement (priorities is missing); write priorities: [] if there are none',
@@ -188,11 +266,12 @@ function abbreviate(text: string): string {
   return words.length <= 10 ? text : `${words.slice(0, 10).join(' ')}\u2026`;
 }
 
-/** The eight contents, in the letter's order. */
+/** The eight contents, in the letter's order (the school's actions where real letters put them, after the judgement). */
 export const contents = [
   firstOrSubsequent,
   evidenceAndContext,
   judgement,
+  schoolActions,
   alwaysAddressed,
   areaProgress,
   plans,
@@ -201,6 +280,31 @@ export const contents = [
   additionalPriorities,
 ] as const;
 
-export const completeness = defineRule({ id: 'para-16/completeness', paragraph: '16', severity: 'error' }, (form) =>
-  contents.flatMap((content) => content(form)),
-);
+/** Every item para 16 requires that the form does not give, in the letter's order. Pure. */
+export function missingContents(form: EvidenceForm): MissingContent[] {
+  return contents.flatMap((content) => content(form));
+}
+
+/** Progress given on an area the inspection does not list: a mistake in the form, not a gap in the letter. */
+function unknownAreas(form: EvidenceForm): Finding[] {
+  const areas = form.inspection.areasForImprovement.length;
+  return (form.findings?.progress ?? []).flatMap((entry, index) =>
+    entry.area > areas
+      ? [
+          {
+            message: `progress is given for area ${entry.area}, but the section 5 inspection lists ${areas} area${areas === 1 ? '' : 's'} for improvement; expected a number from 1 to ${areas}`,
+            path: ['findings', 'progress', index, 'area'],
+          },
+        ]
+      : [],
+  );
+}
+
+export const completeness = defineRule({ id: 'para-16/completeness', paragraph: '16', severity: 'error' }, (form) => [
+  ...unknownAreas(form),
+  ...missingContents(form).map(({ message, path, severity }): Finding => ({
+    message,
+    path,
+    ...(severity ? { severity } : {}),
+  })),
+]);

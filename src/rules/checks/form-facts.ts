@@ -2,15 +2,8 @@
 import type { EvidenceForm } from '../../evidence/schema.js';
 import { establishmentTypeById, type EstablishmentType } from '../../evidence/establishment.js';
 
-/** The earliest visit day. */
-export function firstVisitDay(form: EvidenceForm): string {
-  return [...form.visit.dates].sort()[0] ?? '';
-}
-
-/** The latest visit day. */
-export function lastVisitDay(form: EvidenceForm): string {
-  return [...form.visit.dates].sort().at(-1) ?? '';
-}
+// The visit's first and last days, sorted in one place (src/evidence/visit-dates.ts).
+export { firstVisitDay, lastVisitDay } from '../../evidence/visit-dates.js';
 
 /** A subsequent monitoring inspection: visit.number above 1 (paras 21–22). */
 export function isSubsequentVisit(form: EvidenceForm): boolean {

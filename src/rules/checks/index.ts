@@ -16,6 +16,7 @@ import { inspectionDates } from './inspection-dates.js';
 import { letterDate } from './letter-date.js';
 import { notificationCall } from './notification-call.js';
 import { reviewTiming } from './review-timing.js';
+import { sampleText } from './sample-text.js';
 import { seriousConcerns } from './serious-concerns.js';
 import { subsequentVisit } from './subsequent-visit.js';
 import { visitAfterInspection } from './visit-after-inspection.js';
@@ -23,6 +24,7 @@ import { visitDays } from './visit-days.js';
 import { visitWindow } from './visit-window.js';
 
 export const rules: readonly Rule[] = [
+  sampleText,
   eligibility,
   inspectionDates,
   visitDays,

@@ -1,4 +1,6 @@
-// footnote 6: commissioning an external review starts within 2 weeks of its recommendation; the review is done within 8 weeks.
+// footnote 6: commissioning a pupil premium review starts within 2 weeks of its recommendation; the review is done within 8 weeks.
+// A review of governance has no such period; for both, dates that cannot be true are reported.
+// Whether the commissioning date is given at all is para 16 completeness (completeness.ts).
 import { formatLongDate } from '../calendar.js';
 import { describeRecommendedOn, isRecommended, reviewDueDates, reviewKinds } from '../review-dates.js';
 import { defineRule, type Finding } from '../rule.js';
@@ -16,28 +18,29 @@ export const reviewTiming = defineRule(
       const what = `the ${kind.what}`;
       const review = form.reviews?.[key];
       if (!isRecommended(form, kind) || review === undefined) continue;
-      const { commissioned, completed } = review;
+      const { completed } = review;
       const path = (field: string) => ['reviews', key, field];
-      if (commissioned === undefined) {
-        if (completed === undefined) {
-          findings.push({
-            message: `the letter must say how promptly ${what} was commissioned, but reviews.${key}.commissioned is missing; expected the date commissioning started`,
-            path: path('commissioned'),
-          });
-        }
-      } else if (commissioned > commissionBy) {
+      // commissioned: false, "not commissioned by the visit", has no date to check.
+      const commissioned = review.commissioned === false ? undefined : review.commissioned;
+      if (commissioned !== undefined && kind.timed && commissioned > commissionBy) {
         findings.push({
           message: `${what} was commissioned on ${formatLongDate(commissioned)}, later than ${arrangements.reviewCommissionWeeks} weeks after ${recommendedWords}; commissioning should start by ${formatLongDate(commissionBy)}`,
           path: path('commissioned'),
         });
       }
-      if (completed !== undefined && commissioned !== undefined && completed < commissioned) {
+      if (completed !== undefined && review.commissioned === false) {
+        findings.push({
+          severity: 'error',
+          message: `${what} is recorded as completed on ${formatLongDate(completed)}, but as not commissioned (commissioned: false); expected the date commissioning started`,
+          path: path('commissioned'),
+        });
+      } else if (completed !== undefined && commissioned !== undefined && completed < commissioned) {
         findings.push({
           severity: 'error',
           message: `${what} is recorded as completed on ${formatLongDate(completed)}, before it was commissioned on ${formatLongDate(commissioned)}; expected completion on or after commissioning`,
           path: path('completed'),
         });
-      } else if (completed !== undefined && completed > completeBy) {
+      } else if (completed !== undefined && kind.timed && completed > completeBy) {
         findings.push({
           message: `${what} was completed on ${formatLongDate(completed)}, later than ${arrangements.reviewCompletionWeeks} weeks after ${recommendedWords}; it should be completed by ${formatLongDate(completeBy)}`,
           path: path('completed'),

@@ -27,7 +27,9 @@ export const subsequentVisit = defineRule(
       });
     } else {
       if (previous.priorities === undefined) {
+        // para 22: activities "will likely" concentrate on them, so their absence is a warning, not an error.
         findings.push({
+          severity: 'warning',
           message: `${which}: its activities concentrate on the priorities identified at the previous one (para 22), which the form does not give (visit.previous.priorities is missing); write priorities: [] if none were set`,
           path: ['visit', 'previous', 'priorities'],
           paragraph: '22',

@@ -1,4 +1,4 @@
-// para 2: the monitoring inspection follows the section 5 inspection and (2014 guidance) the publication of its report.
+// para 2: the monitoring inspection follows the section 5 inspection and "usually" (2014 guidance) the publication of its report.
 import { formatLongDate } from '../calendar.js';
 import { defineRule, type Finding } from '../rule.js';
 import { firstVisitDay } from './form-facts.js';
@@ -19,15 +19,16 @@ export const visitAfterInspection = defineRule(
     }
     const findings: Finding[] = [];
     if (publishedDate !== undefined && first < publishedDate) {
+      // para 2 says "usually": a visit before publication is unusual, not impossible, so a warning under both.
       // The 2012 arrangements count from the inspection, so an early visit can precede publication.
       const is2012 = arrangements.id === '2012';
       findings.push({
-        severity: is2012 ? 'warning' : 'error',
+        severity: 'warning',
         paragraph: is2012 ? arrangements.visitWindow.paragraph : '2',
         message: `the visit on ${formatLongDate(first)} is before the section 5 report was published on ${formatLongDate(publishedDate)}; ${
           is2012
             ? 'unusual even under the 2012 arrangements: check both dates'
-            : 'under the 2014 guidance the monitoring inspection follows the publication of the report'
+            : 'under the 2014 guidance the monitoring inspection usually follows the publication of the report: check both dates'
         }`,
         path,
       });

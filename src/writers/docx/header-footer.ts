@@ -5,15 +5,11 @@
  * which the word processor computes on opening (PITFALLS 7).
  */
 import type { DocumentMeta } from '../../letter/tree.js';
+import { markingSeparator, pageMarkings } from '../markings.js';
 import { declaration, escapeXml, rNs, wNs } from './xml.js';
 
-/** The markings a letter carries in its header: draft status, and para 26's "not for publication" for s117 letters. */
-export function headerMarkings(meta: DocumentMeta): string[] {
-  const marks: string[] = [];
-  if (meta.status === 'draft') marks.push('DRAFT');
-  if (!meta.published) marks.push('Not for publication');
-  return marks;
-}
+/** The markings a letter carries in its header (src/writers/markings.ts, shared with the PDF). */
+export const headerMarkings = pageMarkings;
 
 const part = (root: 'hdr' | 'ftr', body: string): string =>
   declaration + `<w:${root} xmlns:w="${wNs}" xmlns:r="${rNs}">${body}</w:${root}>`;
@@ -25,7 +21,7 @@ const run = (text: string, bold = false): string =>
 function markingRuns(meta: DocumentMeta): string {
   return headerMarkings(meta)
     .map((mark) => run(mark, true))
-    .join(run(' · '));
+    .join(run(markingSeparator));
 }
 
 /** The header of the second and later pages: subject on the left, markings on the right. */

@@ -4,15 +4,10 @@
  * properties. Synchronous; the fixed parts are prepared once per process.
  */
 import type { LetterDocument } from '../../letter/tree.js';
-import { packDocx, prepareStaticParts } from './package.js';
+import { packDocx } from './package.js';
 import { bodyXml, flattenBlocks } from './paragraphs.js';
 
 export { renderRedlineDocx, summariseChanges, type RedlineOptions, type SectionChange } from './redline.js';
-
-/** Prepares the fixed parts now rather than on the first renderDocx call (optional). */
-export function prepareDocx(): void {
-  prepareStaticParts();
-}
 
 /** Renders the letter as a DOCX file's bytes. */
 export function renderDocx(doc: LetterDocument): Buffer {

@@ -6,6 +6,7 @@
 import type { Block, BlockRole, Inline } from '../../letter/tree.js';
 import { firstListNumId, type ListDefinition } from './numbering.js';
 import { listIndent } from './styles.js';
+import { gapMarkerText } from '../../letter/view.js';
 import { escapeXml } from './xml.js';
 
 /** A run of text, or a line break, with its character formatting. */
@@ -14,6 +15,8 @@ export interface Piece {
   text: string;
   bold: boolean;
   italic: boolean;
+  /** A draft's gap marker «… not yet written»: highlighted, so it cannot be missed in Word. */
+  highlight?: boolean;
 }
 
 /** Where a paragraph sits in a list: the list's index in the letter and the nesting level. */
@@ -52,8 +55,11 @@ const roleStyles: Record<BlockRole, string> = {
 /** The inline tree as formatted pieces; a tab or newline inside text stays in the text (runXml handles it). */
 export function piecesOf(children: readonly Inline[], bold = false, italic = false, out: Piece[] = []): Piece[] {
   for (const child of children) {
-    if (child.type === 'text') out.push({ kind: 'text', text: child.value, bold, italic });
-    else if (child.type === 'break') out.push({ kind: 'break', text: '\n', bold, italic });
+    if (child.type === 'text') {
+      const piece: Piece = { kind: 'text', text: child.value, bold, italic };
+      if (gapMarkerText.test(child.value)) piece.highlight = true;
+      out.push(piece);
+    } else if (child.type === 'break') out.push({ kind: 'break', text: '\n', bold, italic });
     else if (child.type === 'strong') piecesOf(child.children, true, italic, out);
     else piecesOf(child.children, bold, true, out);
   }
@@ -107,8 +113,9 @@ export function paragraphProperties(
 }
 
 function runProperties(piece: Piece): string {
-  if (!piece.bold && !piece.italic) return '';
-  return `<w:rPr>${piece.bold ? '<w:b/><w:bCs/>' : ''}${piece.italic ? '<w:i/><w:iCs/>' : ''}</w:rPr>`;
+  if (!piece.bold && !piece.italic && piece.highlight !== true) return '';
+  // CT_RPr order: b, bCs, i, iCs … highlight.
+  return `<w:rPr>${piece.bold ? '<w:b/><w:bCs/>' : ''}${piece.italic ? '<w:i/><w:iCs/>' : ''}${piece.highlight === true ? '<w:highlight w:val="yellow"/>' : ''}</w:rPr>`;
 }
 
 /** One run: text as w:t (w:delText inside a deletion), tabs and newlines as w:tab and w:br. */

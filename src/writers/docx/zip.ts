@@ -15,26 +15,9 @@ export interface ZipEntry {
   data: Buffer;
 }
 
-let table: Uint32Array | undefined;
-
-/** CRC-32 of some bytes: zlib.crc32 where Node has it (20.15+), else a table. */
+/** CRC-32 of some bytes (zlib.crc32: Node 20.15 and later; package.json asks for 20.19). */
 function crc32(bytes: Buffer): number {
-  return typeof zlib.crc32 === 'function' ? zlib.crc32(bytes) : tableCrc32(bytes);
-}
-
-/** CRC-32 (ISO-HDLC) from a lookup table, for Node versions without zlib.crc32. */
-export function tableCrc32(bytes: Buffer): number {
-  if (!table) {
-    table = new Uint32Array(256);
-    for (let n = 0; n < 256; n++) {
-      let c = n;
-      for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-      table[n] = c >>> 0;
-    }
-  }
-  let crc = 0xffffffff;
-  for (const byte of bytes) crc = table[(crc ^ byte) & 0xff]! ^ (crc >>> 8);
-  return (crc ^ 0xffffffff) >>> 0;
+  return zlib.crc32(bytes);
 }
 
 /**

@@ -1,14 +1,15 @@
 /**
  * Page content streams, written by hand: every painted thing is either
  * marked content of a structure element (MCIDs from 0 on each page) or an
- * artifact (footer, rule, draft watermark).
+ * artifact (footer, rule, the page header's markings).
  */
 import type { FaceName } from './charset.js';
 import type { PreparedFonts } from './fonts.js';
 import type { PageLayout } from './layout.js';
 import type { StructNode } from './structure.js';
 import { breakLines, tokenize, type Line } from './text.js';
-import { footer, page } from './styles.js';
+import { markingSeparator } from '../markings.js';
+import { footer, margin, page, pageHeader } from './styles.js';
 
 const resource: Record<FaceName, string> = { regular: '/F1', bold: '/F2', oblique: '/F3', boldOblique: '/F4' };
 
@@ -71,26 +72,32 @@ function singleLine(text: string, bold: boolean, size: number, fonts: PreparedFo
   return line ?? { runs: [], width: 0 };
 }
 
-/** A large, light, diagonal "DRAFT" behind the text (an artifact, so readers skip it). */
-function watermark(fonts: PreparedFonts, used: UsedGlyphs): string {
-  const size = 120;
-  const line = singleLine('DRAFT', true, size, fonts);
-  const height = (fonts.bold.metrics.capHeight * size) / 1000;
-  const angle = Math.PI / 4;
-  const c = Math.cos(angle);
-  const s = Math.sin(angle);
-  const x = page.width / 2 - (c * line.width) / 2 + (s * height) / 2;
-  const y = page.height / 2 - (s * line.width) / 2 - (c * height) / 2;
-  let out = '/Artifact <</Type /Pagination /Subtype /Watermark>> BDC\nq 0.86 g BT\n';
-  out += `/F2 ${size} Tf\n${num(c)} ${num(s)} ${num(-s)} ${num(c)} ${num(x)} ${num(y)} Tm\n`;
-  for (const run of line.runs) out += show(run.hex, run.face, used, fonts);
+/**
+ * The page header: the letter's markings ("DRAFT", "Not for publication"), bold and dark red at the top right
+ * of every page, as the DOCX's page header carries them (src/writers/markings.ts); an artifact, since the
+ * letter's own marking paragraph carries them in the tagged text.
+ */
+function header(markings: readonly string[], fonts: PreparedFonts, used: UsedGlyphs): string {
+  if (markings.length === 0) return '';
+  const line = singleLine(markings.join(markingSeparator), true, pageHeader.size, fonts);
+  let out = '/Artifact <</Type /Pagination /Subtype /Header>> BDC\nq 0.75 0 0 rg BT\n';
+  out += showLine(
+    line,
+    page.width - margin.right - line.width,
+    pageHeader.baseline,
+    pageHeader.size,
+    { face: null },
+    used,
+    fonts,
+  );
   return out + 'ET Q\nEMC\n';
 }
 
 export interface PaintOptions {
   pageIndex: number;
   pageCount: number;
-  draft: boolean;
+  /** The page-header markings (src/writers/markings.ts); [] for none. */
+  markings: readonly string[];
   fonts: PreparedFonts;
   /** Glyphs painted so far (the document embeds only these). */
   used: UsedGlyphs;
@@ -101,7 +108,7 @@ export interface PaintOptions {
 /** The content stream of one page. */
 export function paintPage(layout: PageLayout, options: PaintOptions): string {
   const { fonts, used, parents, pageIndex } = options;
-  let out = options.draft ? watermark(fonts, used) : '';
+  let out = header(options.markings, fonts, used);
   for (const rule of layout.rules) {
     out += `/Artifact <</Type /Layout>> BDC\nq 0.55 G 0.6 w ${num(rule.x1)} ${num(rule.y)} m ${num(rule.x2)} ${num(rule.y)} l S Q\nEMC\n`;
   }

@@ -4,6 +4,7 @@
  * lines are broken by the fonts' widths, content streams are written by
  * hand with marked content, and the structure tree is built object by object.
  */
+import { pageMarkings } from '../markings.js';
 import { deflateSync } from 'node:zlib';
 import type { PDFContext, PDFRef } from '@cantoo/pdf-lib';
 import { pdfLib } from './pdf-lib.js';
@@ -93,8 +94,8 @@ export function renderPdf(doc: LetterDocument): Uint8Array {
   const contents = layout.pages.map((pageLayout, pageIndex) => {
     const parents: StructNode[] = [];
     parentsPerPage.push(parents);
-    const draft = letter.meta.status === 'draft';
-    return paintPage(pageLayout, { pageIndex, pageCount: layout.pages.length, draft, fonts, used, parents });
+    const markings = pageMarkings(letter.meta);
+    return paintPage(pageLayout, { pageIndex, pageCount: layout.pages.length, markings, fonts, used, parents });
   });
 
   const fontDict = context.obj({});

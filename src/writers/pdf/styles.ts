@@ -16,6 +16,9 @@ export const textWidth = page.width - margin.left - margin.right;
 /** Baseline of the "Page X of Y" footer, and its size. */
 export const footer = { baseline: 32, size: 8.5 } as const;
 
+/** The page header's markings (DRAFT, Not for publication): above the top margin, right-aligned. */
+export const pageHeader = { baseline: page.height - 30, size: 9 } as const;
+
 /** Hanging indent of list items: the label sits in the gutter. */
 export const list = { indent: 20, labelGap: 6 } as const;
 

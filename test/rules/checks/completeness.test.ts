@@ -33,6 +33,41 @@ ruleTable(completeness, {
       }),
     },
     {
+      name: 'para 16: no external support at all, said so',
+      form: changed((f) => {
+        f.externalSupport = { none: true };
+      }),
+    },
+    {
+      name: 'para 16: quality and brokering given for every provider, without an overall word',
+      form: changed((f) => {
+        f.externalSupport = {
+          summary: 'Two providers.',
+          providers: [
+            {
+              name: 'Suffolk County Council',
+              support: 'An adviser.',
+              qualityAndImpact: 'Good.',
+              brokeredEffectively: true,
+            },
+            { name: 'The Wensum Trust', support: 'Coaching.', qualityAndImpact: 'Weak.', brokeredEffectively: false },
+          ],
+        };
+      }),
+    },
+    {
+      name: 'para 16: a recommended review not yet commissioned by the visit (commissioned: false) is reported',
+      form: changed((f) => {
+        f.reviews = { pupilPremium: { commissioned: false, impact: 'None yet.' } };
+      }),
+    },
+    {
+      name: 'nothing further for the school to do, said so (an empty list)',
+      form: changed((f) => {
+        f.actions = { school: [] };
+      }),
+    },
+    {
       name: 'para 16: evidence given only as free text still summarises it',
       form: changed((f) => {
         f.evidence = { other: 'HMI met the headteacher and toured the school.' };
@@ -110,7 +145,8 @@ ruleTable(completeness, {
         { severity: 'error', path: ['findings', 'teachingAndLearning'], message: 'teaching and learning' },
         { severity: 'error', path: ['findings', 'leadership'], message: 'leadership' },
         { severity: 'error', path: ['findings', 'governance'], message: 'governance' },
-        { severity: 'error', path: ['findings'], message: 'each of the 2 areas for improvement' },
+        { severity: 'error', path: ['findings'], message: 'from the section 5 inspection, area 1' },
+        { severity: 'error', path: ['findings'], message: 'from the section 5 inspection, area 2' },
         { severity: 'error', path: ['findings', 'plans'], message: 'plans' },
       ],
     },
@@ -148,11 +184,22 @@ ruleTable(completeness, {
       expected: [{ severity: 'error', path: ['findings', 'plans'], message: 'findings.plans is missing' }],
     },
     {
-      name: 'para 16: a recommended pupil premium review with nothing said is missing',
+      name: 'para 16: a recommended pupil premium review with nothing said is missing its commissioning and impact',
       form: changed((f) => {
         delete f.reviews;
       }),
-      expected: [{ severity: 'error', path: ['reviews', 'pupilPremium'], message: 'reviews.pupilPremium is missing' }],
+      expected: [
+        {
+          severity: 'error',
+          path: ['reviews', 'pupilPremium', 'commissioned'],
+          message: 'reviews.pupilPremium.commissioned is missing',
+        },
+        {
+          severity: 'error',
+          path: ['reviews', 'pupilPremium', 'impact'],
+          message: 'reviews.pupilPremium.impact is missing',
+        },
+      ],
     },
     {
       name: 'para 16: a recommended governance review given as an empty entry is missing',
@@ -163,9 +210,39 @@ ruleTable(completeness, {
       expected: [
         {
           severity: 'error',
-          path: ['reviews', 'governance'],
+          path: ['reviews', 'governance', 'commissioned'],
           message: 'external review of governance was recommended',
         },
+        { severity: 'error', path: ['reviews', 'governance', 'impact'], message: 'what impact it has had' },
+      ],
+    },
+    {
+      name: 'para 16 (timeliness): a recommended review reported with its impact but not when it was commissioned',
+      form: changed((f) => {
+        f.reviews = { pupilPremium: { completed: '2014-03-05', impact: 'Funding redirected.' } };
+      }),
+      expected: [
+        {
+          severity: 'error',
+          path: ['reviews', 'pupilPremium', 'commissioned'],
+          message: 'how promptly it was commissioned',
+        },
+      ],
+    },
+    {
+      name: 'the school\u2019s further actions ("The school should take further action to:") are missing',
+      form: changed((f) => {
+        delete f.actions;
+      }),
+      expected: [{ severity: 'error', path: ['actions'], message: 'actions.school is missing' }],
+    },
+    {
+      name: 'only the local authority\u2019s actions given: the school\u2019s are still missing',
+      form: changed((f) => {
+        f.actions = { localAuthority: ['Broker support for mathematics.'] };
+      }),
+      expected: [
+        { severity: 'error', path: ['actions', 'school'], message: 'The school should take further action to:' },
       ],
     },
     {
@@ -195,12 +272,52 @@ ruleTable(completeness, {
       }),
       expected: [
         {
-          severity: 'warning',
+          severity: 'error',
           path: ['externalSupport', 'providers', 0, 'qualityAndImpact'],
           message: 'support from The Wensum Trust',
         },
-        { severity: 'warning', path: ['externalSupport', 'providers'], message: 'brokered effectively' },
+        { severity: 'error', path: ['externalSupport', 'brokering'], message: 'brokered effectively' },
       ],
+    },
+    {
+      name: 'para 16: a summary alone says neither the quality and impact nor whether the support is brokered effectively',
+      form: changed((f) => {
+        f.externalSupport = { summary: 'The local authority provides an adviser, well brokered and effective.' };
+      }),
+      expected: [
+        {
+          severity: 'error',
+          path: ['externalSupport', 'qualityAndImpact'],
+          message: 'a summary of the support does not say it',
+        },
+        { severity: 'error', path: ['externalSupport', 'brokering'], message: 'externalSupport.brokering is missing' },
+      ],
+    },
+    {
+      name: 'para 16: brokering given for one provider of two, and no overall word',
+      form: changed((f) => {
+        f.externalSupport = {
+          qualityAndImpact: 'Both are good.',
+          providers: [
+            { name: 'Suffolk County Council', support: 'An adviser.', brokeredEffectively: true },
+            { name: 'The Wensum Trust', support: 'Coaching.' },
+          ],
+        };
+      }),
+      expected: [
+        {
+          severity: 'error',
+          path: ['externalSupport', 'brokering'],
+          message: 'no brokeredEffectively for The Wensum Trust',
+        },
+      ],
+    },
+    {
+      name: 'para 16: no support said, yet providers listed',
+      form: changed((f) => {
+        f.externalSupport = { none: true, providers: [{ name: 'The Wensum Trust', support: 'Coaching.' }] };
+      }),
+      expected: [{ severity: 'warning', path: ['externalSupport', 'none'], message: 'not both' }],
     },
     {
       name: 'para 16: additional priorities absent (not an empty list) is a warning',

@@ -78,6 +78,21 @@ ruleTable(diocese, {
         f.school.dioceses = ['Diocese of Liverpool', 'Archdiocese of Liverpool'];
       }),
     },
+    {
+      name: 'para 17: a Sikh voluntary aided school has no diocese, and its form names who appoints foundation governors',
+      form: changed((f) => {
+        f.school.type = 'voluntary-aided';
+        f.school.religiousCharacter = 'Sikh';
+        f.school.foundation = { name: 'The Guru Nanak Sikh Trust' };
+      }),
+    },
+    {
+      name: 'para 17: a voluntary controlled school whose foundation is a non-diocesan trust',
+      form: changed((f) => {
+        f.school.type = 'voluntary-controlled';
+        f.school.foundation = { name: 'The Sir John Moore Foundation' };
+      }),
+    },
   ],
   notOk: [
     {
@@ -104,12 +119,43 @@ ruleTable(diocese, {
       expected: [{ severity: 'warning', path: ['school', 'dioceses'], message: 'names two churches' }],
     },
     {
-      name: 'para 17: a voluntary aided school without a foundation',
+      name: 'para 17: a voluntary aided school without a foundation: its diocese is taken to appoint, and asked to confirm',
       form: changed((f) => {
         voluntaryAided(f);
         delete f.school.foundation;
       }),
-      expected: [{ severity: 'warning', path: ['school', 'foundation'], message: 'appoints foundation governors' }],
+      expected: [
+        {
+          severity: 'warning',
+          path: ['school', 'foundation'],
+          message: 'the Diocese of Norwich is taken to appoint them',
+        },
+      ],
+    },
+    {
+      name: 'para 17: a Jewish voluntary aided school without school.foundation: asked for who appoints its foundation governors, not for a diocese',
+      form: changed((f) => {
+        f.school.type = 'voluntary-aided';
+        f.school.religiousCharacter = 'Jewish';
+      }),
+      expected: [
+        {
+          severity: 'warning',
+          path: ['school', 'foundation'],
+          message:
+            /responsible for appointing foundation governors is copied \(para 17\), but school\.foundation is not given/,
+        },
+      ],
+    },
+    {
+      name: 'para 17: a voluntary controlled school with neither diocese nor religious character nor foundation',
+      form: changed((f) => {
+        f.school.type = 'voluntary-controlled';
+      }),
+      expected: [
+        { severity: 'warning', path: ['school', 'dioceses'], message: 'or the religious character (e.g. Jewish)' },
+        { severity: 'warning', path: ['school', 'foundation'], message: 'the letter cannot name them' },
+      ],
     },
   ],
 });
@@ -126,6 +172,28 @@ ruleTable(sixthForm, {
   ],
   notOk: [
     {
+      name: 'para 17: a secondary school whose sixth form is not known: the EFA copy cannot be decided',
+      form: changed((f) => {
+        f.school.phase = 'secondary';
+        delete f.school.sixthForm;
+      }),
+      expected: [
+        {
+          severity: 'warning',
+          path: ['school', 'sixthForm'],
+          message: 'whether the Education Funding Agency is copied (para 17) cannot be decided',
+        },
+      ],
+    },
+    {
+      name: 'para 17: an all-through school whose sixth form is not known',
+      form: changed((f) => {
+        f.school.phase = 'all-through';
+        delete f.school.sixthForm;
+      }),
+      expected: [{ severity: 'warning', path: ['school', 'sixthForm'], message: 'an all through school may have' }],
+    },
+    {
       name: 'para 17: a primary school marked as having a sixth form',
       form: changed((f) => {
         f.school.sixthForm = true;
@@ -140,6 +208,13 @@ ruleTable(sixthForm, {
 ruleTable(appropriateAuthority, {
   ok: [
     { name: 'paras 11, 17: a maintained school with a governing body', form: changed(() => {}) },
+    {
+      name: 'para 17: a pupil referral unit governed by its management committee',
+      form: changed((f) => {
+        f.school.type = 'pupil-referral-unit';
+        f.school.governance = { body: 'management-committee' };
+      }),
+    },
     {
       name: 'paras 11, 17: a maintained school with an interim executive board',
       form: changed((f) => {
@@ -176,6 +251,19 @@ ruleTable(appropriateAuthority, {
       }),
       expected: [
         { severity: 'error', path: ['school', 'governance', 'body'], message: 'not governed by an academy trust' },
+      ],
+    },
+    {
+      name: 'para 17: a pupil referral unit is governed by a management committee, not a governing body',
+      form: changed((f) => {
+        f.school.type = 'pupil-referral-unit';
+      }),
+      expected: [
+        {
+          severity: 'warning',
+          path: ['school', 'governance', 'body'],
+          message: 'a pupil referral unit is governed by a management committee',
+        },
       ],
     },
     {

@@ -5,6 +5,14 @@ import { changed, ruleTable } from './support.js';
 // commissioning by 17 February 2014, completion by 31 March 2014; visit 12 March 2014.
 ruleTable(reviewTiming, {
   ok: [
+    {
+      name: 'footnote 6: a governance review commissioned late but before the visit is not timed (footnote 6 is about pupil premium reviews)',
+      form: changed((f) => {
+        f.inspection.reviewsRecommended!.governance = true;
+        f.visit.dates = ['2014-04-09'];
+        f.reviews!.governance = { commissioned: '2014-03-14', completed: '2014-04-01', impact: 'New committees.' };
+      }),
+    },
     { name: 'footnote 6: commissioned within 2 weeks, completed within 8', form: changed(() => {}) },
     {
       name: 'footnote 6: commissioned on the last day of the 2 weeks, not yet completed',
@@ -50,17 +58,20 @@ ruleTable(reviewTiming, {
       ],
     },
     {
-      name: 'footnote 6: a governance review completed later than 8 weeks after the recommendation',
+      name: 'footnote 6: a pupil premium review completed later than 8 weeks after the recommendation',
       form: changed((f) => {
-        f.inspection.reviewsRecommended!.governance = true;
         f.visit.dates = ['2014-04-09'];
-        f.reviews!.governance = { commissioned: '2014-02-14', completed: '2014-04-01', impact: 'New committees.' };
+        f.reviews!.pupilPremium = {
+          commissioned: '2014-02-14',
+          completed: '2014-04-01',
+          impact: 'Funding redirected.',
+        };
       }),
       expected: [
         {
           severity: 'warning',
-          path: ['reviews', 'governance', 'completed'],
-          message: 'the external review of governance was completed on 1 April 2014, later than 8 weeks',
+          path: ['reviews', 'pupilPremium', 'completed'],
+          message: 'the review of the use of the pupil premium was completed on 1 April 2014, later than 8 weeks',
         },
       ],
     },
@@ -74,17 +85,12 @@ ruleTable(reviewTiming, {
       ],
     },
     {
-      name: 'footnote 6: no commissioning date, so timeliness cannot be reported',
+      name: 'footnote 6: a governance review commissioned after the visit is still a plan, not a fact',
       form: changed((f) => {
-        f.reviews!.pupilPremium = { impact: 'Governors have redirected funding.' };
+        f.inspection.reviewsRecommended!.governance = true;
+        f.reviews!.governance = { commissioned: '2014-03-20', impact: 'Planned.' };
       }),
-      expected: [
-        {
-          severity: 'warning',
-          path: ['reviews', 'pupilPremium', 'commissioned'],
-          message: 'reviews.pupilPremium.commissioned is missing',
-        },
-      ],
+      expected: [{ severity: 'warning', path: ['reviews', 'governance', 'commissioned'], message: 'after the visit' }],
     },
     {
       name: 'footnote 6: completion dated after the visit is a plan, not a fact',

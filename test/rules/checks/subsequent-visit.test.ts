@@ -44,7 +44,7 @@ ruleTable(subsequentVisit, {
       ],
     },
     {
-      name: 'para 22: a third visit without the previous priorities',
+      name: 'para 22: a third visit without the previous priorities is a warning (activities "will likely" concentrate on them)',
       form: changed((f) => {
         second(f);
         f.visit.number = 3;
@@ -52,7 +52,7 @@ ruleTable(subsequentVisit, {
       }),
       expected: [
         {
-          severity: 'error',
+          severity: 'warning',
           path: ['visit', 'previous', 'priorities'],
           message: 'third monitoring inspection',
           paragraph: '22',

@@ -54,7 +54,12 @@ export function baseForm(): EvidenceForm {
       plans: 'The plan addresses the areas for improvement.',
     },
     reviews: { pupilPremium: { commissioned: '2014-02-10', completed: '2014-03-05', impact: 'Funding redirected.' } },
-    externalSupport: { summary: 'The local authority provides effective support, well brokered.' },
+    externalSupport: {
+      summary: 'The local authority provides an adviser.',
+      qualityAndImpact: 'The support is effective.',
+      brokering: 'It is well brokered.',
+    },
+    actions: { school: ['Check the impact of the plan.'] },
     priorities: [],
     nextSteps: { furtherMonitoring: false },
   };

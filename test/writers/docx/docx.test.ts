@@ -3,6 +3,7 @@ import mammoth from 'mammoth';
 import { renderDocx } from '../../../src/writers/docx/index.js';
 import { docxSampleLetter, build } from '../../support/sample-docx-letter.js';
 import { lines, readParts, treeLines } from './read-docx.js';
+import { compose, fixture } from '../../letter/compose.js';
 
 const letter = docxSampleLetter();
 const docx = renderDocx(letter);
@@ -217,5 +218,19 @@ describe('renderDocx read back by mammoth', () => {
     expect(html).toMatch(/<li>improve the quality of marking[^<]*<ul><li>checking books every half term<\/li>/);
     expect(html).toContain('<strong>Senior leaders and governors are taking effective action');
     expect(html).toContain('<em>outstanding</em>');
+  });
+});
+
+describe('renderDocx: gap markers', () => {
+  it('a draft\u2019s gap marker «… not yet written» is highlighted yellow, as the PDF and preview show it; other bold text is not', async () => {
+    const draft = compose(fixture('draft-during-visit')).document!;
+    const xml = (await readParts(renderDocx(draft)))['word/document.xml']!;
+    const runs = xml.match(/<w:r>.*?<\/w:r>/g) ?? [];
+    const markers = runs.filter((run) => run.includes('not yet written\u00bb'));
+    expect(markers.length).toBeGreaterThan(3);
+    for (const run of markers) expect(run).toContain('<w:highlight w:val="yellow"/>');
+    const otherBold = runs.filter((run) => run.includes('<w:b/>') && !run.includes('not yet written'));
+    expect(otherBold.length).toBeGreaterThan(0);
+    for (const run of otherBold) expect(run).not.toContain('w:highlight');
   });
 });

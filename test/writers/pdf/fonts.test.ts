@@ -1,7 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { readFileSync } from 'node:fs';
 import { loadFonts } from '../../../src/writers/pdf/fonts.js';
-import { prepareFontAssets } from '../../../src/writers/pdf/font-prepare.js';
+import { prepareFontAssets } from '../../../scripts/font-prepare.js';
 import { charsetRanges } from '../../../src/writers/pdf/charset.js';
 
 const assets = new URL('../../../assets/fonts/', import.meta.url);

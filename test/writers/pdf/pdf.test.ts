@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { PDFDocument } from '@cantoo/pdf-lib';
 import { renderPdf, MissingGlyphError } from '../../../src/writers/pdf/index.js';
+import { pageMarkings } from '../../../src/writers/markings.js';
 import type { Block, LetterDocument } from '../../../src/letter/tree.js';
 import { expectedWords, longLetter, sampleLetter } from '../../support/sample-letter.js';
 import { readPdf, words, type StructLeaf } from './read-pdf.js';
@@ -130,12 +131,24 @@ describe('renderPdf read back with pdf.js', () => {
     expect(labels.filter((label) => label !== '•')).toEqual(['1.', '2.', '3.', '4.', '1.', '2.']);
   });
 
-  it('a draft carries a DRAFT watermark as an artifact; a final letter does not', async () => {
-    const draft = await readPdf(renderPdf(sampleLetter({ status: 'draft' })));
+  it('a draft is marked as the DOCX is: a "DRAFT" page header on every page (an artifact), no watermark', async () => {
+    const doc = sampleLetter({ status: 'draft' });
+    const bytes = renderPdf(doc);
+    const draft = await readPdf(bytes);
     const final = await readPdf(renderPdf(sampleLetter({ status: 'final' })));
-    for (const artifacts of draft.artifacts) expect(artifacts).toContain('DRAFT');
+    expect(draft.artifacts.length).toBeGreaterThan(0);
+    for (const artifacts of draft.artifacts) expect(artifacts).toContain(pageMarkings(doc.meta).join(' \u00b7 '));
     expect(structWords(draft.leaves)).not.toContain('DRAFT');
     for (const artifacts of final.artifacts) expect(artifacts).not.toContain('DRAFT');
+    // No watermark: nothing is drawn rotated (the watermark was set on a 45-degree text matrix).
+    expect(Buffer.from(bytes).toString('latin1')).not.toContain('/Watermark');
+  });
+
+  it('a section 117 draft carries both markings in the page header, as the DOCX header does', async () => {
+    const doc = sampleLetter({ status: 'draft', published: false });
+    const reading = await readPdf(renderPdf(doc));
+    expect(pageMarkings(doc.meta)).toEqual(['DRAFT', 'Not for publication']);
+    for (const artifacts of reading.artifacts) expect(artifacts).toContain('DRAFT \u00b7 Not for publication');
   });
 
   it('para 26: a section 117 letter is marked "Not for publication" in real, tagged text', async () => {

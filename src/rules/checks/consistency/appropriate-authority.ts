@@ -10,6 +10,7 @@ const bodyWords: Record<GoverningBody, string> = {
   sponsor: 'a sponsor',
   proprietor: 'a proprietor',
   'management-board': 'a management board',
+  'management-committee': 'a management committee',
 };
 
 /** Bodies that govern only academies (or independent schools), never a maintained school. */
@@ -36,7 +37,18 @@ export const appropriateAuthority = defineRule(
     if (governance.body === 'interim-executive-board' && type.academy) {
       return [
         {
-          message: `the school is an academy (${typeLabel(type)}), which cannot be governed by an interim executive board; expected academy-trust, sponsor, governing-body or management-board`,
+          message: `the school is an academy (${typeLabel(type)}), which cannot be governed by an interim executive board; expected academy-trust, sponsor, governing-body, management-board or management-committee`,
+          path,
+        },
+      ];
+    }
+    // A pupil referral unit's appropriate authority is its management committee (Education (Pupil Referral
+    // Units) (Management Committees etc.) (England) Regulations 2007), whom the letter is copied to (para 17).
+    if (type.id === 'pupil-referral-unit' && governance.body === 'governing-body') {
+      return [
+        {
+          severity: 'warning',
+          message: `a pupil referral unit is governed by a management committee, its appropriate authority, not by a governing body; expected management-committee`,
           path,
         },
       ];

@@ -1,6 +1,8 @@
-// para 17: the diocese is copied for voluntary aided and voluntary controlled schools (two for a joint-faith school).
+// para 17: the diocese is copied for voluntary aided and voluntary controlled schools (two for a joint-faith school), and the person or body that appoints their foundation governors.
+import { hasDiocesanCharacter } from '../../foundation-copies.js';
 import { defineRule, type Finding } from '../../rule.js';
 import { establishmentOf, typeLabel } from '../form-facts.js';
+import { copyListWarnings } from './copy-list-warnings.js';
 
 const voluntary = new Set(['voluntary-aided', 'voluntary-controlled']);
 
@@ -14,24 +16,21 @@ export const diocese = defineRule({ id: 'consistency/diocese', paragraph: '17', 
   if (type === undefined || !voluntary.has(type.id)) return [];
   const findings: Finding[] = [];
   const dioceses = form.school.dioceses ?? [];
-  if (dioceses.length === 0) {
+  const character = form.school.religiousCharacter;
+  // A Jewish, Muslim, Sikh or Hindu school, or one whose trust is not a church's, has no diocese to ask for.
+  if (dioceses.length === 0 && hasDiocesanCharacter(character)) {
     findings.push({
-      message: `a ${typeLabel(type).toLowerCase()} is copied to its diocese, but school.dioceses is missing; expected e.g. [Diocese of Norwich]`,
+      message: `a ${typeLabel(type).toLowerCase()} is copied to its diocese, but school.dioceses is missing for a school of ${character} character; expected e.g. [Diocese of Norwich]`,
       path: ['school', 'dioceses'],
     });
   }
-  const character = form.school.religiousCharacter;
   if (character !== undefined && namesTwoFaiths(character) && dioceses.length === 1) {
     findings.push({
       message: `the religious character "${character}" names two churches, but school.dioceses lists one diocese; a joint-faith school usually has a diocese for each`,
       path: ['school', 'dioceses'],
     });
   }
-  if (form.school.foundation === undefined) {
-    findings.push({
-      message: `a ${typeLabel(type).toLowerCase()} has a foundation whose appointing body is copied (the person or body that appoints foundation governors), but school.foundation is missing`,
-      path: ['school', 'foundation'],
-    });
-  }
+  // Neither diocese nor religious character; every voluntary school's foundation: the copy list's own warnings.
+  findings.push(...copyListWarnings(form, ['diocese', 'foundation-body']));
   return findings;
 });

@@ -5,7 +5,7 @@
  */
 import { placeDiagnostics, type Diagnostic } from '../diagnostics.js';
 import { checkForm, type CheckOptions } from '../rules/check-form.js';
-import type { LoadResult } from './load.js';
+import type { LoadResult } from '../evidence/load.js';
 
 /** Every diagnostic for a loaded form: loading's, then (when the form loaded) the domain checks', positioned. */
 export function validateLoaded(loaded: LoadResult, file: string, options: CheckOptions): Diagnostic[] {

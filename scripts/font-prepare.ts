@@ -15,7 +15,7 @@ import {
   faceSources,
   type FaceName,
   type FontManifest,
-} from './charset.js';
+} from '../src/writers/pdf/charset.js';
 
 export interface PreparedFontAssets {
   manifest: FontManifest;

@@ -1,6 +1,6 @@
 /**
  * Where the bank holiday table comes from (scripts and tests only; the tool
- * itself reads the prepared table, data/bank-holidays.json, see holidays.ts):
+ * itself reads the prepared table, data/bank-holidays.json, see src/rules/holidays.ts):
  * the `date-holidays` data (country GB, region ENG),
  * public holidays only (no observances such as Mothering Sunday), substitute
  * days included, corrected by the committed override file
@@ -12,7 +12,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import DateHolidays from 'date-holidays';
 import { z } from 'zod';
-import { isRealDate } from '../evidence/schema.js';
+import { isRealDate } from '../src/evidence/schema.js';
 
 const date = z.string().refine(isRealDate, { error: 'expected a date written YYYY-MM-DD' });
 
@@ -53,9 +53,9 @@ export function applyHolidayOverride(
   return result;
 }
 
-/** Where the override file is, from src/rules or dist/src/rules. */
+/** Where the override file is, from scripts/ or dist/scripts/. */
 function overrideFileUrl(): URL {
-  const candidates = ['../../data/bank-holidays-override.json', '../../../data/bank-holidays-override.json'];
+  const candidates = ['../data/bank-holidays-override.json', '../../data/bank-holidays-override.json'];
   for (const candidate of candidates) {
     const url = new URL(candidate, import.meta.url);
     if (existsSync(url)) return url;

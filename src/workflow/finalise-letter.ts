@@ -1,0 +1,239 @@
+/**
+ * `finalise` as one workflow step (para 17: the ISP's final version within 10
+ * working days): load the ISP's form, compose it as final, dated the day it
+ * is finalised, read the HMI's draft, compare, write the final letter, the
+ * redline and the changes summary, and record the letter's history. The
+ * caller gives the clock's readings (`on`, `at`) and prints the outcome.
+ */
+import { join, resolve } from 'node:path';
+import { existsSync, mkdirSync } from 'node:fs';
+import { formatLongDate } from '../rules/calendar.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { exitCodes, type ExitCode } from '../exit-codes.js';
+import type { PreparedTemplates } from '../letter/templates.js';
+import { composeLetter, outputFileName, type OutputFormat } from '../pipeline.js';
+import type { Holidays } from '../rules/working-days.js';
+import { missingGlyphDiagnostic } from '../writers/missing-glyph.js';
+import { MissingGlyphError } from '../writers/pdf/index.js';
+import { FileExistsError, writeFileAtomic } from '../writers/write-atomic.js';
+import { DraftSourceError, readDraftSource } from './draft-source.js';
+import { lastFinalisation, nextVersion, planFinalise, type FinalisePlan, type FinalStamp } from './finalise.js';
+import { appendHistory, historyPath, readHistory } from './history.js';
+import { loadAndValidate } from './load.js';
+import { isUnreadableFile } from '../evidence/unreadable.js';
+
+export interface FinaliseRequest {
+  /** The ISP's edited form, as the user named it. */
+  form: string;
+  /** The HMI's draft: a form, or a DOCX, Markdown or text letter. */
+  draft: string;
+  cwd: string;
+  outDir: string;
+  /** Who finalises (the name Word shows on each tracked change). */
+  by: string;
+  /** The day of finalising (ISO date, London): the final letter bears this date. */
+  on: string;
+  /** When it was recorded (ISO date-time). */
+  at: string;
+  force: boolean;
+  formats: readonly OutputFormat[];
+  templates: PreparedTemplates;
+  holidays: Holidays;
+}
+
+/** Where the form's text is, for printing source lines under its diagnostics. */
+export interface SourceText {
+  file: string;
+  text: string | undefined;
+}
+
+export interface Finalised {
+  ok: true;
+  stamp: FinalStamp;
+  plan: FinalisePlan;
+  /** Paths written, in order. */
+  written: string[];
+  diagnostics: Diagnostic[];
+  sources: SourceText[];
+}
+
+export interface NotFinalised {
+  ok: false;
+  exitCode: ExitCode;
+  /** One line saying why (printed after the diagnostics). */
+  message: string;
+  diagnostics: Diagnostic[];
+  sources: SourceText[];
+}
+
+export type FinaliseOutcome = Finalised | NotFinalised;
+
+/**
+ * The form's own `letter.date`, when it differs from the day of finalising,
+ * is not the final letter's date: a final letter is dated when it is finalised.
+ */
+function letterDateNote(date: string | undefined, on: string): Diagnostic[] {
+  if (date === undefined || date === on) return [];
+  return [
+    {
+      severity: 'warning',
+      message: `the final letter is dated ${formatLongDate(on)}, the day it is finalised, not the form's letter.date (${formatLongDate(date)}); give --date ${date} to date it so`,
+      path: ['letter', 'date'],
+      rule: 'finalise/letter-date',
+      paragraph: '17',
+    },
+  ];
+}
+
+/** Finalises one letter; never throws for a user's mistake. */
+export async function finaliseLetter(request: FinaliseRequest): Promise<FinaliseOutcome> {
+  const load = await loadAndValidate({ file: request.form, cwd: request.cwd });
+  const sources: SourceText[] = [{ file: request.form, text: load.loaded.text }];
+  const refuse = (exitCode: ExitCode, message: string, diagnostics: Diagnostic[] = []): NotFinalised => ({
+    ok: false,
+    exitCode,
+    message,
+    diagnostics,
+    sources,
+  });
+  if (!load.ok)
+    return refuse(
+      load.exitCode,
+      `${request.form}: the form is not valid; the letter was not finalised`,
+      load.diagnostics,
+    );
+
+  const form = load.form;
+  const { templates, holidays } = request;
+  const letter = composeLetter(form, { status: 'final', templates, holidays, letterDate: request.on });
+  const place = (d: Diagnostic): Diagnostic => {
+    const at = d.line === undefined && !d.rule.startsWith('template/') ? load.loaded.locate(d.path) : undefined;
+    return { ...d, ...(at ? { line: at.line, column: at.column } : {}), file: d.file ?? request.form };
+  };
+  const diagnostics = [
+    ...load.diagnostics,
+    ...[...letter.diagnostics, ...letterDateNote(form.letter?.date, request.on)].map(place),
+  ];
+  // The same form as a draft shows what only a draft's status changes: the marking, and the date (a draft is
+  // dated the visit day, the final letter the day it is finalised), so the redline shows the ISP's edits alone.
+  const rendition = composeLetter(form, { status: 'draft', templates, holidays }).document;
+  if (!letter.document || !rendition) {
+    return refuse(
+      exitCodes.invalid,
+      `${request.form}: a final letter cannot be made until the errors above are put right`,
+      diagnostics,
+    );
+  }
+  const document = letter.document;
+
+  const history = historyPath(request.outDir, document.meta.urn, document.meta.visitDate);
+  const { events } = readHistory(history);
+  const previous = lastFinalisation(events);
+  const existing = request.formats
+    .map((format) =>
+      join(request.outDir, outputFileName({ ...document, meta: { ...document.meta, status: 'final' } }, format)),
+    )
+    .filter((path) => existsSync(path));
+  if (!request.force && (previous || existing.length > 0)) {
+    const what = previous
+      ? `the letter was finalised already (version ${previous.version ?? 1}${previous.by ? ` by ${previous.by}` : ''}, ${previous.at.slice(0, 10)})`
+      : `a final letter already exists: ${existing.join(', ')}`;
+    return refuse(exitCodes.invalid, `${what}; use --force to make version ${nextVersion(events)}`, diagnostics);
+  }
+
+  let draft;
+  try {
+    draft = await readDraftSource(resolve(request.cwd, request.draft), {
+      templates,
+      holidays,
+      meta: rendition.meta,
+      displayName: request.draft,
+    });
+  } catch (error) {
+    if (!(error instanceof DraftSourceError)) throw error;
+    if (error.loaded) sources.push({ file: request.draft, text: error.loaded.text });
+    const unreadable = error.diagnostics.some(isUnreadableFile) || /cannot read the draft/.test(error.message);
+    return refuse(unreadable ? exitCodes.usage : exitCodes.invalid, error.message, [
+      ...diagnostics,
+      ...error.diagnostics,
+    ]);
+  }
+  if (
+    draft.kind === 'form' &&
+    (draft.document.meta.urn !== document.meta.urn || draft.document.meta.visitDate !== document.meta.visitDate)
+  ) {
+    return refuse(
+      exitCodes.invalid,
+      `${request.draft} is the draft for URN ${draft.document.meta.urn}, visit ${draft.document.meta.visitDate}, but ${request.form} is for URN ${document.meta.urn}, visit ${document.meta.visitDate}`,
+      diagnostics,
+    );
+  }
+
+  const stamp: FinalStamp = { version: nextVersion(events), by: request.by, on: request.on };
+  let plan: FinalisePlan;
+  try {
+    plan = await planFinalise({
+      letter: { ...letter, document },
+      draftRendition: rendition,
+      draft: draft.document,
+      draftKind: draft.kind,
+      stamp,
+      formats: request.formats,
+      holidays,
+    });
+  } catch (error) {
+    if (!(error instanceof MissingGlyphError)) throw error;
+    return refuse(
+      exitCodes.invalid,
+      `${request.form}: the letter was not finalised; to write the other formats, leave out pdf with --format`,
+      [...diagnostics, missingGlyphDiagnostic(error, form, load.loaded.locate, request.form)],
+    );
+  }
+
+  try {
+    mkdirSync(request.outDir, { recursive: true });
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const inTheWay = code === 'EEXIST' || code === 'ENOTDIR';
+    return refuse(
+      inTheWay ? exitCodes.usage : exitCodes.outside,
+      `cannot create the folder ${request.outDir}: ${inTheWay ? 'a file is in the way' : (code ?? (error as Error).message)}`,
+      diagnostics,
+    );
+  }
+  const written: string[] = [];
+  for (const file of plan.files) {
+    const path = join(request.outDir, file.name);
+    try {
+      writeFileAtomic(path, file.content, { overwrite: file.kind !== 'final' || request.force });
+    } catch (error) {
+      if (error instanceof FileExistsError) {
+        return refuse(
+          exitCodes.invalid,
+          `a final letter already exists: ${path}; use --force to replace it`,
+          diagnostics,
+        );
+      }
+      return refuse(exitCodes.outside, `cannot write ${path}: ${(error as Error).message}`, diagnostics);
+    }
+    written.push(path);
+  }
+
+  if (!events.some((event) => event.stage === 'draft-received')) {
+    appendHistory(history, {
+      stage: 'draft-received',
+      at: request.at,
+      ...(draft.kind === 'form' ? { by: draft.document.meta.author } : {}),
+      files: [resolve(request.cwd, request.draft)],
+    });
+  }
+  appendHistory(history, {
+    stage: 'finalised',
+    at: request.at,
+    by: stamp.by,
+    version: stamp.version,
+    files: plan.files.map((file) => file.name),
+    on: stamp.on,
+  });
+  return { ok: true, stamp, plan, written, diagnostics, sources };
+}
