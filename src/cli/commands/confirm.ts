@@ -8,7 +8,7 @@ export const confirmCommand: Command = {
   builder: (y) =>
     mailOptions('confirmation')(y).example(
       '$0 confirm visit.yaml --contacts contacts.yaml',
-      'the date, purpose and identity check, as a .eml in output/outbox',
+      'the confirmation to the headteacher, as a .eml in output/outbox',
     ),
   run: runMailCommand('confirmation'),
 };

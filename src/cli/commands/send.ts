@@ -149,11 +149,11 @@ export const sendCommand: Command = {
     mailOptions('letter')(y)
       .example(
         '$0 send visit.yaml --contacts contacts.yaml',
-        'the final letter (output/<URN>-<date>-final.pdf) to each recipient, as .eml files in output/outbox',
+        'the final letter to each recipient, as .eml files in output/outbox',
       )
       .example(
         '$0 send visit.yaml --contacts contacts.yaml --smtp smtps://mail.isp.example',
-        'through a mail server; after a failure, run it again (add --retry-failed once a refusal is put right)',
+        'through a mail server; after a failure, run it again',
       ),
   run: runMailCommand('letter'),
 };
