@@ -21,6 +21,7 @@ const commandModules: Record<string, () => Promise<Command>> = {
   status: async () => (await import('./commands/status.js')).statusCommand,
   batch: async () => (await import('./commands/batch.js')).batchCommand,
   example: async () => (await import('./commands/example.js')).exampleCommand,
+  serve: async () => (await import('./commands/serve.js')).serveCommand,
 };
 
 /** The commands argv needs: the one it names, or all of them (for help and "did you mean"). */

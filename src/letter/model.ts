@@ -209,12 +209,12 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
   const f = form.findings;
 
   const school = {
-    name: need(form.school.name, 'school name', ['school', 'name']),
+    name: content('school.name', optional(form.school.name)),
     urn: form.school.urn,
     addressLines: [...(address?.lines ?? []), address?.town, address?.postcode].filter(said),
     academy: isAcademy(form),
   };
-  const fullName = need(head ? personName(head) : undefined, 'headteacher', ['headteacher']);
+  const fullName = content('headteacher', personName(head));
   const headteacher = {
     fullName,
     salutationName: head ? [head.title ?? head.firstName, head.lastName].filter(Boolean).join(' ') : fullName,

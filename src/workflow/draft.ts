@@ -24,6 +24,7 @@ import { missingGlyphDiagnostic } from '../writers/missing-glyph.js';
 import { MissingGlyphError } from '../writers/pdf/index.js';
 import { FileExistsError, writeFileAtomic } from '../writers/write-atomic.js';
 import { recordLetterWritten } from './history.js';
+import { loadAndValidate, type FormLoad, type LoadRequest } from './load.js';
 
 export interface DraftSettings {
   status: 'draft' | 'final';
@@ -139,6 +140,17 @@ export async function draftLetter(input: DraftInput, settings: DraftSettings): P
     }
   }
   return { ok: true, letter: complete, files, diagnostics, gaps: letter.model.gaps.map((g) => g.missing) };
+}
+
+/** A form file drafted: how it loaded, and (when it could be used) the letter or why there is none. */
+export type FormDraft = { load: FormLoad & { ok: false } } | { load: FormLoad & { ok: true }; outcome: DraftOutcome };
+
+/** Loads a form file (with the register's facts when asked) and drafts it: `draft` and each `batch` job. Writes nothing. */
+export async function draftFormFile(request: LoadRequest, settings: DraftSettings): Promise<FormDraft> {
+  const load = await loadAndValidate(request);
+  if (!load.ok) return { load };
+  const outcome = await draftLetter({ form: load.form, file: load.file, locate: load.loaded.locate }, settings);
+  return { load, outcome };
 }
 
 export interface WriteSettings {

@@ -29,6 +29,7 @@ describe('an unreadable form is classified once, the same by every command', () 
     ['validate', (form) => ['validate', form]],
     ['draft', (form) => ['draft', form, '--format', 'md']],
     ['deadlines', (form) => ['deadlines', form]],
+    ['recipients', (form) => ['recipients', form]],
     ['finalise', (form) => ['finalise', form, '--draft', 'visit.yaml', '--by', 'A. Officer', '--format', 'md']],
     ['send', (form) => ['send', form, '--dry-run']],
   ];

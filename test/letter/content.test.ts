@@ -57,6 +57,8 @@ describe('para 16: validate and draft --final agree on what is missing', () => {
     ['a provider without quality and impact', (f) => void delete f.externalSupport!.providers![0]!.qualityAndImpact],
     ['no findings', (f) => void delete f.findings],
     ['visit number not given', (f) => void delete f.visit.number],
+    ['no school name (and no register to take it from)', (f) => void delete f.school.name],
+    ['no headteacher: the letter is addressed to nobody', (f) => void delete f.headteacher],
     ['progress given as blank text for area 1', (f) => (f.findings!.progress![0]!.progress = ' ')],
   ];
   for (const [name, mutate] of cases) {

@@ -39,18 +39,20 @@ function report(check: CopyCheck, letter: string): string {
 /** `check-copy <letter> (<form> | --urn N --register FILE) [--json]`: compares a letter's copy sentence with para 17. */
 export const checkCopyCommand: Command = {
   command: 'check-copy <letter> [form]',
-  describe: 'check an existing letter (DOCX, PDF or text) was copied to whom para 17 requires',
+  describe: 'Check an existing letter (DOCX, PDF or text) was copied to whom para 17 requires',
   builder: (y) =>
     y
-      .positional('letter', { type: 'string', describe: 'the letter: .docx, .pdf, .txt or .md' })
-      .positional('form', { type: 'string', describe: 'the visit-evidence form (YAML or JSON)' })
-      .option('urn', { type: 'string', describe: 'the school\u2019s URN, looked up in --register' })
-      .option('register', { type: 'string', describe: 'a GIAS "all establishment data" CSV extract' })
+      .positional('letter', { type: 'string', describe: 'The letter: .docx, .pdf, .txt or .md' })
+      .positional('form', { type: 'string', describe: 'The visit-evidence form (YAML or JSON)' })
+      .option('urn', { type: 'string', describe: 'The school\u2019s URN, looked up in --register' })
+      .option('register', { type: 'string', describe: 'A GIAS "all establishment data" CSV extract' })
       .option('json', {
         type: 'boolean',
         default: false,
-        describe: 'print { ok, school, letter, warnings, sentence, found, matched, missing, extra, namedDifferently }',
-      }),
+        describe: 'Print { ok, school, letter, warnings, sentence, found, matched, missing, extra, namedDifferently }',
+      })
+      .example('$0 check-copy letter.pdf visit.yaml', 'the letter’s copy sentence against para 17')
+      .example('$0 check-copy letter.docx --urn 121190 --register edubasealldata.csv', 'facts from the register'),
   run: async (args, io) => {
     const letter = String(args.letter);
     const facts = await schoolFactsFor(args, io);

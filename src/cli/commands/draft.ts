@@ -6,8 +6,7 @@ import { loadTemplates } from '../templates-option.js';
 import { outputFormats, type OutputFormat } from '../../formats.js';
 import { londonDate } from '../../rules/calendar.js';
 import { englandBankHolidays } from '../../rules/holidays.js';
-import { draftLetter, existingFinalFiles, writeLetterFiles, type DraftMade } from '../../workflow/draft.js';
-import { loadAndValidate } from '../../workflow/load.js';
+import { draftFormFile, existingFinalFiles, writeLetterFiles, type DraftMade } from '../../workflow/draft.js';
 import { ensureOutDir, writeFailure } from '../out-dir.js';
 import { printDiagnostics } from '../print.js';
 
@@ -30,15 +29,8 @@ export interface DraftRun {
 
 /** The whole of `draft` (parse → load → draft → write → print), callable by `example` too. */
 export async function runDraft(request: DraftRequest, io: Io): Promise<DraftRun> {
-  const load = await loadAndValidate({ file: request.form, cwd: io.cwd, register: request.register });
-  const source = { file: request.form, text: load.loaded.text };
-  if (!load.ok) {
-    printDiagnostics(io, load.diagnostics, source);
-    io.stderr(`${request.form}: the form is not valid; no letter was drafted\n`);
-    return { code: load.exitCode, written: [] };
-  }
-  const outcome = await draftLetter(
-    { form: load.form, file: request.form, locate: load.loaded.locate },
+  const drafted = await draftFormFile(
+    { file: request.form, cwd: io.cwd, register: request.register },
     {
       status: request.final ? 'final' : 'draft',
       formats: request.formats,
@@ -47,6 +39,14 @@ export async function runDraft(request: DraftRequest, io: Io): Promise<DraftRun>
       today: londonDate(io.now()),
     },
   );
+  const { load } = drafted;
+  const source = { file: request.form, text: load.loaded.text };
+  if (!('outcome' in drafted)) {
+    printDiagnostics(io, load.diagnostics, source);
+    io.stderr(`${request.form}: the form is not valid; no letter was drafted\n`);
+    return { code: drafted.load.exitCode, written: [] };
+  }
+  const outcome = drafted.outcome;
   printDiagnostics(io, [...load.diagnostics, ...outcome.diagnostics], source);
   if (!outcome.ok) {
     io.stderr(

@@ -69,22 +69,24 @@ function text(list: RecipientList, facts: SchoolFacts, explain: boolean): string
 /** `recipients (<form> | --urn N --register FILE) [--json] [--explain]`: who gets the letter, and why. */
 export const recipientsCommand: Command = {
   command: 'recipients [form]',
-  describe: 'who gets the letter and who is copied (para 17), and why',
+  describe: 'Who gets the letter and who is copied (para 17), and why',
   builder: (y) =>
     y
-      .positional('form', { type: 'string', describe: 'the visit-evidence form (YAML or JSON)' })
-      .option('urn', { type: 'string', describe: 'the school\u2019s URN, looked up in --register' })
+      .positional('form', { type: 'string', describe: 'The visit-evidence form (YAML or JSON)' })
+      .option('urn', { type: 'string', describe: 'The school\u2019s URN, looked up in --register' })
       .option('register', {
         type: 'string',
-        describe: 'a GIAS "all establishment data" CSV extract; with a form, its facts fill the form\u2019s gaps',
+        describe: 'A GIAS "all establishment data" CSV extract; with a form, its facts fill the form\u2019s gaps',
       })
       .option('json', {
         type: 'boolean',
         default: false,
         describe:
-          'print { to, copies: [{ role, name, reason, paragraph }], notCopied: [{ role, reason }], warnings: [{ role, message, path }] }',
+          'Print { to, copies: [{ role, name, reason, paragraph }], notCopied: [{ role, reason }], warnings: [{ role, message, path }] }',
       })
-      .option('explain', { type: 'boolean', default: false, describe: 'also list the roles not copied, and why' }),
+      .option('explain', { type: 'boolean', default: false, describe: 'Also list the roles not copied, and why' })
+      .example('$0 recipients visit.yaml --explain', 'the copy list, with who is not copied and why')
+      .example('$0 recipients --urn 121190 --register edubasealldata.csv', 'from the register alone'),
   run: async (args, io) => {
     const facts = await schoolFactsFor(args, io);
     const list = recipientsFor(facts);

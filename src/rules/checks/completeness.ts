@@ -19,9 +19,37 @@ export interface MissingContent {
   path: FormPath;
   /** 'error' unless said otherwise; only errors are gaps in the letter. */
   severity?: Severity;
+  /** The guidance paragraph, where not 16. */
+  paragraph?: string;
 }
 
 const missing = (field: string) => `(${field} is missing)`;
+
+/**
+ * The letter's addressee (para 17: sent to the headteacher) and heading: the school's name and the
+ * headteacher, from the form or, with --register, from the register before the checks run.
+ */
+function addressee(form: EvidenceForm): MissingContent[] {
+  const found: MissingContent[] = [];
+  if (!said(form.school.name)) {
+    found.push({
+      key: 'school.name',
+      label: 'school name',
+      message: `the letter is headed and addressed with the school\u2019s name ${missing('school.name')}; expected the school\u2019s name, or --register with a GIAS extract that has URN ${form.school.urn}`,
+      path: ['school', 'name'],
+    });
+  }
+  if (form.headteacher === undefined) {
+    found.push({
+      key: 'headteacher',
+      label: 'headteacher',
+      message: `the letter is addressed to the headteacher by title and name ${missing('headteacher')}; expected headteacher.lastName (and title, firstName)`,
+      path: ['headteacher'],
+      paragraph: '17',
+    });
+  }
+  return found;
+}
 
 /** 1. the date of the inspection and whether it was a first or subsequent one (the date is a schema requirement). */
 function firstOrSubsequent(form: EvidenceForm): MissingContent[] {
@@ -268,6 +296,7 @@ function abbreviate(text: string): string {
 
 /** The eight contents, in the letter's order (the school's actions where real letters put them, after the judgement). */
 export const contents = [
+  addressee,
   firstOrSubsequent,
   evidenceAndContext,
   judgement,
@@ -302,9 +331,10 @@ function unknownAreas(form: EvidenceForm): Finding[] {
 
 export const completeness = defineRule({ id: 'para-16/completeness', paragraph: '16', severity: 'error' }, (form) => [
   ...unknownAreas(form),
-  ...missingContents(form).map(({ message, path, severity }): Finding => ({
+  ...missingContents(form).map(({ message, path, severity, paragraph }): Finding => ({
     message,
     path,
     ...(severity ? { severity } : {}),
+    ...(paragraph ? { paragraph } : {}),
   })),
 ]);

@@ -1,0 +1,582 @@
+// The drafting page: the form (as fields or as YAML) on the left, the letter, its copy list and its
+// deadlines on the right, checked by the server as the HMI types.
+import { call, ChangeQueue, forget, leftOvers, Refused } from './api.js';
+import { buildFields, grow, labelFor, shapeOf, valueAt } from './fields.js';
+
+const $ = (id) => document.getElementById(id);
+const pathKey = (path) => JSON.stringify(path);
+
+let schema;
+let fileName = '';
+let latest;
+let fieldsInfo = { places: new Map(), inputs: [] };
+let shape;
+let lastHtml;
+let lastGood;
+let shownUnplaced = 0;
+let focusAfterBuild;
+let queue;
+const openSections = new Map();
+const tabId = Math.random().toString(36).slice(2);
+
+// ---- banners ------------------------------------------------------------------------------------------
+
+/** A message across the top of the page; one per id, replaced when shown again. */
+function banner(id, kind, text, actions = []) {
+  const existing = document.querySelector(`[data-banner="${id}"]`);
+  const box = document.createElement('div');
+  box.className = `banner ${kind}`;
+  box.dataset.banner = id;
+  box.setAttribute('role', kind === 'error' ? 'alert' : 'status');
+  // A first paragraph for the person, then any detail as the command line would print it.
+  const [lead, ...detail] = text.split('\n\n');
+  const message = document.createElement('div');
+  message.className = 'banner-text';
+  const first = document.createElement('p');
+  first.textContent = lead;
+  message.append(first);
+  if (detail.length > 0) {
+    const pre = document.createElement('pre');
+    pre.textContent = detail.join('\n\n');
+    message.append(pre);
+  }
+  box.append(message);
+  const buttons = document.createElement('div');
+  buttons.className = 'banner-actions';
+  for (const [label, act] of [...actions, ['Dismiss', () => box.remove()]]) {
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.textContent = label;
+    button.addEventListener('click', act);
+    buttons.append(button);
+  }
+  box.append(buttons);
+  if (existing) existing.replaceWith(box);
+  else $('banners').append(box);
+  return box;
+}
+
+function clearBanner(id) {
+  document.querySelector(`[data-banner="${id}"]`)?.remove();
+}
+
+function saveStatus(text, kind = '') {
+  const status = $('save-status');
+  status.textContent = text;
+  status.className = `save-status ${kind}`;
+}
+
+// ---- showing what the server says ----------------------------------------------------------------------
+
+function show(state, { rebuild = false } = {}) {
+  latest = state;
+  const yaml = $('yaml');
+  if (document.activeElement !== yaml && !queue.ops.some((op) => op.kind === 'text')) {
+    if (yaml.value !== state.text) yaml.value = state.text;
+  }
+  showFields(state, rebuild);
+  showDiagnostics(state.check.diagnostics);
+  showPreview(state.check);
+  // A form that does not read keeps the last copy list and dates on show, marked as such.
+  if (state.check.html) lastGood = state.check;
+  const facts = state.check.html || !lastGood ? state.check : lastGood;
+  showRecipients(facts);
+  showDeadlines(facts.deadlines);
+  for (const id of ['recipients', 'deadlines']) {
+    const box = $(id);
+    box.classList.toggle('stale', facts !== state.check);
+    if (facts !== state.check) box.prepend(text('p', 'As the form last read correctly', 'stale-note'));
+  }
+}
+
+function showFields(state, rebuild) {
+  const form = $('fields');
+  const paused = $('fields-paused');
+  if (state.data === null) {
+    const first = state.check.diagnostics.find((d) => d.severity === 'error');
+    paused.textContent = `The YAML text does not read as a form${first?.line ? ` (line ${first.line}: ${first.message})` : ''}. The fields wait until it is put right in the YAML tab.`;
+    paused.hidden = false;
+    form.inert = true;
+    return;
+  }
+  paused.hidden = true;
+  form.inert = false;
+  const nextShape = shapeOf(schema, state.data);
+  if (rebuild || nextShape !== shape) {
+    const active = document.activeElement;
+    const activePath = form.contains(active) ? active.dataset.path : undefined;
+    const selection =
+      activePath && 'selectionStart' in active ? [active.selectionStart, active.selectionEnd] : undefined;
+    const scroll = $('fields-pane').scrollTop;
+    fieldsInfo = buildFields(form, schema, state.data, onEdit, openSections);
+    shape = nextShape;
+    $('fields-pane').scrollTop = scroll;
+    const prefix = focusAfterBuild;
+    focusAfterBuild = undefined;
+    const input = [...form.querySelectorAll('input[data-path], textarea[data-path], select[data-path]')].find((e) =>
+      prefix ? startsWith(JSON.parse(e.dataset.path), prefix) : e.dataset.path === activePath,
+    );
+    if (input && (prefix || activePath)) {
+      input.focus();
+      if (selection && !prefix && input.setSelectionRange) {
+        try {
+          input.setSelectionRange(...selection);
+        } catch {
+          // a date box has no selection
+        }
+      }
+    }
+    return;
+  }
+  for (const { path, input, set } of fieldsInfo.inputs) {
+    if (input === document.activeElement || queue.hasPendingEdit(path)) continue;
+    set(valueAt(state.data, path));
+  }
+}
+
+function diagnosticItem(d) {
+  const li = document.createElement('li');
+  li.className = `diagnostic ${d.severity}`;
+  const severity = document.createElement('span');
+  severity.className = 'severity';
+  severity.textContent = d.severity === 'info' ? 'note' : d.severity;
+  const message = document.createElement('span');
+  message.className = 'message';
+  message.textContent = d.message;
+  li.append(severity, message);
+  if (d.paragraph) {
+    const para = document.createElement('span');
+    para.className = 'para';
+    para.textContent = /^\d/.test(d.paragraph) ? `para ${d.paragraph}` : d.paragraph;
+    para.title = `Ofsted's guidance, ${para.textContent} (rule ${d.rule})`;
+    li.append(para);
+  }
+  return li;
+}
+
+/** The element that shows diagnostics for `path`: the field's own, or its nearest enclosing group's. */
+function placeFor(path) {
+  for (let p = [...path]; p.length > 0; p = p.slice(0, -1)) {
+    const place = fieldsInfo.places.get(pathKey(p));
+    const list = place?.querySelector(':scope > ul.diagnostics');
+    if (list) return { place, list, path: p };
+  }
+  return undefined;
+}
+
+function showDiagnostics(diagnostics) {
+  for (const list of document.querySelectorAll('#fields ul.diagnostics')) list.replaceChildren();
+  for (const marked of document.querySelectorAll('#fields .has-error, #fields .has-warning')) {
+    marked.classList.remove('has-error', 'has-warning');
+  }
+  for (const invalid of document.querySelectorAll('#fields [aria-invalid]')) invalid.removeAttribute('aria-invalid');
+  for (const count of document.querySelectorAll('#fields .section-count')) count.remove();
+  const perSection = new Map();
+  let unplaced = 0;
+  for (const d of diagnostics) {
+    const found = latest.data === null ? undefined : placeFor(d.path);
+    if (!found && d.severity !== 'info') unplaced += 1;
+    if (found) {
+      found.list.append(diagnosticItem(d));
+      if (d.severity !== 'info') found.place.classList.add(d.severity === 'error' ? 'has-error' : 'has-warning');
+      if (d.severity === 'error' && found.place.classList.contains('field')) {
+        found.place.querySelector('input, textarea, select')?.setAttribute('aria-invalid', 'true');
+      }
+    }
+    const section = d.path[0];
+    if (section !== undefined && d.severity !== 'info') {
+      const counts = perSection.get(section) ?? { error: 0, warning: 0 };
+      counts[d.severity] += 1;
+      perSection.set(section, counts);
+    }
+  }
+  for (const [section, counts] of perSection) {
+    const summary = document.querySelector(
+      `#fields details.section[data-path='${CSS.escape(pathKey([section]))}'] > summary`,
+    );
+    if (!summary) continue;
+    const badge = document.createElement('span');
+    badge.className = `section-count ${counts.error > 0 ? 'error' : 'warning'}`;
+    badge.textContent = [
+      counts.error ? `${counts.error} error${counts.error === 1 ? '' : 's'}` : '',
+      counts.warning ? `${counts.warning} warning${counts.warning === 1 ? '' : 's'}` : '',
+    ]
+      .filter(Boolean)
+      .join(', ');
+    summary.append(badge);
+  }
+
+  const errors = diagnostics.filter((d) => d.severity === 'error').length;
+  const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+  const counts = $('summary-counts');
+  counts.textContent =
+    errors + warnings === 0
+      ? 'No problems found'
+      : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
+  counts.className = errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'ok';
+  // A problem no field shows (a misspelt section, a YAML error) is listed open, so it is not missed.
+  if (unplaced > shownUnplaced) $('summary').open = true;
+  shownUnplaced = unplaced;
+  const list = $('summary-list');
+  list.replaceChildren();
+  for (const d of diagnostics) {
+    const li = diagnosticItem(d);
+    const where = document.createElement('button');
+    where.type = 'button';
+    where.className = 'where';
+    where.textContent = d.line ? `line ${d.line}` : 'form';
+    where.title = d.path.length ? d.path.map((p) => (typeof p === 'number' ? p + 1 : labelFor(p))).join(' › ') : '';
+    where.addEventListener('click', () => goTo(d));
+    li.prepend(where);
+    list.append(li);
+  }
+}
+
+/** Shows the place a diagnostic names: its field, or its line in the YAML. */
+function goTo(d) {
+  if (!$('yaml-pane').hidden || latest.data === null) {
+    selectTab('yaml');
+    if (d.line) selectLine(d.line);
+    return;
+  }
+  const found = placeFor(d.path);
+  if (!found) return;
+  const section = found.place.closest('details.section');
+  if (section) section.open = true;
+  found.place.scrollIntoView({ block: 'center' });
+  found.place.querySelector('input, textarea, select')?.focus({ preventScroll: true });
+}
+
+function selectLine(line) {
+  const yaml = $('yaml');
+  const lines = yaml.value.split('\n');
+  const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
+  yaml.focus();
+  yaml.setSelectionRange(start, start + (lines[line - 1] ?? '').length);
+  const lineHeight = parseFloat(getComputedStyle(yaml).lineHeight) || 18;
+  yaml.scrollTop = Math.max(0, (line - 4) * lineHeight);
+}
+
+function showPreview(check) {
+  const note = $('preview-note');
+  if (!check.html) {
+    const first = check.diagnostics.find((d) => d.severity === 'error');
+    note.textContent = `${lastHtml ? 'Showing the last letter that could be made' : 'No letter yet'}: ${first ? first.message : 'put right the errors in the form'}`;
+    note.className = 'preview-note error';
+    return;
+  }
+  const gaps = (check.html.match(/«[^»<]*»/g) ?? []).length;
+  note.textContent = gaps
+    ? `${gaps} item${gaps === 1 ? '' : 's'} not yet written, marked «…» in the letter`
+    : 'The draft as it will be written';
+  note.className = `preview-note ${gaps ? 'warning' : ''}`;
+  if (check.html === lastHtml) return;
+  lastHtml = check.html;
+  const frame = $('letter');
+  const doc = frame.contentDocument;
+  if (frame.dataset.loaded && doc?.body) {
+    // In place, so the letter neither flickers nor loses its scroll position as the HMI types.
+    const parsed = new DOMParser().parseFromString(check.html, 'text/html');
+    doc.head.replaceWith(doc.importNode(parsed.head, true));
+    doc.body.replaceWith(doc.importNode(parsed.body, true));
+    markGaps(doc);
+    return;
+  }
+  frame.onload = () => {
+    frame.dataset.loaded = '1';
+    if (frame.contentDocument) markGaps(frame.contentDocument);
+  };
+  frame.srcdoc = check.html;
+}
+
+/** Highlights the «…: not yet written» markers a draft shows where an item is missing. */
+function markGaps(doc) {
+  const style = doc.createElement('style');
+  style.textContent =
+    'strong.gap { background: #fff1a8; outline: 2px solid #f2c200; border-radius: 2px; padding: 0 0.15em; }';
+  doc.head.append(style);
+  for (const strong of doc.querySelectorAll('strong')) {
+    if (/^«[^»]*»$/.test(strong.textContent.trim())) strong.classList.add('gap');
+  }
+}
+
+function text(tag, content, className) {
+  const node = document.createElement(tag);
+  node.textContent = content;
+  if (className) node.className = className;
+  return node;
+}
+
+function showRecipients(check) {
+  const box = $('recipients');
+  box.replaceChildren();
+  const list = check.recipients;
+  if (!list) {
+    const why = check.diagnostics.find((d) => d.paragraph === '17');
+    box.append(
+      text('p', why ? why.message : 'The copy list can be worked out once the form reads correctly.', 'muted'),
+    );
+    return;
+  }
+  const to = text('div', '', 'recipient to');
+  to.append(text('span', 'To', 'role'), text('strong', list.to.name), text('span', list.to.reason, 'reason'));
+  box.append(to);
+  const ul = document.createElement('ul');
+  ul.className = 'copies';
+  for (const copy of list.copies) {
+    const li = text('li', '', 'recipient');
+    li.append(text('strong', copy.name), text('span', `${copy.reason} (para ${copy.paragraph})`, 'reason'));
+    ul.append(li);
+  }
+  if (list.copies.length === 0) ul.append(text('li', 'No copies.', 'muted'));
+  box.append(ul);
+  if (list.notCopied.length > 0) {
+    const details = document.createElement('details');
+    details.append(text('summary', `Not copied (${list.notCopied.length})`));
+    const notList = document.createElement('ul');
+    notList.className = 'not-copied';
+    for (const n of list.notCopied) notList.append(text('li', n.reason));
+    details.append(notList);
+    box.append(details);
+  }
+}
+
+const dateFormat = new Intl.DateTimeFormat('en-GB', {
+  weekday: 'short',
+  day: 'numeric',
+  month: 'short',
+  year: 'numeric',
+  timeZone: 'UTC',
+});
+
+function showDeadlines(deadlines) {
+  const box = $('deadlines');
+  box.replaceChildren();
+  if (!deadlines || deadlines.length === 0) {
+    box.append(text('p', 'The dates follow once the visit and inspection dates read correctly.', 'muted'));
+    return;
+  }
+  const ol = document.createElement('ol');
+  ol.className = 'deadlines';
+  for (const d of deadlines) {
+    const li = document.createElement('li');
+    const when = text('time', dateFormat.format(new Date(`${d.date}T12:00:00Z`)));
+    when.dateTime = d.date;
+    li.append(when, text('span', d.description, 'what'), text('span', `para ${d.paragraph} · ${d.basis}`, 'basis'));
+    ol.append(li);
+  }
+  box.append(ol);
+}
+
+function startsWith(path, prefix) {
+  return prefix.every((part, i) => path[i] === part);
+}
+
+// ---- editing -------------------------------------------------------------------------------------------
+
+function onEdit(path, value, options = {}) {
+  if (options.structural) {
+    if (options.focusIndex !== undefined) {
+      const list = path.length && typeof path[path.length - 1] === 'number' ? path.slice(0, -1) : path;
+      focusAfterBuild = [...list, options.focusIndex];
+    }
+    queue.edit(path, value, 0);
+  } else queue.edit(path, value, options.delay ?? 300);
+  saveStatus('Saving…', 'pending');
+}
+
+function selectTab(which) {
+  const fields = which === 'fields';
+  $('tab-fields').setAttribute('aria-selected', String(fields));
+  $('tab-yaml').setAttribute('aria-selected', String(!fields));
+  $('tab-fields').tabIndex = fields ? 0 : -1;
+  $('tab-yaml').tabIndex = fields ? -1 : 0;
+  $('fields-pane').hidden = !fields;
+  $('yaml-pane').hidden = fields;
+  if (fields) for (const t of document.querySelectorAll('#fields textarea')) grow(t);
+}
+
+async function writeDraft() {
+  const button = $('write-draft');
+  button.disabled = true;
+  button.textContent = 'Writing…';
+  try {
+    await queue.flush();
+    if (queue.stopped) return;
+    const result = await call('/api/draft', { base: queue.version });
+    if (result.ok) {
+      clearBanner('draft-failed');
+      banner('draft', 'ok', `Draft written: ${result.written.join(', ')}`);
+    } else {
+      clearBanner('draft');
+      const errors = latest.check.diagnostics.filter((d) => d.severity === 'error').length;
+      const why = errors
+        ? `the form has ${errors} error${errors === 1 ? '' : 's'}, marked beside ${errors === 1 ? 'its field' : 'their fields'}`
+        : 'see below';
+      banner('draft-failed', 'error', `No draft was written: ${why}.\n\n${result.messages.trim()}`);
+    }
+  } catch (error) {
+    banner('draft-failed', 'error', `No draft was written: ${error.message}`);
+  } finally {
+    button.disabled = false;
+    button.textContent = 'Write draft (DOCX, PDF)';
+  }
+}
+
+async function reloadState() {
+  const state = await call('/api/state');
+  queue.version = state.version;
+  queue.stopped = false;
+  show(state);
+}
+
+// ---- start ---------------------------------------------------------------------------------------------
+
+async function start() {
+  let state;
+  try {
+    [schema, state] = await Promise.all([call('/api/schema'), call('/api/state')]);
+  } catch (error) {
+    saveStatus(`Cannot load the form: ${error.message}`, 'error');
+    return;
+  }
+  fileName = state.file;
+  $('file').textContent = state.file;
+  document.title = `${state.file} · Monitoring letter`;
+  const prefix = `monitoring-letter-serve:${state.file}:`;
+  const channel = 'BroadcastChannel' in window ? new BroadcastChannel(`monitoring-letter-serve:${state.file}`) : null;
+  queue = new ChangeQueue({
+    storageKey: `${prefix}${tabId}`,
+    onState: (next, { more }) => {
+      if (!more) show(next);
+      channel?.postMessage({ type: 'saved', tab: tabId, version: next.version });
+    },
+    onSaved: () => {
+      clearBanner('offline');
+      saveStatus(`Saved to ${fileName} at ${new Date().toLocaleTimeString('en-GB')}`, 'ok');
+    },
+    onRefused: (error, { dropped }) => {
+      saveStatus(dropped ? 'Change not made' : 'Not saved', 'error');
+      if (error.status === 409) {
+        banner('conflict', 'error', error.message, [['Reload', () => location.reload()]]);
+      } else banner(`refused-${error.status}`, 'error', error.message);
+    },
+    onOffline: () => {
+      saveStatus('Not saved yet: the server is not answering', 'error');
+      banner(
+        'offline',
+        'error',
+        'The server is not answering (is `monitoring-letter serve` still running?). Your changes are kept in this browser and sent as soon as it answers; if you restart it, reload this page to apply them.',
+      );
+    },
+  });
+  queue.version = state.version;
+  latest = state;
+  show(state, { rebuild: true });
+  saveStatus(`Editing ${fileName}; saved as you type`, 'ok');
+
+  // Changes an earlier page could not save: offered, never applied silently.
+  const left = leftOvers(prefix, queue.storageKey);
+  const ops = left
+    .flatMap((l) => l.ops)
+    .map((op) =>
+      op.kind === 'edits'
+        ? {
+            ...op,
+            edits: (op.edits ?? []).filter(
+              (e) => JSON.stringify(valueAt(state.data, e.path)) !== JSON.stringify(e.value),
+            ),
+          }
+        : op,
+    )
+    .filter((op) => (op.kind === 'text' ? op.text !== state.text : op.edits.length > 0));
+  if (ops.length === 0) forget(left.map((l) => l.key));
+  else {
+    const when = new Date(left[left.length - 1].at).toLocaleString('en-GB');
+    const box = banner(
+      'left-over',
+      'warning',
+      `Changes made on ${when} did not reach ${fileName} (the page closed, or the server stopped, before they were saved).`,
+      [
+        [
+          'Apply them',
+          () => {
+            forget(left.map((l) => l.key));
+            queue.restore(ops);
+            box.remove();
+          },
+        ],
+        [
+          'Discard them',
+          () => {
+            forget(left.map((l) => l.key));
+            box.remove();
+          },
+        ],
+      ],
+    );
+  }
+
+  // A second tab on the same form: both are told; a save from the one that is behind is refused by the server.
+  if (channel) {
+    const warn = () =>
+      banner(
+        'other-tab',
+        'warning',
+        `${fileName} is also open in another tab or window. Edit it in one place: a save from a page that is behind is refused, never written over the other's work.`,
+      );
+    channel.onmessage = (event) => {
+      const message = event.data;
+      if (!message || message.tab === tabId) return;
+      if (message.type === 'hello') {
+        channel.postMessage({ type: 'here', tab: tabId });
+        warn();
+      } else if (message.type === 'here') warn();
+      else if (message.type === 'saved' && message.version !== queue.version && !queue.pending) {
+        reloadState().catch(() => {});
+      }
+    };
+    channel.postMessage({ type: 'hello', tab: tabId });
+  }
+
+  $('yaml').addEventListener('input', () => {
+    queue.text($('yaml').value);
+    saveStatus('Saving…', 'pending');
+  });
+  $('yaml').addEventListener('keydown', (event) => {
+    // Tab indents (two spaces, as the form is written) instead of leaving the box; Escape then Tab leaves it.
+    if (event.key !== 'Tab' || event.shiftKey || $('yaml').dataset.escaped) return;
+    event.preventDefault();
+    document.execCommand('insertText', false, '  ');
+  });
+  $('yaml').addEventListener('keyup', (event) => {
+    if (event.key === 'Escape') $('yaml').dataset.escaped = '1';
+  });
+  $('yaml').addEventListener('blur', () => delete $('yaml').dataset.escaped);
+  for (const tab of [$('tab-fields'), $('tab-yaml')]) {
+    tab.addEventListener('keydown', (event) => {
+      if (event.key !== 'ArrowLeft' && event.key !== 'ArrowRight') return;
+      const other = tab.id === 'tab-fields' ? 'yaml' : 'fields';
+      selectTab(other);
+      $(`tab-${other}`).focus();
+    });
+  }
+  $('tab-fields').addEventListener('click', () => selectTab('fields'));
+  $('tab-yaml').addEventListener('click', () => selectTab('yaml'));
+  $('write-draft').addEventListener('click', writeDraft);
+  $('save-now').addEventListener('click', async () => {
+    await queue.flush();
+    if (!queue.stopped && !queue.pending)
+      saveStatus(`Saved to ${fileName} at ${new Date().toLocaleTimeString('en-GB')}`, 'ok');
+  });
+  window.addEventListener('beforeunload', (event) => {
+    if (!queue.pending) return;
+    queue.sendOnLeave();
+    event.preventDefault();
+  });
+  window.addEventListener('pagehide', () => queue.sendOnLeave());
+}
+
+start().catch((error) => {
+  saveStatus(error instanceof Refused ? error.message : `The page failed: ${error.message}`, 'error');
+});
