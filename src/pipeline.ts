@@ -72,14 +72,8 @@ export function composeLetter(form: EvidenceForm, options: ComposeOptions): Comp
     recipientsContext = recipients;
   } catch (error) {
     if (!(error instanceof RecipientsError)) throw error;
+    // The copy-list check (src/rules/checks/consistency/copy-list.ts) has already said why, at this place.
     recipientsContext = { error: error.message, path: error.path };
-    diagnostics.push({
-      severity: final ? 'error' : 'warning',
-      message: `the copy list cannot be decided: ${error.message}`,
-      path: error.path,
-      rule: `para-17/${error.code}`,
-      paragraph: '17',
-    });
   }
 
   const model = buildLetter(form, {

@@ -26,6 +26,11 @@ export interface ManifestEntry {
   warnings: number;
 }
 
+/** A form's entry before anything is known of its letter: not ok, nothing written; `errors` say why. */
+export function emptyEntry(form: string, errors: string[] = []): ManifestEntry {
+  return { form, ok: false, rendered: false, files: [], copies: [], deadlines: [], gaps: [], errors, warnings: 0 };
+}
+
 const columns = [
   'form',
   'ok',

@@ -11,7 +11,7 @@ import type { Holidays } from '../rules/working-days.js';
 import { lastVisitDay } from '../evidence/visit-dates.js';
 import { draftLetter, writeLetterFiles } from '../workflow/draft.js';
 import { loadAndValidate } from '../workflow/load.js';
-import type { ManifestEntry } from './manifest.js';
+import { emptyEntry, type ManifestEntry } from './manifest.js';
 
 export interface BatchOptions {
   outDir: string;
@@ -49,17 +49,7 @@ async function timed<T>(
 /** Validates and renders one form; returns its manifest entry. */
 export async function renderFormFile(path: string, context: RenderContext): Promise<ManifestEntry> {
   const name = basename(path);
-  const entry: ManifestEntry = {
-    form: path,
-    ok: false,
-    rendered: false,
-    files: [],
-    copies: [],
-    deadlines: [],
-    gaps: [],
-    errors: [],
-    warnings: 0,
-  };
+  const entry = emptyEntry(path);
   const timings = context.timings;
   const load = await timed(timings, 'validate', () => loadAndValidate({ file: path, cwd: '/', displayName: name }));
   if (!load.ok) {

@@ -4,7 +4,7 @@
  */
 import { mkdirSync, opendirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { openManifest, type ManifestEntry } from './manifest.js';
+import { emptyEntry, openManifest, type ManifestEntry } from './manifest.js';
 import { runPool } from './pool.js';
 import type { WorkerSetup } from './worker.js';
 
@@ -74,20 +74,7 @@ export async function runBatch(
     workerData,
     onResult: async (result, index) => {
       // A worker-side crash on one form comes back as { error }: record it, carry on.
-      const entry: ManifestEntry =
-        'form' in result
-          ? result
-          : {
-              form: forms[index] ?? '?',
-              ok: false,
-              rendered: false,
-              files: [],
-              copies: [],
-              deadlines: [],
-              gaps: [],
-              errors: [result.error],
-              warnings: 0,
-            };
+      const entry: ManifestEntry = 'form' in result ? result : emptyEntry(forms[index] ?? '?', [result.error]);
       // Two forms for the same URN and visit date write the same files: the later overwrote the earlier; say so.
       for (const file of entry.files) {
         const earlier = writtenBy.get(file);

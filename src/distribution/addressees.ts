@@ -15,6 +15,8 @@ export interface Addressee {
   role: RecipientRole;
   /** The display name in the To header. */
   name: string;
+  /** The body or person as the letter's copy list names it: "the Diocese of Norwich". */
+  recipientName: string;
   email: string;
   /** The contacts directory asks for the DOCX as well. */
   attachDocx: boolean;
@@ -172,6 +174,7 @@ export function addressRecipients(input: AddressingInput): { addressees: Address
       addressees.push({
         role: recipient.role,
         name: checkHeaderText(displayName, nameField),
+        recipientName: recipient.name,
         email,
         attachDocx: where.found?.entry.attachDocx ?? false,
         reason: recipient.reason,

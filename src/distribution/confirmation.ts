@@ -50,6 +50,7 @@ export function buildConfirmation(input: ConfirmationInput): OutgoingMessage {
     from: sender,
     to,
     roles: ['headteacher'],
+    recipients: [headteacher.recipientName],
     subject,
     text: templates.confirmation(view),
     attachments: [],

@@ -10,7 +10,14 @@
 import { acquireLock } from './lock.js';
 import { existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { appendJournal, messageStates, readJournal, type MessageState } from './journal.js';
+import {
+  appendJournal,
+  messageStates,
+  readJournal,
+  type MessageState,
+  type PreparedRecord,
+  type ResendReason,
+} from './journal.js';
 import { composeMessage, emlFileName, sha256, type OutgoingMessage } from './message.js';
 import { withRetry, type Failure, type RetryPolicy, type Sleep } from './retry.js';
 import { writeFileDurably, type Transport } from './transport.js';
@@ -19,7 +26,7 @@ export type MessageResult =
   | { status: 'sent'; response: string; attempts: number; resent: boolean }
   | { status: 'already-sent'; response: string; at: string }
   | { status: 'failed'; failure: Failure; attempts: number }
-  /** Rejected for good on an earlier run: a person must act (fix the address, or ask the server's owner). */
+  /** Refused for good on an earlier run: a person must act (fix the address, the credentials, or ask the server's owner), then run with --retry-failed. */
   | { status: 'needs-attention'; response: string }
   /** Prepared on an earlier run with no outcome recorded: run again with --resume. */
   | { status: 'outcome-unknown'; preparedAt: string }
@@ -43,14 +50,30 @@ export interface DistributeDeps {
   log?: (line: string) => void;
 }
 
-/** What of the journal a planned message matches: by Message-ID, or by the same role of the same letter version. */
+/** Roles one letter may copy to several bodies: a joint-faith school's dioceses (para 17). */
+const sharedRoles: ReadonlySet<string> = new Set(['diocese', 'foundation-body']);
+
+/** True when a prepared record went to one of the message's recipients: the same role, and the same body where a role can have several. */
+function sameRecipient(prepared: PreparedRecord, message: OutgoingMessage): boolean {
+  return prepared.roles.some((role, i) =>
+    message.roles.some((wanted, j) => {
+      if (wanted !== role) return false;
+      const before = prepared.recipients?.[i];
+      // A journal from before recipients were recorded: only a role with one body can be matched.
+      if (before === undefined) return !sharedRoles.has(role);
+      return before.toLowerCase() === message.recipients[j]?.toLowerCase();
+    }),
+  );
+}
+
+/** What of the journal a planned message matches: by Message-ID, or by the same recipient of the same letter version. */
 function previousState(
   message: OutgoingMessage,
   states: Map<string, MessageState>,
 ): { state: MessageState; sameId: boolean } | undefined {
   const own = states.get(message.messageId);
   if (own) return { state: own, sameId: true };
-  // "Never twice" per role: this letter version already went to this role at another address.
+  // "Never twice" per recipient: this letter version already went to this recipient at another address.
   for (const state of states.values()) {
     const p = state.prepared;
     if (
@@ -59,7 +82,7 @@ function previousState(
       p.urn === message.urn &&
       p.visitDate === message.visitDate &&
       p.version === message.version &&
-      p.roles.some((r) => message.roles.includes(r))
+      sameRecipient(p, message)
     ) {
       return { state, sameId: false };
     }
@@ -67,11 +90,58 @@ function previousState(
   return undefined;
 }
 
+/** What a run asks for beyond sending what was never sent. */
+export interface DistributeOptions {
+  /** Deliver again messages whose outcome is unknown (prepared by a run that stopped). */
+  resume: boolean;
+  /** Deliver again messages refused for good on an earlier run, now that a person has put the cause right. */
+  retryFailed?: boolean;
+}
+
+/** What a run does with one message, decided from the journal alone. */
+export type Decision =
+  { action: 'skip'; result: MessageResult } | { action: 'send'; previous?: MessageState; because?: ResendReason };
+
+/**
+ * The journal state of a message, and what this run does with it: sent, never
+ * again; refused for good, again only with `retryFailed`; outcome unknown,
+ * again only with `resume`; failed for a reason that passes, or never tried: sent.
+ */
+export function decide(
+  message: OutgoingMessage,
+  states: Map<string, MessageState>,
+  options: DistributeOptions,
+): Decision {
+  const state = previousState(message, states)?.state;
+  if (!state) return { action: 'send' };
+  if (state.everSent) {
+    const last = state.last.type === 'sent' ? state.last : undefined;
+    return {
+      action: 'skip',
+      result: { status: 'already-sent', response: last?.response ?? 'sent', at: last?.at ?? state.prepared.at },
+    };
+  }
+  switch (state.outcome) {
+    case 'failed-permanent':
+      if (options.retryFailed) return { action: 'send', previous: state, because: 'retry-failed' };
+      return {
+        action: 'skip',
+        result: { status: 'needs-attention', response: state.last.type === 'failed' ? state.last.response : '' },
+      };
+    case 'unknown':
+      if (options.resume) return { action: 'send', previous: state, because: 'resume' };
+      return { action: 'skip', result: { status: 'outcome-unknown', preparedAt: state.prepared.at } };
+    case 'failed-temporary':
+    case 'sent':
+      return { action: 'send', previous: state, because: 'temporary-failure' };
+  }
+}
+
 /** Sends each message at most once across runs; returns what happened to each. */
 export async function distribute(
   messages: readonly OutgoingMessage[],
   deps: DistributeDeps,
-  options: { resume: boolean },
+  options: DistributeOptions,
 ): Promise<DistributionEntry[]> {
   const { journalFile, mailDir } = deps;
   mkdirSync(mailDir, { recursive: true });
@@ -86,7 +156,7 @@ export async function distribute(
 async function distributeLocked(
   messages: readonly OutgoingMessage[],
   deps: DistributeDeps,
-  options: { resume: boolean },
+  options: DistributeOptions,
 ): Promise<DistributionEntry[]> {
   const { transport, journalFile, mailDir, now, sleep, retry, log } = deps;
   const journalDir = join(journalFile, '..');
@@ -99,24 +169,12 @@ async function distributeLocked(
       entries.push({ message, result: { status: 'not-attempted' } });
       continue;
     }
-    const previous = previousState(message, states);
-    const state = previous?.state;
-    if (state?.everSent) {
-      const last = state.last.type === 'sent' ? state.last : undefined;
-      entries.push({
-        message,
-        result: { status: 'already-sent', response: last?.response ?? 'sent', at: last?.at ?? state.prepared.at },
-      });
+    const decision = decide(message, states, options);
+    if (decision.action === 'skip') {
+      entries.push({ message, result: decision.result });
       continue;
     }
-    if (state?.outcome === 'failed-permanent' && state.last.type === 'failed') {
-      entries.push({ message, result: { status: 'needs-attention', response: state.last.response } });
-      continue;
-    }
-    if (state?.outcome === 'unknown' && !options.resume) {
-      entries.push({ message, result: { status: 'outcome-unknown', preparedAt: state.prepared.at } });
-      continue;
-    }
+    const state = decision.previous;
 
     // Reuse the kept bytes for a message tried before (same Message-ID, same hash); compose a new one otherwise.
     let raw: Buffer | undefined;
@@ -150,11 +208,12 @@ async function distributeLocked(
       messageId: message.messageId,
       to: message.to.map((t) => t.email),
       roles: message.roles,
+      recipients: message.recipients,
       subject: message.subject,
       eml: relative(journalDir, emlPath),
       sha256: hash,
       transport: transport.description,
-      ...(state ? { resend: true } : {}),
+      ...(state ? { resend: true, ...(decision.because ? { resendReason: decision.because } : {}) } : {}),
     };
     appendJournal(journalFile, prepared);
     const delivery = {
@@ -168,7 +227,7 @@ async function distributeLocked(
       sleep,
       (failure, attempt, delay) =>
         log?.(
-          `  ${message.to.map((t) => t.email).join(', ')}: ${failure.words} (attempt ${attempt}; again in ${Math.round(delay / 1000)} s)`,
+          `  ${message.to.map((t) => t.email).join(', ')}: ${failure.words} (attempt ${attempt}; again in ${delay < 1000 ? `${delay} ms` : `${Math.round(delay / 1000)} s`})`,
         ),
     );
     if (outcome.ok) {

@@ -11,6 +11,8 @@ import { fileURLToPath } from 'node:url';
 import Handlebars from 'handlebars';
 
 export const emailTemplateNames = ['letter', 'letter-subject', 'confirmation', 'confirmation-subject'] as const;
+/** Partials the templates include: `{{> copy-reason}}`, why a copy's recipient receives it (para 17). */
+export const emailPartialNames = ['copy-reason'] as const;
 export type EmailTemplateName = (typeof emailTemplateNames)[number];
 
 /** A compiled template: view model in, text out. */
@@ -32,6 +34,10 @@ export function emailTemplates(dir: string = bundledEmailTemplateDir()): EmailTe
   const cached = cache.get(dir);
   if (cached) return cached;
   const env = Handlebars.create();
+  for (const name of emailPartialNames) {
+    const source = readFileSync(join(dir, `${name}.hbs`), 'utf8');
+    env.registerPartial(name, env.compile(source, { strict: true, noEscape: true }));
+  }
   const compiled = {} as Record<EmailTemplateName, EmailTemplate>;
   for (const name of emailTemplateNames) {
     const file = join(dir, `${name}.hbs`);

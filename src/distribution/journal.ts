@@ -16,14 +16,25 @@ export interface PreparedRecord extends MessageSubjectMatter {
   messageId: string;
   to: string[];
   roles: RecipientRole[];
+  /** Each role's recipient as the letter names it, in the order of `roles` (absent in journals written by earlier versions). */
+  recipients?: string[];
   subject: string;
   /** The .eml, relative to the journal's folder. */
   eml: string;
   sha256: string;
   transport: string;
-  /** Set when the same bytes are delivered again (--resume, or after a temporary failure). */
+  /** Set when the same bytes are delivered again, with the same Message-ID. */
   resend?: boolean;
+  /** Why they are delivered again. */
+  resendReason?: ResendReason;
 }
+
+/**
+ * Why a message is delivered again: `resume`, its outcome was unknown (--resume);
+ * `retry-failed`, it was refused for good and a person asked again (--retry-failed);
+ * `temporary-failure`, the last attempt failed for a reason that passes (the next run retries it).
+ */
+export type ResendReason = 'resume' | 'retry-failed' | 'temporary-failure';
 
 export interface SentRecord {
   type: 'sent';

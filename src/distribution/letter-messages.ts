@@ -7,6 +7,7 @@
  * recipient only, never again to those already served. Every body lists the
  * copy list, as the letter's own copy sentence does.
  */
+import { establishmentTypeById } from '../evidence/establishment.js';
 import type { EvidenceForm, Person } from '../evidence/schema.js';
 import { formatLongDate } from '../rules/calendar.js';
 import type { RecipientList } from '../rules/types.js';
@@ -41,6 +42,42 @@ export function visitView(form: EvidenceForm, formFile: string) {
     visitDates: form.visit.dates.map(formatLongDate).join(' and '),
     section117: form.visit.act === 'section-117',
     published: form.visit.act !== 'section-117',
+  };
+}
+
+/** "a voluntary aided school", "an academy converter": the register's label for a type, in a sentence. */
+function withIndefiniteArticle(label: string): string {
+  return `${/^[aeiou]/i.test(label) ? 'an' : 'a'} ${label}`;
+}
+
+/**
+ * What templates/email/copy-reason.hbs needs to say, in a sentence, why an
+ * addressee receives a copy (para 17): which role (one flag set), and the
+ * school's facts the sentence names.
+ */
+export function copyReasonView(addressee: Addressee, form: EvidenceForm, schoolName: string) {
+  const school = form.school;
+  const type = school.type === undefined ? undefined : establishmentTypeById(school.type);
+  const schoolType = (type?.gias[0] ?? 'school').toLowerCase();
+  return {
+    role: {
+      appropriateAuthority: addressee.role === 'appropriate-authority',
+      localAuthority: addressee.role === 'local-authority',
+      supportContractor: addressee.role === 'la-support-contractor',
+      diocese: addressee.role === 'diocese',
+      efa: addressee.role === 'efa',
+      foundationBody: addressee.role === 'foundation-body',
+      academiesUnit: addressee.role === 'dfe-academies-unit',
+    },
+    name: addressee.recipientName,
+    schoolName,
+    schoolType,
+    aSchoolType: withIndefiniteArticle(schoolType),
+    academy: type?.academy ?? false,
+    sixthForm: school.sixthForm === true,
+    jointFaith: (school.dioceses?.length ?? 0) > 1,
+    localAuthority: school.localAuthority?.name ?? '',
+    contractor: school.supportContractor?.name ?? '',
   };
 }
 
@@ -95,7 +132,7 @@ export function buildLetterMessages(input: LetterMessagesInput): OutgoingMessage
       copy: !isHead,
       salutation,
       headteacherName: recipients.to.name,
-      reason: group.map((a) => a.reason).join('; and '),
+      reasons: group.filter((a) => a.role !== 'headteacher').map((a) => copyReasonView(a, form, visit.schoolName)),
       paragraph: first.paragraph,
       copies: recipients.copies.map((c) => c.name),
       attachments: attachments.map((a) => a.filename),
@@ -117,6 +154,7 @@ export function buildLetterMessages(input: LetterMessagesInput): OutgoingMessage
       from: sender,
       to,
       roles: group.map((a) => a.role),
+      recipients: group.map((a) => a.recipientName),
       subject,
       text: templates.letter(view),
       attachments,

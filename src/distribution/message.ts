@@ -36,6 +36,8 @@ export interface OutgoingMessage extends MessageSubjectMatter {
   to: MailAddress[];
   /** The recipients' roles (para 17), for the journal. */
   roles: RecipientRole[];
+  /** Each role's recipient as the letter names it ("the Diocese of Liverpool"), in the order of `roles`. */
+  recipients: string[];
   subject: string;
   text: string;
   attachments: MessageAttachment[];

@@ -1,6 +1,7 @@
-/** How a message and its outcome read on the terminal. Pure: data in, one line out. */
-import type { DistributionEntry } from './distribute.js';
+/** How a message and its outcome read on the terminal. Pure: data in, lines out. */
+import type { Decision, DistributionEntry } from './distribute.js';
 import type { OutgoingMessage } from './message.js';
+import type { Transport } from './transport.js';
 
 /** "121190 letter v1 → Mrs Zoë Hughes <head@…> (headteacher); PDF …; <id>". */
 export function describeMessage(m: OutgoingMessage): string {
@@ -8,6 +9,33 @@ export function describeMessage(m: OutgoingMessage): string {
   const what = m.kind === 'letter' ? `letter v${m.version}` : 'visit confirmation';
   const files = m.attachments.length > 0 ? `; attached: ${m.attachments.map((a) => a.filename).join(', ')}` : '';
   return `${m.urn} ${what} to ${to} (${m.roles.join(', ')}): "${m.subject}"${files}; ${m.messageId}`;
+}
+
+/** What a real run would do with a message (for --dry-run). */
+export function describeDecision(decision: Decision): string {
+  if (decision.action === 'send') {
+    switch (decision.because) {
+      case undefined:
+        return 'would be sent';
+      case 'resume':
+        return 'would be sent again (--resume), same bytes and Message-ID';
+      case 'retry-failed':
+        return 'would be sent again (--retry-failed), same bytes and Message-ID';
+      case 'temporary-failure':
+        return 'would be sent again: the last attempt failed for a reason that passes';
+    }
+  }
+  const result = decision.result;
+  switch (result.status) {
+    case 'already-sent':
+      return `already sent on ${result.at}; not sent again`;
+    case 'needs-attention':
+      return `needs attention: refused earlier (${result.response}); --retry-failed sends it again`;
+    case 'outcome-unknown':
+      return `outcome unknown (prepared on ${result.preparedAt} by a run that stopped); --resume sends it again`;
+    default:
+      return result.status;
+  }
 }
 
 /** One line saying what happened to a message. */
@@ -29,4 +57,47 @@ export function describeResult({ message, result }: DistributionEntry): string {
     case 'not-attempted':
       return `not attempted: ${who}: the server could not be reached`;
   }
+}
+
+/** What the user can do about the messages a run did not deliver: one paragraph per kind of trouble. */
+export function adviceAfter(
+  entries: readonly DistributionEntry[],
+  transport: { kind: Transport['kind']; destination: string },
+  journal: string,
+): string[] {
+  const count = (test: (e: DistributionEntry) => boolean): number => entries.filter(test).length;
+  const passing = count(
+    (e) =>
+      e.result.status === 'not-attempted' || (e.result.status === 'failed' && e.result.failure.kind === 'temporary'),
+  );
+  const refused = count(
+    (e) =>
+      e.result.status === 'needs-attention' || (e.result.status === 'failed' && e.result.failure.kind === 'permanent'),
+  );
+  const unknown = count((e) => e.result.status === 'outcome-unknown');
+  const lines: string[] = [];
+  if (passing > 0) {
+    lines.push(
+      transport.kind === 'smtp'
+        ? `${passing} message(s) not delivered: could not reach the mail server ${transport.destination} (a name that does not resolve, a refused connection, a timeout or a 4xx reply). ` +
+            `Nothing is marked as failed for good: check --smtp (host and port) and the network, then run the same command again; ` +
+            `what was not delivered is sent then, and nothing twice.`
+        : `${passing} message(s) not written to ${transport.destination}: check that the folder can be written, then run the same command again.`,
+    );
+  }
+  if (refused > 0) {
+    lines.push(
+      `${refused} message(s) refused for good (the server's words are above): put the cause right first ` +
+        `(a wrong address: correct it in the contacts file or the form, and a plain run sends to the new address; ` +
+        `wrong credentials or the server's policy: fix them), then run again with --retry-failed to send the same message again.`,
+    );
+  }
+  if (unknown > 0) {
+    lines.push(
+      `${unknown} message(s) may or may not have been delivered by an interrupted run: run again with --resume ` +
+        `(the same bytes and Message-ID, so a receiving server can drop a duplicate).`,
+    );
+  }
+  if (lines.length > 0) lines.push(`some messages were not delivered: see above and the journal ${journal}`);
+  return lines;
 }

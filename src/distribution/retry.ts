@@ -1,5 +1,6 @@
 /**
- * Which failures are worth another try (PITFALLS 12): a refused or dropped
+ * Which failures are worth another try: a host name that does not resolve
+ * (a typo in --smtp, a DNS outage), a refused, unreachable or dropped
  * connection, a timeout, a 4xx reply are temporary; a 5xx reply or a
  * rejected recipient needs a person. Temporary ones are retried with
  * exponential backoff a bounded number of times; the delays are injectable.
@@ -16,13 +17,21 @@ export interface Failure {
 }
 
 const temporaryCodes = new Set([
+  // The server's name did not resolve: mistyped, or DNS is down. Nothing was delivered; fixing it and running again is safe.
+  'EDNS',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'ESERVFAIL',
+  'ETIMEOUT',
   'ECONNREFUSED',
   'ECONNRESET',
   'ETIMEDOUT',
   'EPIPE',
   'EHOSTUNREACH',
   'ENETUNREACH',
-  'EAI_AGAIN',
+  'ENETDOWN',
+  'EHOSTDOWN',
+  'ECONNABORTED',
   'ECONNECTION',
   'ESOCKET',
   'ESTREAM',

@@ -51,7 +51,7 @@ export function dioceses(school: School, type: EstablishmentType): Decision {
     if (hasDiocesanCharacter(character)) {
       throw new RecipientsError(
         'missing-diocese',
-        `a ${label} of ${character} character must name its diocese (school.dioceses), which is copied`,
+        `a ${label} of ${character} character must name its diocese (school.dioceses), which is copied; expected e.g. [Diocese of Norwich]`,
         ['school', 'dioceses'],
       );
     }

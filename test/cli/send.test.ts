@@ -6,7 +6,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { startFaultServer, type FaultServer } from '../support/smtp-fault-server.js';
 import { journal, makeWorkspace } from '../distribution/workspace.js';
-import { fakeIo as sharedFakeIo } from '../support/fake-io.js';
+import { fakeIo as sharedFakeIo, repoRoot } from '../support/fake-io.js';
 
 const bin = new URL('../../dist/cli/bin.js', import.meta.url).pathname;
 
@@ -165,7 +165,65 @@ describe('monitoring-letter send', () => {
     expect(s.received).toHaveLength(3);
   });
 
-  it('para 8: confirm e-mails the school the visit date, the headteacher\u2019s presence, and the National Business Unit number (para 12)', async () => {
+  it('a mistyped --smtp host is a temporary failure: nothing is marked for ever; the same command with the right host sends everything once', async () => {
+    const ws = makeWorkspace();
+    const { file } = ws.addLetter('121190');
+    const typo = fakeIo(ws.dir);
+    const wrong = ['send', file, '--contacts', ws.contacts, '--smtp', 'smtp://mail.no-such-host.invalid:587'];
+    expect(await main([...wrong, '--retries', '0'], typo)).toBe(3);
+    expect(typo.out).toMatch(/FAILED \(temporary.*head\.121190@school\.example.*(ENOTFOUND|EAI_AGAIN)/);
+    expect(typo.out).not.toMatch(/needs attention/i);
+    expect(typo.err).toMatch(/could not reach the mail server.*check --smtp.*run the same command again/s);
+    expect(journal(ws.letterDir).filter((r) => r.type === 'failed')).toEqual([
+      expect.objectContaining({ failure: 'temporary' }),
+    ]);
+
+    const s = await startFaultServer();
+    servers.push(s);
+    const io = fakeIo(ws.dir);
+    expect(await main(['send', file, '--contacts', ws.contacts, '--smtp', s.url], io)).toBe(0);
+    expect(io.out).toMatch(/sent again \(same Message-ID\): 121190 letter to head\.121190@school\.example/);
+    const ids = await Promise.all(s.received.map(async (m) => (await simpleParser(m.raw)).messageId));
+    expect(ids).toHaveLength(4);
+    expect(new Set(ids).size).toBe(4);
+  });
+
+  it('--retry-failed sends again, with the same bytes and Message-ID, a message refused for good once its cause is put right', async () => {
+    const ws = makeWorkspace();
+    const { file } = ws.addLetter('121190');
+    const diocese = 'education@dioceseofnorwich.example';
+    const refusing = await startFaultServer({ rejectRecipients: [diocese] });
+    servers.push(refusing);
+    const args = ['send', file, '--contacts', ws.contacts, '--retry-delay', '1'];
+    expect(await main([...args, '--smtp', refusing.url], fakeIo(ws.dir))).toBe(3);
+
+    const fixed = await startFaultServer();
+    servers.push(fixed);
+    const plain = fakeIo(ws.dir);
+    expect(await main([...args, '--smtp', fixed.url], plain)).toBe(3);
+    expect(plain.out).toMatch(/NEEDS ATTENTION: 121190 letter to education@dioceseofnorwich\.example.*550/);
+    expect(plain.err).toMatch(/refused for good.*--retry-failed/s);
+    expect(fixed.received).toHaveLength(0);
+
+    const dry = fakeIo(ws.dir);
+    expect(await main([...args, '--smtp', fixed.url, '--retry-failed', '--dry-run'], dry)).toBe(0);
+    expect(dry.out).toMatch(/education@dioceseofnorwich\.example.*would be sent again \(--retry-failed\)/);
+    expect(dry.out).toMatch(/head\.121190@school\.example.*already sent/);
+    expect(fixed.received).toHaveLength(0);
+
+    const retry = fakeIo(ws.dir);
+    expect(await main([...args, '--smtp', fixed.url, '--retry-failed'], retry)).toBe(0);
+    expect(fixed.received.map((m) => m.to)).toEqual([[diocese]]);
+    const prepared = journal(ws.letterDir).filter((r) => r.type === 'prepared' && (r.to as string[])[0] === diocese);
+    expect(prepared).toHaveLength(2);
+    expect(prepared[1]).toMatchObject({ resend: true, resendReason: 'retry-failed', sha256: prepared[0]!.sha256 });
+    expect(readFileSync(join(ws.letterDir, String(prepared[0]!.eml))).equals(fixed.received[0]!.raw)).toBe(true);
+    // Delivered now: never again, --retry-failed or not.
+    expect(await main([...args, '--smtp', fixed.url, '--retry-failed'], fakeIo(ws.dir))).toBe(0);
+    expect(fixed.received).toHaveLength(1);
+  });
+
+  it('para 8: confirm e-mails the school the visit date, that the headteacher is available, and the National Business Unit number (para 12)', async () => {
     const ws = makeWorkspace();
     const { file } = ws.addLetter('121190');
     const io = fakeIo(ws.dir);
@@ -175,12 +233,34 @@ describe('monitoring-letter send', () => {
     const mail = await simpleParser(readFileSync(join(ws.letterDir, 'outbox', only!)));
     expect((mail.to as AddressObject).value[0]!.address).toBe('head.121190@school.example');
     expect(mail.subject).toContain('12 March 2014');
-    expect(mail.text).toContain('headteacher is present');
+    expect(mail.text).toContain('Please make sure that you are available in school on 12 March 2014');
     expect(mail.text).toContain('governing body and the local authority');
     expect(mail.text).toContain('0300 123 4234');
     expect(mail.text).toContain('Siân Ó Súilleabháin');
     expect(await main(['confirm', file, '--contacts', ws.contacts], fakeIo(ws.dir))).toBe(0);
     expect(outbox(ws.letterDir)).toHaveLength(1);
+  });
+});
+
+describe('help', () => {
+  it('confirm --help describes the confirmation (para 8), not the letter, with an example', async () => {
+    const io = fakeIo(repoRoot);
+    expect(await main(['confirm', '--help'], io)).toBe(0);
+    expect(io.out).toMatch(/confirmation of the monitoring inspection/);
+    expect(io.out).toMatch(/para\s+8/);
+    expect(io.out).not.toMatch(/final letter/);
+    expect(io.out).not.toMatch(/bodies copied/);
+    expect(io.out).toMatch(/Examples:\s+monitoring-letter confirm visit\.yaml/);
+  });
+
+  it('send --help documents --retry-failed and --resume, with examples', async () => {
+    const io = fakeIo(repoRoot);
+    expect(await main(['send', '--help'], io)).toBe(0);
+    expect(io.out).toMatch(
+      /--retry-failed\s+deliver again, with the same bytes and Message-ID, messages\s+refused\s+for\s+good/,
+    );
+    expect(io.out).toMatch(/--resume/);
+    expect(io.out).toMatch(/Examples:\s+monitoring-letter send visit\.yaml/);
   });
 });
 
@@ -225,5 +305,53 @@ describe('a send killed half-way, then resumed', () => {
     expect(new Set(sentIds)).toEqual(new Set(ids));
     expect(await main(['send', ...files, '--contacts', ws.contacts, '--smtp', s.url], fakeIo(ws.dir))).toBe(0);
     expect(s.received).toHaveLength(12);
+  });
+});
+
+describe('two sends of the same letters at once', () => {
+  it('exactly one proceeds; the other stops at the lock with exit 3, and every message arrives once', async () => {
+    const ws = makeWorkspace();
+    const { file } = ws.addLetter('121190');
+    // A lock left by a crashed run: both must race to take it over, and only one may win.
+    writeFileSync(join(ws.letterDir, 'send-journal.jsonl.lock'), '2147483646');
+    const exits: Array<Promise<{ code: number | null; err: string }>> = [];
+    let overlapped = false;
+    let holding: (() => void) | undefined;
+    let held = false;
+    const s = await startFaultServer({
+      // Hold the first message until one of the two processes has finished; a second message
+      // arriving meanwhile would mean both are delivering.
+      beforeAccept: async () => {
+        if (holding) {
+          overlapped = true;
+          holding();
+          return;
+        }
+        if (held) return;
+        held = true;
+        await new Promise<void>((resolve) => {
+          holding = resolve;
+          void Promise.race(exits).then(() => resolve());
+        });
+        holding = undefined;
+      },
+    });
+    servers.push(s);
+    const args = [bin, 'send', file, '--contacts', ws.contacts, '--smtp', s.url, '--retry-delay', '1'];
+    for (let i = 0; i < 2; i += 1) {
+      const child = spawn(process.execPath, args, { cwd: ws.dir, stdio: 'pipe' });
+      let err = '';
+      child.stderr.on('data', (chunk: Buffer) => (err += chunk.toString()));
+      exits.push(new Promise((resolve) => child.on('exit', (code) => resolve({ code, err }))));
+    }
+    const results = await Promise.all(exits);
+    expect(overlapped).toBe(false);
+    const loser = results.find((r) => r.code !== 0);
+    expect(loser?.code).toBe(3);
+    expect(loser?.err).toMatch(/another send \(process \d+\) is using .*send-journal\.jsonl\.lock/);
+    expect(results.filter((r) => r.code === 0)).toHaveLength(1);
+    const ids = await Promise.all(s.received.map(async (m) => (await simpleParser(m.raw)).messageId));
+    expect(ids).toHaveLength(4);
+    expect(new Set(ids).size).toBe(4);
   });
 });

@@ -90,6 +90,17 @@ describe('retry policy', () => {
     expect(classifyFailure({ responseCode: 503 }).kind).toBe('temporary');
     expect(classifyFailure(new Error('EACCES: permission denied')).kind).toBe('permanent');
   });
+
+  it('a host name that does not resolve (ENOTFOUND, EAI_AGAIN) is temporary: a typo in --smtp is fixed and run again', () => {
+    // What nodemailer throws for `--smtp smtp://mail.mistyped.example`.
+    expect(
+      classifyFailure({ code: 'EDNS', originalCode: 'ENOTFOUND', message: 'getaddrinfo ENOTFOUND mail.mistyped' }),
+    ).toMatchObject({ kind: 'temporary', code: 'ENOTFOUND' });
+    expect(classifyFailure({ code: 'EDNS', originalCode: 'EAI_AGAIN' }).kind).toBe('temporary');
+    expect(classifyFailure({ code: 'ENOTFOUND' }).kind).toBe('temporary');
+    expect(classifyFailure({ code: 'ESOCKET', originalCode: 'ENETUNREACH' }).kind).toBe('temporary');
+    expect(classifyFailure({ code: 'ECONNECTION', originalCode: 'EHOSTUNREACH' }).kind).toBe('temporary');
+  });
   it('backs off exponentially, capped, a bounded number of times', async () => {
     const policy = { attempts: 5, firstDelayMs: 100, factor: 3, maxDelayMs: 1_000 };
     expect(backoffDelays(policy)).toEqual([100, 300, 900, 1_000]);

@@ -11,8 +11,8 @@ export const exampleForm = new URL('../../fixtures/forms/example.yaml', import.m
 export const exampleContacts = new URL('../../fixtures/contacts/example.yaml', import.meta.url).pathname;
 
 /** The bundled example form, as validated. */
-export function loadExample(): EvidenceForm {
-  const loaded = loadFormFile(exampleForm);
+export function loadExample(fixture: string = exampleForm): EvidenceForm {
+  const loaded = loadFormFile(fixture);
   if (!loaded.form) throw new Error(`example form does not load: ${JSON.stringify(loaded.diagnostics)}`);
   return structuredClone(loaded.form);
 }
@@ -24,7 +24,7 @@ export interface Workspace {
   /** Writes a form (its school's e-mail addresses filled in) and its fake final letter; returns the form's path. */
   addLetter(
     urn: string,
-    options?: { edit?: (form: EvidenceForm) => void; draftOnly?: boolean },
+    options?: { edit?: (form: EvidenceForm) => void; draftOnly?: boolean; fixture?: string },
   ): { file: string; pdf: Buffer; form: EvidenceForm };
 }
 
@@ -48,7 +48,11 @@ export function makeWorkspace(): Workspace {
     letterDir,
     contacts,
     addLetter(urn, options = {}) {
-      const form = loadExample();
+      const form = loadExample(
+        options.fixture
+          ? new URL(`../../fixtures/forms/${options.fixture}.yaml`, import.meta.url).pathname
+          : exampleForm,
+      );
       form.school.urn = urn;
       form.headteacher = { ...form.headteacher!, email: `head.${urn}@school.example` };
       form.school.governance = {

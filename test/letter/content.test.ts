@@ -182,3 +182,41 @@ describe('init writes sample text', () => {
     expect(errors.map(key)).toEqual(expect.arrayContaining(['school.name', 'context', 'findings.plans']));
   });
 });
+
+describe('para 17: validate and draft --final agree on the copy list', () => {
+  const cases: [string, (f: EvidenceForm) => void][] = [
+    ['no local authority: it is always copied', (f) => void delete f.school.localAuthority],
+    ['a Church of England voluntary aided school with no diocese', (f) => void delete f.school.dioceses],
+    ['no type of establishment: who is copied cannot be decided', (f) => void delete f.school.type],
+  ];
+  for (const [name, mutate] of cases) {
+    it(`${name}: an error in validate at the place draft --final refuses for, said once`, () => {
+      const form = changed(mutate);
+      const { validateErrors, finalErrors, final } = validateAndFinal(form);
+      expect(validateErrors.length).toBeGreaterThan(0);
+      expect(finalErrors).toEqual(validateErrors);
+      expect(final.document).toBeUndefined();
+      // One diagnostic a place: the copy-list error is not repeated by a warning saying the same.
+      const all = checkForm(form, { holidays });
+      for (const place of validateErrors)
+        expect(
+          all.filter((d) => key(d) === place),
+          place,
+        ).toHaveLength(1);
+    });
+  }
+
+  it('a draft is still made, with the copy-list error shown', () => {
+    const draft = compose(changed((f) => void delete f.school.localAuthority));
+    expect(draft.document).toBeDefined();
+    expect(draft.diagnostics.filter((d) => key(d) === 'school.localAuthority')).toHaveLength(1);
+  });
+});
+
+it('no headteacher is reported once, as the letter’s missing addressee', () => {
+  const all = checkForm(
+    changed((f) => void delete f.headteacher),
+    { holidays },
+  );
+  expect(all.filter((d) => key(d) === 'headteacher')).toHaveLength(1);
+});

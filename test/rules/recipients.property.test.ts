@@ -1,19 +1,12 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { establishmentTypes } from '../../src/evidence/establishment.js';
-import type { School } from '../../src/evidence/schema.js';
+import { governingBody, type School } from '../../src/evidence/schema.js';
 import { RecipientsError, resolveRecipients } from '../../src/rules/recipients.js';
 
 const section5 = establishmentTypes.filter((t) => t.section5);
 const word = fc.constantFrom('Norwich', 'Leeds', 'Ely', 'Hallam', 'St Albans', 'Łódź', 'Bede’s', 'Wensum', 'Kent');
-const governance = fc.constantFrom(
-  'governing-body',
-  'interim-executive-board',
-  'academy-trust',
-  'sponsor',
-  'proprietor',
-  'management-board',
-) as fc.Arbitrary<NonNullable<School['governance']>['body']>;
+const governance = fc.constantFrom(...governingBody.options);
 
 const schoolFacts: fc.Arbitrary<School> = fc.record(
   {

@@ -1,10 +1,14 @@
 import type { Command } from '../command.js';
-import { mailOptions, runDistribution } from './send.js';
+import { mailOptions, runMailCommand } from './send.js';
 
-/** `confirm <form..>`: the visit confirmation to the school after HMI's call (para 8). */
+/** `confirm <form..>`: the ISP's formal confirmation of the visit to the school, after HMI's call (para 8). */
 export const confirmCommand: Command = {
   command: 'confirm <form..>',
-  describe: 'e-mail the school the confirmation of its monitoring inspection (para 8)',
-  builder: mailOptions,
-  run: (args, io) => runDistribution('confirmation', args, io),
+  describe: "e-mail the headteacher the confirmation of the monitoring inspection after HMI's call (para 8)",
+  builder: (y) =>
+    mailOptions('confirmation')(y).example(
+      '$0 confirm visit.yaml --contacts contacts.yaml',
+      'the confirmation to the headteacher, as a .eml in output/outbox',
+    ),
+  run: runMailCommand('confirmation'),
 };

@@ -5,8 +5,8 @@ import { boarding } from './boarding.js';
 import { completeness } from './completeness.js';
 import { concernRecommendations } from './concerns.js';
 import { academyTrust } from './consistency/academy-trust.js';
-import { addressees } from './consistency/addressees.js';
 import { appropriateAuthority } from './consistency/appropriate-authority.js';
+import { copyList } from './consistency/copy-list.js';
 import { diocese } from './consistency/diocese.js';
 import { section117Visit } from './consistency/section-117-visit.js';
 import { sixthForm } from './consistency/sixth-form.js';
@@ -45,5 +45,5 @@ export const rules: readonly Rule[] = [
   diocese,
   sixthForm,
   appropriateAuthority,
-  addressees,
+  copyList,
 ];

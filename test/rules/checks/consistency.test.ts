@@ -1,6 +1,6 @@
 import { academyTrust } from '../../../src/rules/checks/consistency/academy-trust.js';
-import { addressees } from '../../../src/rules/checks/consistency/addressees.js';
 import { appropriateAuthority } from '../../../src/rules/checks/consistency/appropriate-authority.js';
+import { copyList } from '../../../src/rules/checks/consistency/copy-list.js';
 import { diocese } from '../../../src/rules/checks/consistency/diocese.js';
 import { section117Visit } from '../../../src/rules/checks/consistency/section-117-visit.js';
 import { sixthForm } from '../../../src/rules/checks/consistency/sixth-form.js';
@@ -95,21 +95,6 @@ ruleTable(diocese, {
     },
   ],
   notOk: [
-    {
-      name: 'para 17: a voluntary controlled school without a diocese',
-      form: changed((f) => {
-        voluntaryAided(f);
-        f.school.type = 'voluntary-controlled';
-        delete f.school.dioceses;
-      }),
-      expected: [
-        {
-          severity: 'warning',
-          path: ['school', 'dioceses'],
-          message: 'a voluntary controlled school is copied to its diocese',
-        },
-      ],
-    },
     {
       name: 'para 17: a joint-faith school with one diocese',
       form: changed((f) => {
@@ -276,18 +261,37 @@ ruleTable(appropriateAuthority, {
   ],
 });
 
-ruleTable(addressees, {
-  ok: [{ name: 'para 17: headteacher and local authority given', form: changed(() => {}) }],
+ruleTable(copyList, {
+  ok: [
+    { name: 'para 17: headteacher and local authority given', form: changed(() => {}) },
+    {
+      name: 'para 17: a type not inspected under section 5 is the eligibility rule\u2019s to say, not said twice',
+      form: changed((f) => {
+        f.school.type = 'independent';
+      }),
+    },
+  ],
   notOk: [
     {
-      name: 'para 17: no headteacher and no local authority',
+      name: 'para 17: no local authority: it is always copied, so a final letter cannot be made',
       form: changed((f) => {
-        delete f.headteacher;
         delete f.school.localAuthority;
       }),
+      expected: [{ severity: 'error', path: ['school', 'localAuthority'], message: 'it is always copied' }],
+    },
+    {
+      name: 'para 17: a Church of England voluntary controlled school without a diocese',
+      form: changed((f) => {
+        voluntaryAided(f);
+        f.school.type = 'voluntary-controlled';
+        delete f.school.dioceses;
+      }),
       expected: [
-        { severity: 'warning', path: ['headteacher'], message: 'addressed to the headteacher' },
-        { severity: 'warning', path: ['school', 'localAuthority'], message: 'academies included' },
+        {
+          severity: 'error',
+          path: ['school', 'dioceses'],
+          message: 'a voluntary controlled school of Church of England character must name its diocese',
+        },
       ],
     },
   ],

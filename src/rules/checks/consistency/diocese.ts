@@ -1,7 +1,6 @@
 // para 17: the diocese is copied for voluntary aided and voluntary controlled schools (two for a joint-faith school), and the person or body that appoints their foundation governors.
-import { hasDiocesanCharacter } from '../../foundation-copies.js';
 import { defineRule, type Finding } from '../../rule.js';
-import { establishmentOf, typeLabel } from '../form-facts.js';
+import { establishmentOf } from '../form-facts.js';
 import { copyListWarnings } from './copy-list-warnings.js';
 
 const voluntary = new Set(['voluntary-aided', 'voluntary-controlled']);
@@ -17,13 +16,7 @@ export const diocese = defineRule({ id: 'consistency/diocese', paragraph: '17', 
   const findings: Finding[] = [];
   const dioceses = form.school.dioceses ?? [];
   const character = form.school.religiousCharacter;
-  // A Jewish, Muslim, Sikh or Hindu school, or one whose trust is not a church's, has no diocese to ask for.
-  if (dioceses.length === 0 && hasDiocesanCharacter(character)) {
-    findings.push({
-      message: `a ${typeLabel(type).toLowerCase()} is copied to its diocese, but school.dioceses is missing for a school of ${character} character; expected e.g. [Diocese of Norwich]`,
-      path: ['school', 'dioceses'],
-    });
-  }
+  // A diocese missing where the religious character needs one is the copy list's error (consistency/copy-list.ts).
   if (character !== undefined && namesTwoFaiths(character) && dioceses.length === 1) {
     findings.push({
       message: `the religious character "${character}" names two churches, but school.dioceses lists one diocese; a joint-faith school usually has a diocese for each`,

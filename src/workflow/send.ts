@@ -1,0 +1,241 @@
+/**
+ * Sending, the one way `send` (the final letter to the headteacher and every
+ * copy, para 17) and `confirm` (the visit confirmation to the school, para 8)
+ * do it: read the contacts and the forms, plan every message (nothing leaves
+ * unless every recipient can be addressed), then distribute them through the
+ * journal (never twice, never lost) and record in the letter's history that
+ * it was sent. Returns what happened as data; the commands print it.
+ */
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { formatDiagnostic } from '../diagnostics.js';
+import { loadContacts, noContacts, type Contacts } from '../distribution/contacts.js';
+import { allDelivered, decide, distribute, type Decision, type DistributionEntry } from '../distribution/distribute.js';
+import { emailTemplates } from '../distribution/email-templates.js';
+import { messageStates, readJournal } from '../distribution/journal.js';
+import { JournalLockedError } from '../distribution/lock.js';
+import type { OutgoingMessage } from '../distribution/message.js';
+import { planConfirmation, planLetterSend, type Plan, type PlanContext } from '../distribution/plan.js';
+import { defaultRetryPolicy, realSleep, type Sleep } from '../distribution/retry.js';
+import {
+  defaultSmtpTimeouts,
+  outboxTransport,
+  smtpSettings,
+  smtpTransport,
+  TransportConfigError,
+  type Transport,
+} from '../distribution/transport.js';
+import type { EvidenceForm } from '../evidence/schema.js';
+import { exitCodes } from '../exit-codes.js';
+import { appendHistory, historyPath } from './history.js';
+import { loadAndValidate } from './load.js';
+
+/** What is sent: the final letter (para 17) or the visit confirmation (para 8). */
+export type SendKind = 'letter' | 'confirmation';
+
+export interface SendRequest {
+  kind: SendKind;
+  /** The forms, as the user named them (relative to `cwd`). */
+  forms: readonly string[];
+  cwd: string;
+  /** Where the final letters are; the journal and the kept .eml files go there too (as the user named it). */
+  letterDir: string;
+  /** The contacts directory (YAML), as the user named it. */
+  contacts?: string | undefined;
+  /** `smtp://host:port` or `smtps://host:port`; without it, the outbox. */
+  smtp?: string | undefined;
+  /** The outbox folder (default `<letterDir>/outbox`). */
+  outbox?: string | undefined;
+  /** SMTP timeout, in seconds. */
+  timeoutSeconds?: number;
+  /** Where the SMTP credentials are read from. */
+  env: Readonly<Record<string, string | undefined>>;
+  dryRun: boolean;
+  /** Deliver again messages whose outcome is unknown. */
+  resume: boolean;
+  /** Deliver again messages refused for good on an earlier run. */
+  retryFailed: boolean;
+  /** Retries after a temporary failure, and the first wait (doubled each time). */
+  retries?: number;
+  retryDelayMs?: number;
+  now: () => Date;
+  sleep?: Sleep;
+  /** Progress lines (a retry and its wait). */
+  log?: (line: string) => void;
+}
+
+/** A message planned, and what a real run would do with it (a dry run). */
+export interface PlannedMessage {
+  message: OutgoingMessage;
+  decision: Decision;
+}
+
+export type SendOutcome =
+  /** The request cannot be used: `usage`, a file named cannot be read or an option is wrong; `invalid`, an input is not valid. */
+  | { status: 'refused'; problem: 'usage' | 'invalid'; message: string }
+  /** Some recipient cannot be addressed, or the letter is missing: nothing was sent. */
+  | { status: 'not-ready'; problems: string[] }
+  /** Another send holds the journal's lock: nothing was sent. */
+  | { status: 'locked'; message: string }
+  | { status: 'dry-run'; planned: PlannedMessage[] }
+  | {
+      status: 'distributed';
+      entries: DistributionEntry[];
+      transport: Transport['kind'];
+      /** e.g. "smtp://mail.example:587". */
+      destination: string;
+      /** The journal, as the user would name it. */
+      journal: string;
+    };
+
+/** True when a distribution delivered everything (now or before). */
+export function delivered(outcome: SendOutcome): boolean {
+  return outcome.status === 'distributed' && allDelivered(outcome.entries);
+}
+
+class Refusal extends Error {
+  constructor(
+    message: string,
+    readonly problem: 'usage' | 'invalid',
+  ) {
+    super(message);
+  }
+}
+
+function readContacts(file: string | undefined, cwd: string): { contacts: Contacts; contactsFile: string } {
+  if (file === undefined) return { contacts: noContacts, contactsFile: 'a contacts file (--contacts FILE)' };
+  let text: string;
+  try {
+    text = readFileSync(resolve(cwd, file), 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder' : String(code);
+    throw new Refusal(`cannot read the contacts file ${file}: ${why}`, 'usage');
+  }
+  const { contacts, diagnostics } = loadContacts(text, file);
+  if (!contacts) {
+    throw new Refusal(`the contacts file is not valid:\n${diagnostics.map(formatDiagnostic).join('\n')}`, 'invalid');
+  }
+  return { contacts, contactsFile: file };
+}
+
+async function readForms(files: readonly string[], cwd: string): Promise<{ file: string; form: EvidenceForm }[]> {
+  const forms: { file: string; form: EvidenceForm }[] = [];
+  for (const file of files) {
+    // One classification for every command: a path naming no readable file is a usage error, a bad form invalid input.
+    const load = await loadAndValidate({ file, cwd });
+    if (!load.ok) {
+      throw new Refusal(
+        `${load.diagnostics.map(formatDiagnostic).join('\n')}\nthe form is not valid (run \`monitoring-letter validate ${file}\`); nothing was sent`,
+        load.exitCode === exitCodes.usage ? 'usage' : 'invalid',
+      );
+    }
+    forms.push({ file, form: load.form });
+  }
+  return forms;
+}
+
+function makeTransport(request: SendRequest, letterDir: string): Transport {
+  if (request.smtp !== undefined) {
+    const timeoutMs = Math.max(1, request.timeoutSeconds ?? defaultSmtpTimeouts.socketTimeoutMs / 1000) * 1000;
+    try {
+      return smtpTransport(smtpSettings(request.smtp, request.env), {
+        connectionTimeoutMs: timeoutMs,
+        greetingTimeoutMs: timeoutMs,
+        socketTimeoutMs: timeoutMs,
+      });
+    } catch (error) {
+      if (error instanceof TransportConfigError) throw new Refusal(error.message, 'usage');
+      throw error;
+    }
+  }
+  if (request.outbox !== undefined) return outboxTransport(resolve(request.cwd, request.outbox), request.outbox);
+  return outboxTransport(join(letterDir, 'outbox'), join(request.letterDir, 'outbox'));
+}
+
+/** Plans, then (unless a dry run) sends, the messages of `send` or `confirm`. */
+export async function runSend(request: SendRequest): Promise<SendOutcome> {
+  try {
+    return await sendOrRefuse(request);
+  } catch (error) {
+    if (error instanceof Refusal) return { status: 'refused', problem: error.problem, message: error.message };
+    if (error instanceof JournalLockedError) return { status: 'locked', message: error.message };
+    throw error;
+  }
+}
+
+async function sendOrRefuse(request: SendRequest): Promise<SendOutcome> {
+  const letterDir = resolve(request.cwd, request.letterDir);
+  const { contacts, contactsFile } = readContacts(request.contacts, request.cwd);
+  const forms = await readForms(request.forms, request.cwd);
+  const context: PlanContext = { contacts, contactsFile, templates: emailTemplates() };
+  const plans: { file: string; form: EvidenceForm; plan: Plan }[] = forms.map(({ file, form }) => ({
+    file,
+    form,
+    plan:
+      request.kind === 'letter'
+        ? planLetterSend(form, file, letterDir, context)
+        : planConfirmation(form, file, context),
+  }));
+  const problems = plans.flatMap((p) => p.plan.problems.map((problem) => `${p.file}: ${problem}`));
+  if (problems.length > 0) return { status: 'not-ready', problems };
+
+  const messages = plans.flatMap((p) => p.plan.messages);
+  const journalFile = join(letterDir, 'send-journal.jsonl');
+  const options = { resume: request.resume, retryFailed: request.retryFailed };
+  if (request.dryRun) {
+    const states = messageStates(readJournal(journalFile).records);
+    return {
+      status: 'dry-run',
+      planned: messages.map((message) => ({ message, decision: decide(message, states, options) })),
+    };
+  }
+
+  const transport = makeTransport(request, letterDir);
+  let entries: DistributionEntry[];
+  try {
+    entries = await distribute(
+      messages,
+      {
+        transport,
+        journalFile,
+        mailDir: join(letterDir, 'mail'),
+        now: request.now,
+        sleep: request.sleep ?? realSleep,
+        retry: {
+          ...defaultRetryPolicy,
+          attempts: Math.max(0, request.retries ?? defaultRetryPolicy.attempts - 1) + 1,
+          firstDelayMs: Math.max(0, request.retryDelayMs ?? defaultRetryPolicy.firstDelayMs),
+        },
+        ...(request.log ? { log: request.log } : {}),
+      },
+      options,
+    );
+  } finally {
+    transport.close();
+  }
+
+  if (request.kind === 'letter') {
+    for (const { form, plan } of plans) {
+      const own = entries.filter((e) => plan.messages.includes(e.message));
+      const newlySent = own.some((e) => e.result.status === 'sent');
+      if (newlySent && allDelivered(own) && plan.letter) {
+        // para 17: the letter's history records that the final version was sent and copied.
+        appendHistory(historyPath(letterDir, form.school.urn, plan.letter.visitDate), {
+          stage: 'sent',
+          at: request.now().toISOString(),
+          version: plan.letter.version,
+          files: own.map((e) => e.message.to.map((t) => t.email).join(', ')),
+          note: `sent by ${transport.description}`,
+        });
+      }
+    }
+  }
+  return {
+    status: 'distributed',
+    entries,
+    transport: transport.kind,
+    destination: transport.description,
+    journal: join(request.letterDir, 'send-journal.jsonl'),
+  };
+}
