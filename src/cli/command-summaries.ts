@@ -33,7 +33,7 @@ export const commandSummaries: Readonly<Record<string, { command: string; descri
   },
   confirm: {
     command: 'confirm <form..>',
-    describe: 'e-mail the school the confirmation of its monitoring inspection (para 8)',
+    describe: "e-mail the headteacher the confirmation of the monitoring inspection after HMI's call (para 8)",
   },
   finalise: {
     command: 'finalise <form>',
