@@ -9,11 +9,10 @@ import { repoRoot } from '../support/fake-io.js';
 const exampleText = readFileSync(join(repoRoot, 'fixtures/forms/example.yaml'), 'utf8');
 
 describe('forms that would take minutes or blow the stack', () => {
-  it('a JSON form with 200,000 keys: file/too-many-entries in seconds, not minutes', () => {
+  // No timed assertion: the test's own timeout is what a minutes-long (quadratic) loader would exceed.
+  it('a JSON form with 200,000 keys: file/too-many-entries, not minutes of work', () => {
     const keys = Array.from({ length: 200_000 }, (_, i) => `"k${i}": 1`).join(',');
-    const started = performance.now();
     const { diagnostics, form } = loadForm(`{"school": {${keys}}}`, 'wide.json');
-    expect(performance.now() - started).toBeLessThan(20_000);
     expect(form).toBeUndefined();
     expect(diagnostics.map((d) => d.rule)).toEqual(['file/too-many-entries']);
     expect(diagnostics[0]?.message).toContain(maxFormEntries.toLocaleString('en-GB'));
