@@ -5,7 +5,8 @@
  * arrangements as the 2012 LA information sheet summarises them.
  */
 import type { EvidenceForm } from '../evidence/schema.js';
-import { addDays, formatLongDate } from './calendar.js';
+import { addDays } from '../calendar.js';
+import { formatLongDate } from '../letter/dates.js';
 
 export type ArrangementsId = '2012' | '2014';
 

@@ -5,7 +5,8 @@
  */
 import type { EvidenceForm } from '../evidence/schema.js';
 import type { Arrangements, CountedFrom } from './arrangements.js';
-import { addDays, formatLongDate } from './calendar.js';
+import { addDays } from '../calendar.js';
+import { formatLongDate } from '../letter/dates.js';
 
 /**
  * The reviews para 16 reports on: the form's key, the deadline id's stem, how a message names it, and

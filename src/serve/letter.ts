@@ -8,7 +8,7 @@
 import { relative, resolve } from 'node:path';
 import type { Diagnostic } from '../diagnostics.js';
 import type { PreparedTemplates } from '../letter/templates.js';
-import { londonDate } from '../rules/calendar.js';
+import { londonDate } from '../calendar.js';
 import { englandBankHolidays } from '../rules/holidays.js';
 import type { Deadline, RecipientList } from '../rules/types.js';
 import type { Holidays } from '../rules/working-days.js';

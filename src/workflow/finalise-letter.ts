@@ -7,7 +7,7 @@
  */
 import { join, resolve } from 'node:path';
 import { existsSync, mkdirSync } from 'node:fs';
-import { formatLongDate } from '../rules/calendar.js';
+import { formatLongDate } from '../letter/dates.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { exitCodes, type ExitCode } from '../exit-codes.js';
 import type { PreparedTemplates } from '../letter/templates.js';

@@ -8,7 +8,7 @@ import type { Command } from '../command.js';
 import { exitCodes, UserError } from '../io.js';
 import { existsSync, statSync } from 'node:fs';
 import { ensureOutDir } from '../out-dir.js';
-import { londonDate } from '../../rules/calendar.js';
+import { londonDate } from '../../calendar.js';
 import { loadTemplates } from '../templates-option.js';
 
 /** Runs the batch; a folder the disk refuses (the manifest cannot be written) is said plainly. */

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import { isRealDate, type EvidenceForm } from '../../evidence/schema.js';
 import { firstVisitDay } from '../../evidence/visit-dates.js';
-import { londonDate } from '../../rules/calendar.js';
+import { londonDate } from '../../calendar.js';
 import { completedDeadlineIds, deadlineStatus, type DeadlineStatus } from '../../rules/deadline-status.js';
 import { planDeadlines } from '../../rules/deadlines.js';
 import { englandBankHolidays } from '../../rules/holidays.js';

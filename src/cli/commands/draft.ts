@@ -4,7 +4,7 @@ import { exitCodes, UserError, type Io } from '../io.js';
 import { parseFormats } from '../format-option.js';
 import { loadTemplates } from '../templates-option.js';
 import { outputFormats, type OutputFormat } from '../../formats.js';
-import { londonDate } from '../../rules/calendar.js';
+import { londonDate } from '../../calendar.js';
 import { englandBankHolidays } from '../../rules/holidays.js';
 import { draftFormFile, existingFinalFiles, writeLetterFiles, type DraftMade } from '../../workflow/draft.js';
 import { ensureOutDir, writeFailure } from '../out-dir.js';

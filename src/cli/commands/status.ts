@@ -2,7 +2,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { listForms } from '../../batch/run-batch.js';
 import { isRealDate } from '../../evidence/schema.js';
-import { londonDate } from '../../rules/calendar.js';
+import { londonDate } from '../../calendar.js';
 import { englandBankHolidays } from '../../rules/holidays.js';
 import { recordPublished } from '../../workflow/history.js';
 import { loadAndValidate } from '../../workflow/load.js';

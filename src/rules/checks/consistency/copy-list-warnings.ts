@@ -2,17 +2,21 @@
 import type { EvidenceForm } from '../../../evidence/schema.js';
 import { RecipientsError, resolveRecipients } from '../../recipients.js';
 import type { Finding } from '../../rule.js';
-import type { RecipientRole } from '../../types.js';
+import type { RecipientList, RecipientRole } from '../../types.js';
 
-/** The copy list's warnings for these roles; none when the list cannot be made (other checks name why). */
-export function copyListWarnings(form: EvidenceForm, roles: readonly RecipientRole[]): Finding[] {
+/** The copy list as `recipients` and `draft` decide it, or the reason it cannot be decided. */
+export function decideCopyList(form: EvidenceForm): RecipientList | RecipientsError {
   try {
-    const list = resolveRecipients(form.school, form.headteacher);
-    return (list.warnings ?? [])
-      .filter((w) => roles.includes(w.role))
-      .map((w) => ({ message: w.message, path: w.path }));
+    return resolveRecipients(form.school, form.headteacher);
   } catch (error) {
-    if (error instanceof RecipientsError) return [];
+    if (error instanceof RecipientsError) return error;
     throw error;
   }
+}
+
+/** The copy list's warnings for these roles; none when the list cannot be made (consistency/copy-list.ts says why). */
+export function copyListWarnings(form: EvidenceForm, roles: readonly RecipientRole[]): Finding[] {
+  const list = decideCopyList(form);
+  if (list instanceof RecipientsError) return [];
+  return (list.warnings ?? []).filter((w) => roles.includes(w.role)).map((w) => ({ message: w.message, path: w.path }));
 }

@@ -1,6 +1,7 @@
 // para 17: the letter is copied "as appropriate"; a final letter cannot go out until who is copied can be decided.
-import { RecipientsError, resolveRecipients } from '../../recipients.js';
-import { defineRule, type Finding } from '../../rule.js';
+import { RecipientsError } from '../../recipients.js';
+import { defineRule } from '../../rule.js';
+import { decideCopyList } from './copy-list-warnings.js';
 
 /**
  * The copy list as `draft --final` decides it, so `validate` refuses what
@@ -8,13 +9,7 @@ import { defineRule, type Finding } from '../../rule.js';
  * inspected under section 5 is the eligibility rule's to say (para 24).
  */
 export const copyList = defineRule({ id: 'para-17/copy-list', paragraph: '17', severity: 'error' }, (form) => {
-  try {
-    resolveRecipients(form.school, form.headteacher);
-    return [];
-  } catch (error) {
-    if (!(error instanceof RecipientsError)) throw error;
-    if (error.code === 'not-section-5') return [];
-    const finding: Finding = { message: `the copy list cannot be decided: ${error.message}`, path: error.path };
-    return [finding];
-  }
+  const list = decideCopyList(form);
+  if (!(list instanceof RecipientsError) || list.code === 'not-section-5') return [];
+  return [{ message: `the copy list cannot be decided: ${list.message}`, path: list.path }];
 });
