@@ -23,6 +23,16 @@ import type { BenchResult } from './worker.js';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const jobs = availableParallelism();
 
+/** Varied forms into a folder, made in a process of its own (bench/generate-forms.ts) so its work is not measured. */
+function generateForms(folder: string, count: number, seed: number): void {
+  execFileSync(process.execPath, [
+    fileURLToPath(new URL('./generate-forms.js', import.meta.url)),
+    folder,
+    String(count),
+    String(seed),
+  ]);
+}
+
 async function* iterate(list: readonly string[]): AsyncGenerator<string> {
   for (const item of list) yield item;
 }
@@ -30,12 +40,7 @@ async function* iterate(list: readonly string[]): AsyncGenerator<string> {
 async function renderRun(count: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ml-bench-'));
   try {
-    execFileSync(process.execPath, [
-      fileURLToPath(new URL('./generate-forms.js', import.meta.url)),
-      join(dir, 'forms'),
-      String(count),
-      '42',
-    ]);
+    generateForms(join(dir, 'forms'), count, 42);
     const forms = readdirSync(join(dir, 'forms'))
       .sort()
       .map((name) => join(dir, 'forms', name));
@@ -191,12 +196,7 @@ function besideLibreOffice(count: number): void {
   }
   const dir = mkdtempSync(join(tmpdir(), 'ml-soffice-'));
   try {
-    execFileSync(process.execPath, [
-      fileURLToPath(new URL('./generate-forms.js', import.meta.url)),
-      join(dir, 'forms'),
-      String(count),
-      '7',
-    ]);
+    generateForms(join(dir, 'forms'), count, 7);
     const started = performance.now();
     execFileSync(
       process.execPath,
