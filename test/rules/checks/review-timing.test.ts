@@ -30,6 +30,15 @@ ruleTable(reviewTiming, {
   ],
   notOk: [
     {
+      name: 'footnote 6: completed, yet recorded as not commissioned by the visit',
+      form: changed((f) => {
+        f.reviews!.pupilPremium = { commissioned: false, completed: '2014-03-05', impact: 'Funding redirected.' };
+      }),
+      expected: [
+        { severity: 'error', path: ['reviews', 'pupilPremium', 'commissioned'], code: 'completed-not-commissioned' },
+      ],
+    },
+    {
       name: 'footnote 6: commissioning started later than 2 weeks after the recommendation',
       form: changed((f) => {
         f.reviews!.pupilPremium!.commissioned = '2014-02-18';
@@ -38,8 +47,7 @@ ruleTable(reviewTiming, {
         {
           severity: 'warning',
           path: ['reviews', 'pupilPremium', 'commissioned'],
-          message:
-            'commissioned on 18 February 2014, later than 2 weeks after its recommendation in the section 5 report published on 3 February 2014; commissioning should start by 17 February 2014',
+          code: 'commissioned-late',
         },
       ],
     },
@@ -52,8 +60,7 @@ ruleTable(reviewTiming, {
         {
           severity: 'warning',
           path: ['reviews', 'pupilPremium', 'commissioned'],
-          message:
-            'the end of the section 5 inspection on 16 January 2014 (the report\u2019s publication date, inspection.publishedDate, is not given)',
+          code: 'commissioned-late',
         },
       ],
     },
@@ -71,7 +78,7 @@ ruleTable(reviewTiming, {
         {
           severity: 'warning',
           path: ['reviews', 'pupilPremium', 'completed'],
-          message: 'the review of the use of the pupil premium was completed on 1 April 2014, later than 8 weeks',
+          code: 'completed-late',
         },
       ],
     },
@@ -81,7 +88,7 @@ ruleTable(reviewTiming, {
         f.reviews!.pupilPremium = { commissioned: '2014-02-10', completed: '2014-02-07' };
       }),
       expected: [
-        { severity: 'error', path: ['reviews', 'pupilPremium', 'completed'], message: 'before it was commissioned' },
+        { severity: 'error', path: ['reviews', 'pupilPremium', 'completed'], code: 'completed-before-commissioned' },
       ],
     },
     {
@@ -90,7 +97,9 @@ ruleTable(reviewTiming, {
         f.inspection.reviewsRecommended!.governance = true;
         f.reviews!.governance = { commissioned: '2014-03-20', impact: 'Planned.' };
       }),
-      expected: [{ severity: 'warning', path: ['reviews', 'governance', 'commissioned'], message: 'after the visit' }],
+      expected: [
+        { severity: 'warning', path: ['reviews', 'governance', 'commissioned'], code: 'commissioned-after-visit' },
+      ],
     },
     {
       name: 'footnote 6: completion dated after the visit is a plan, not a fact',
@@ -98,7 +107,7 @@ ruleTable(reviewTiming, {
         f.reviews!.pupilPremium!.completed = '2014-03-20';
       }),
       expected: [
-        { severity: 'warning', path: ['reviews', 'pupilPremium', 'completed'], message: 'leave completed out' },
+        { severity: 'warning', path: ['reviews', 'pupilPremium', 'completed'], code: 'completed-after-visit' },
       ],
     },
   ],
