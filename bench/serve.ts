@@ -6,7 +6,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { processIo } from '../src/cli/io.js';
+import { processIo } from '../src/ground/io.js';
 import { prepareLetterService } from '../src/serve/letter.js';
 import { applyEdits, formData } from '../src/serve/yaml-edit.js';
 

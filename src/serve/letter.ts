@@ -6,15 +6,15 @@
  * (the templates, the bank holidays) is prepared once per server.
  */
 import { relative, resolve } from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../ground/diagnostics.js';
 import type { PreparedTemplates } from '../letter/templates.js';
-import { londonDate } from '../calendar.js';
+import { londonDate } from '../ground/calendar.js';
 import { englandBankHolidays } from '../rules/holidays.js';
 import type { Deadline, RecipientList } from '../rules/types.js';
 import type { Holidays } from '../rules/working-days.js';
 import { draftLetter, writeLetterFiles } from '../workflow/draft.js';
 import { loadAndValidate, loadAndValidateText } from '../workflow/load.js';
-import type { Io } from '../cli/io.js';
+import type { Io } from '../ground/io.js';
 import { formatDiagnostics } from '../cli/print.js';
 import { loadTemplates } from '../cli/templates-option.js';
 

@@ -1,14 +1,14 @@
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
-import { createProgress } from '../../batch/progress.js';
-import { runBatch } from '../../batch/run-batch.js';
-import { outputFormats } from '../../formats.js';
+import { createProgress } from '../../workflow/batch/progress.js';
+import { runBatch } from '../../workflow/batch/run-batch.js';
+import { outputFormats } from '../../ground/formats.js';
 import { parseFormats } from '../format-option.js';
 import type { Command } from '../command.js';
-import { exitCodes, UserError } from '../io.js';
+import { exitCodes, UserError } from '../../ground/io.js';
 import { existsSync, statSync } from 'node:fs';
 import { ensureOutDir } from '../out-dir.js';
-import { londonDate } from '../../calendar.js';
+import { londonDate } from '../../ground/calendar.js';
 import { loadTemplates } from '../templates-option.js';
 
 /** Runs the batch; a folder the disk refuses (the manifest cannot be written) is said plainly. */

@@ -2,7 +2,7 @@ import { existsSync, linkSync, readFileSync, renameSync, statSync, unlinkSync, w
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Command } from '../command.js';
-import { exitCodes, UserError, type Io } from '../io.js';
+import { exitCodes, UserError, type Io } from '../../ground/io.js';
 import { jsonSchemaFile } from '../../evidence/json-schema.js';
 import { writeFailure } from '../out-dir.js';
 

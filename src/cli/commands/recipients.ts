@@ -1,9 +1,9 @@
-import { formatDiagnostic, type Diagnostic } from '../../diagnostics.js';
+import { formatDiagnostic, type Diagnostic } from '../../ground/diagnostics.js';
 import { loadSchoolFacts, SchoolFactsError, type SchoolFacts } from '../../register/school-facts.js';
 import { RecipientsError, resolveRecipients } from '../../rules/recipients.js';
 import type { RecipientList } from '../../rules/types.js';
 import type { Command } from '../command.js';
-import { exitCodes, UserError, type Io } from '../io.js';
+import { exitCodes, UserError, type Io } from '../../ground/io.js';
 
 /** Prints the form's and the register's diagnostics (warnings, or the errors that stopped the command). */
 export function printDiagnostics(diagnostics: readonly Diagnostic[], io: Io): void {

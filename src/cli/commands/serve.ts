@@ -1,7 +1,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { Command } from '../command.js';
-import { exitCodes, UserError, type Io } from '../io.js';
+import { exitCodes, UserError, type Io } from '../../ground/io.js';
 import { prepareLetterService } from '../../serve/letter.js';
 import { startServer, type RunningServer } from '../../serve/server.js';
 import { writeFileAtomic } from '../../writers/write-atomic.js';

@@ -1,15 +1,15 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
-import { listForms } from '../../batch/run-batch.js';
+import { listForms } from '../../workflow/batch/run-batch.js';
 import { isRealDate } from '../../evidence/schema.js';
-import { londonDate } from '../../calendar.js';
+import { londonDate } from '../../ground/calendar.js';
 import { englandBankHolidays } from '../../rules/holidays.js';
-import { recordPublished } from '../../workflow/history.js';
+import { recordPublished } from '../../ground/history.js';
 import { loadAndValidate } from '../../workflow/load.js';
-import { lettersStatus } from '../../workflow/letters.js';
+import { lettersStatus } from '../../workflow/status-report.js';
 import type { Command } from '../command.js';
 import { table } from '../table.js';
-import { exitCodes, UserError } from '../io.js';
+import { exitCodes, UserError } from '../../ground/io.js';
 
 const stageWords: Record<string, string> = {
   'awaiting-draft': 'awaiting HMI draft',

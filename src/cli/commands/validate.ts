@@ -1,6 +1,6 @@
 import type { Command } from '../command.js';
-import { exitCodes, type Io } from '../io.js';
-import { hasErrors, type Diagnostic } from '../../diagnostics.js';
+import { exitCodes, type Io } from '../../ground/io.js';
+import { hasErrors, type Diagnostic } from '../../ground/diagnostics.js';
 import { validateLoaded } from '../../workflow/validate.js';
 import { englandBankHolidays } from '../../rules/holidays.js';
 import { formFailureExitCode, loadAndValidate } from '../../workflow/load.js';

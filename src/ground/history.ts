@@ -6,7 +6,7 @@
 import { join } from 'node:path';
 import type { EvidenceForm } from '../evidence/schema.js';
 import { lastVisitDay } from '../evidence/visit-dates.js';
-import { appendJsonLine, readJsonLines } from '../jsonl.js';
+import { appendJsonLine, readJsonLines } from './jsonl.js';
 
 export const stages = ['drafted', 'draft-received', 'finalised', 'sent', 'published', 'withheld'] as const;
 export type Stage = (typeof stages)[number];

@@ -7,7 +7,7 @@
 import { lastVisitDay } from '../evidence/visit-dates.js';
 import { computeDeadlines } from '../rules/deadlines.js';
 import type { Holidays } from '../rules/working-days.js';
-import { historyPath, readHistory } from './history.js';
+import { historyPath, readHistory } from '../ground/history.js';
 import { loadAndValidate } from './load.js';
 import { compareStatuses, letterStatus, type LetterStatus } from './status.js';
 
