@@ -11,10 +11,10 @@ import { join } from 'node:path';
 import type { Io } from '../ground/io.js';
 import { maxFormBytes } from '../evidence/load.js';
 import { packageRoot } from '../ground/package-root.js';
-import { FormFile, FormTooLargeError, StaleVersionError } from './form-file.js';
-import { pageFormSchema } from './form-schema.js';
+import { FormFile, FormTooLargeError, StaleVersionError } from '../workflow/form-file.js';
+import { pageFormSchema } from '../workflow/page-form-schema.js';
 import { guardRequest } from './guard.js';
-import type { LetterService } from './letter.js';
+import type { LetterService } from '../workflow/page.js';
 import { applyEdits, formData, YamlEditError, type FieldEdit } from './yaml-edit.js';
 
 export interface ServeOptions {

@@ -7,9 +7,9 @@ import { parseFormats } from '../format-option.js';
 import type { Command } from '../command.js';
 import { exitCodes, UserError } from '../../ground/io.js';
 import { existsSync, statSync } from 'node:fs';
-import { ensureOutDir } from '../out-dir.js';
+import { ensureOutDir } from '../../workflow/out-dir.js';
 import { londonDate } from '../../ground/calendar.js';
-import { loadTemplates } from '../templates-option.js';
+import { loadTemplates } from '../../workflow/context.js';
 
 /** Runs the batch; a folder the disk refuses (the manifest cannot be written) is said plainly. */
 async function runBatchOrExplain<T>(run: () => Promise<T>, out: string): Promise<T> {

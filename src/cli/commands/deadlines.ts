@@ -11,8 +11,8 @@ import { writeFileAtomic } from '../../writers/write-atomic.js';
 import type { Command } from '../command.js';
 import { table } from '../table.js';
 import { exitCodes, UserError, type Io } from '../../ground/io.js';
-import { writeFailure } from '../out-dir.js';
-import { printDiagnostics, summaryLine } from '../print.js';
+import { writeFailure } from '../../workflow/out-dir.js';
+import { printDiagnostics, summaryLine } from '../../ground/diagnostics-text.js';
 import { loadAndValidate } from '../../workflow/load.js';
 
 /** The form, or the exit code after its diagnostics are printed (stderr, like a compiler). */

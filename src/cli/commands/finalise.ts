@@ -8,9 +8,9 @@ import { formatLongDate } from '../../ground/dates-in-words.js';
 import { englandBankHolidays } from '../../rules/holidays.js';
 import { formatChanges, type Lateness } from '../../workflow/finalise-plan.js';
 import { finaliseLetter } from '../../workflow/finalise-letter.js';
-import { printDiagnostics } from '../print.js';
+import { printDiagnostics } from '../../ground/diagnostics-text.js';
 import { parseFormats } from '../format-option.js';
-import { loadTemplates } from '../templates-option.js';
+import { loadTemplates } from '../../workflow/context.js';
 
 /** --date: a real calendar date written YYYY-MM-DD. */
 function parseDate(value: unknown): string | undefined {

@@ -4,7 +4,7 @@ import { packageRoot } from '../../ground/package-root.js';
 import type { Command } from '../command.js';
 import { exitCodes, UserError, type Io } from '../../ground/io.js';
 import { jsonSchemaFile } from '../../evidence/json-schema.js';
-import { writeFailure } from '../out-dir.js';
+import { writeFailure } from '../../workflow/out-dir.js';
 
 const templateFile = join('templates', 'init-form.yaml');
 

@@ -4,7 +4,7 @@ import { hasErrors, type Diagnostic } from '../../ground/diagnostics.js';
 import { validateLoaded } from '../../workflow/validate.js';
 import { englandBankHolidays } from '../../rules/holidays.js';
 import { formFailureExitCode, loadAndValidate } from '../../workflow/load.js';
-import { formatDiagnostics, jsonReport, summaryLine, useColour } from '../print.js';
+import { formatDiagnostics, jsonReport, summaryLine, useColour } from '../../ground/diagnostics-text.js';
 
 /** `validate <form..> [--json] [--register FILE]`: loads each form, runs the domain checks, prints diagnostics like a compiler. */
 export const validateCommand: Command = {

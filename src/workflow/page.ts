@@ -12,11 +12,11 @@ import { londonDate } from '../ground/calendar.js';
 import { englandBankHolidays } from '../rules/holidays.js';
 import type { Deadline, RecipientList } from '../rules/types.js';
 import type { Holidays } from '../rules/working-days.js';
-import { draftLetter, writeLetterFiles } from '../workflow/draft.js';
-import { loadAndValidate, loadAndValidateText } from '../workflow/load.js';
+import { draftLetter, writeLetterFiles } from './draft.js';
+import { loadAndValidate, loadAndValidateText } from './load.js';
 import type { Io } from '../ground/io.js';
-import { formatDiagnostics } from '../cli/print.js';
-import { loadTemplates } from '../cli/templates-option.js';
+import { formatDiagnostics } from '../ground/diagnostics-text.js';
+import { loadTemplates } from './context.js';
 
 /** What the page shows for one version of the form's text. */
 export interface FormCheck {
