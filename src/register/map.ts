@@ -6,7 +6,7 @@
  * vocabulary.ts. Warnings: a closed or not-yet-open school, and a joint-faith
  * voluntary school whose row names fewer dioceses than its churches.
  */
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../ground/diagnostics.js';
 import { establishmentTypeByGiasName } from '../evidence/establishment.js';
 import type { EvidenceForm, School } from '../evidence/schema.js';
 import { giasColumns as c, present } from './columns.js';

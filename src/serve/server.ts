@@ -8,13 +8,13 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import type { Io } from '../cli/io.js';
+import type { Io } from '../ground/io.js';
 import { maxFormBytes } from '../evidence/load.js';
-import { packageRoot } from '../letter/package-root.js';
-import { FormFile, FormTooLargeError, StaleVersionError } from './form-file.js';
-import { pageFormSchema } from './form-schema.js';
+import { packageRoot } from '../ground/package-root.js';
+import { FormFile, FormTooLargeError, StaleVersionError } from '../workflow/form-file.js';
+import { pageFormSchema } from '../workflow/page-form-schema.js';
 import { guardRequest } from './guard.js';
-import type { LetterService } from './letter.js';
+import type { LetterService } from '../workflow/page.js';
 import { applyEdits, formData, YamlEditError, type FieldEdit } from './yaml-edit.js';
 
 export interface ServeOptions {
