@@ -7,6 +7,7 @@
 import { establishmentTypeById, type EstablishmentType } from '../evidence/establishment.js';
 import type { Person, School } from '../evidence/schema.js';
 import { sameBody, withArticle } from '../names.js';
+import { localAuthorityInProse } from '../register/local-authority-names.js';
 import { dioceses, foundationBody } from './foundation-copies.js';
 import { copy, RecipientsError, type Decision } from './recipient-decision.js';
 import type { NotCopied, Recipient, RecipientList, RecipientWarning } from './types.js';
@@ -110,12 +111,8 @@ function localAuthority(school: School, type: EstablishmentType): Recipient {
       ['school', 'localAuthority'],
     );
   }
-  // The register writes some authorities "Bristol, City of": a letter says "City of Bristol".
-  const laName = la.name
-    .replace(/^(.+?),\s*((?:the\s+)?(?:city|county|royal borough|borough) of)$/i, '$2 $1')
-    // "Isle of Wight", "Isles of Scilly": a letter says "for the Isle of Wight".
-    .replace(/^(Isles?\s+of\s)/i, 'the $1');
-  const name = la.copyTo ?? `the Director of Children\u2019s Services for ${laName}`;
+  // The register writes "Kingston upon Hull, City of"; a letter says "for Kingston upon Hull" (src/register/local-authorities.ts).
+  const name = la.copyTo ?? `the Director of Children\u2019s Services for ${localAuthorityInProse(la.name)}`;
   const reason = type.academy
     ? `the local authority (${la.name}) is always copied, academies included`
     : `the local authority (${la.name}) is always copied`;
