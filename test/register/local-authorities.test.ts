@@ -70,9 +70,7 @@ describe('para 17: the local authorities of England, one table', () => {
     ]);
     expect(codes('North Somerset Council')).toEqual(['North Somerset']);
     expect(codes('Bath and North East Somerset Council')).toEqual(['Bath and North East Somerset']);
-    expect(codes('the Director of Children’s Services for Hull City Council')).toEqual([
-      'Kingston upon Hull, City of',
-    ]);
+    expect(codes('the Director of Children’s Services for Hull City Council')).toEqual(['Kingston upon Hull, City of']);
     expect(codes('the London Borough of Lambeth')).toEqual(['Lambeth']);
     expect(codes('the Chair of the Governing Body')).toEqual([]);
   });

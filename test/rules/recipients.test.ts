@@ -71,7 +71,9 @@ describe('para 17: always copied', () => {
     const named = (name: string) =>
       nameOf(resolveRecipients(school({ type: 'community', localAuthority: { name } })), 'local-authority');
     expect(named('Bristol, City of')).toEqual(['the Director of Children\u2019s Services for Bristol']);
-    expect(named('Kingston upon Hull, City of')).toEqual(['the Director of Children\u2019s Services for Kingston upon Hull']);
+    expect(named('Kingston upon Hull, City of')).toEqual([
+      'the Director of Children\u2019s Services for Kingston upon Hull',
+    ]);
     expect(named('Herefordshire, County of')).toEqual(['the Director of Children\u2019s Services for Herefordshire']);
     // The form may give the council's own name: the letter words it the same way.
     expect(named('Hull City Council')).toEqual(['the Director of Children\u2019s Services for Kingston upon Hull']);
