@@ -215,9 +215,9 @@ describe('para 17: the register’s spellings in the copy list', () => {
   };
 
   it.each([
-    ['109001', 'the Director of Children\u2019s Services for City of Bristol'],
-    ['116001', 'the Director of Children\u2019s Services for County of Herefordshire'],
-    ['117001', 'the Director of Children\u2019s Services for City of Kingston upon Hull'],
+    ['109001', 'the Director of Children\u2019s Services for Bristol'],
+    ['116001', 'the Director of Children\u2019s Services for Herefordshire'],
+    ['117001', 'the Director of Children\u2019s Services for Kingston upon Hull'],
     ['112001', 'the Director of Children\u2019s Services for the Isles of Scilly'],
   ])('URN %s: %s', async (urn, expected) => {
     expect(await laCopy(urn)).toBe(expected);
