@@ -77,7 +77,7 @@ function jointFaithWithOneDiocese(school: School, urn: string): Diagnostic | und
   const given = named.length === 0 ? 'no diocese' : `only "${named.join('", "')}"`;
   return {
     severity: 'warning',
-    message: `the register gives URN ${urn} the religious character "${school.religiousCharacter ?? ''}" but ${given}; each church's diocese is copied (para 17), so give both in the form as school.dioceses`,
+    message: `the register gives URN ${urn} the religious character "${school.religiousCharacter ?? ''}" but ${given}; each church's diocese is copied (para 17), so the other church's diocese is not known`,
     path: ['school', 'dioceses'],
     rule: 'register/joint-faith-diocese',
   };
