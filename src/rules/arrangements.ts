@@ -5,7 +5,7 @@
  * arrangements as the 2012 LA information sheet summarises them.
  */
 import type { EvidenceForm } from '../evidence/schema.js';
-import { addDays } from '../calendar.js';
+import { addDays } from '../ground/calendar.js';
 
 export type ArrangementsId = '2012' | '2014';
 

@@ -7,9 +7,9 @@
  * rule's id), so every diagnostic says which rule and paragraph made it, and no
  * rule holds a sentence.
  */
-import type { Diagnostic, FormPath, Severity } from '../diagnostics.js';
+import type { Diagnostic, FormPath, Severity } from '../ground/diagnostics.js';
 import type { EvidenceForm } from '../evidence/schema.js';
-import { loadMessages, type MessageCatalogue, type MessageParams } from '../messages/catalogue.js';
+import { loadMessages, type MessageCatalogue, type MessageParams } from '../ground/message-catalogue.js';
 import type { Arrangements } from './arrangements.js';
 import type { Holidays } from './working-days.js';
 

@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { catalogueFrom } from '../../src/messages/catalogue.js';
+import { catalogueFrom } from '../../src/ground/message-catalogue.js';
 import { arrangements2014 } from '../../src/rules/arrangements.js';
 import { defineRule } from '../../src/rules/rule.js';
 import { baseForm } from './checks/support.js';

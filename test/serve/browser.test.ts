@@ -6,7 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { prepareLetterService } from '../../src/serve/letter.js';
+import { prepareLetterService } from '../../src/workflow/page.js';
 import { startServer } from '../../src/serve/server.js';
 import { chromiumPath, needs } from '../support/programs.js';
 import { readPdf } from '../writers/pdf/read-pdf.js';

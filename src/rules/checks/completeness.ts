@@ -1,7 +1,7 @@
 // para 16: the letter's eight contents, each present before it can be final; teaching and learning, leadership and governance in all cases.
-import type { FormPath, Severity } from '../../diagnostics.js';
+import type { FormPath, Severity } from '../../ground/diagnostics.js';
 import type { EvidenceForm } from '../../evidence/schema.js';
-import type { MessageParams } from '../../messages/catalogue.js';
+import type { MessageParams } from '../../ground/message-catalogue.js';
 import { defineRule, type Finding } from '../rule.js';
 import { said } from './form-facts.js';
 

@@ -1,7 +1,7 @@
 // footnote 6: commissioning a pupil premium review starts within 2 weeks of its recommendation; the review is done within 8 weeks.
 // A review of governance has no such period; for both, dates that cannot be true are reported.
 // Whether the commissioning date is given at all is para 16 completeness (completeness.ts).
-import { formatLongDate } from '../../letter/dates.js';
+import { formatLongDate } from '../../ground/dates-in-words.js';
 import { describeRecommendedOn, isRecommended, reviewDueDates, reviewKinds } from '../review-dates.js';
 import { defineRule, type Finding } from '../rule.js';
 import { lastVisitDay } from './form-facts.js';
@@ -36,6 +36,34 @@ export const reviewTiming = defineRule(
             commissionBy: formatLongDate(commissionBy),
           },
           path: path('commissioned'),
+        });
+      }
+      // footnote 6: a review not commissioned (or not completed) by a visit after its deadline is late too.
+      if (review.commissioned === false && kind.timed && lastDay > commissionBy) {
+        findings.push({
+          code: 'not-commissioned-by-visit',
+          params: {
+            ...words,
+            visit: formatLongDate(lastDay),
+            weeks: arrangements.reviewCommissionWeeks,
+            recommendedOn,
+            commissionBy: formatLongDate(commissionBy),
+            completionDue: lastDay > completeBy,
+            completeBy: formatLongDate(completeBy),
+          },
+          path: path('commissioned'),
+        });
+      } else if (commissioned !== undefined && completed === undefined && kind.timed && lastDay > completeBy) {
+        findings.push({
+          code: 'not-completed-by-visit',
+          params: {
+            ...words,
+            visit: formatLongDate(lastDay),
+            weeks: arrangements.reviewCompletionWeeks,
+            recommendedOn,
+            completeBy: formatLongDate(completeBy),
+          },
+          path: path('completed'),
         });
       }
       if (completed !== undefined && review.commissioned === false) {

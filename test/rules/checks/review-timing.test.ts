@@ -30,9 +30,40 @@ ruleTable(reviewTiming, {
   ],
   notOk: [
     {
+      name: 'footnote 6: commissioned late and not completed 8 weeks on: both flagged',
+      form: changed((f) => {
+        f.visit.dates = ['2014-04-09'];
+        f.reviews!.pupilPremium = { commissioned: '2014-02-18', impact: 'The review is booked for May.' };
+      }),
+      expected: [
+        { severity: 'warning', path: ['reviews', 'pupilPremium', 'commissioned'], code: 'commissioned-late' },
+        { severity: 'warning', path: ['reviews', 'pupilPremium', 'completed'], code: 'not-completed-by-visit' },
+      ],
+    },
+    {
+      name: 'footnote 6: never commissioned 9 weeks on: flagged',
+      form: changed((f) => {
+        f.visit.dates = ['2014-04-09'];
+        f.reviews!.pupilPremium = { commissioned: false, impact: 'Governors have not yet chosen a reviewer.' };
+      }),
+      expected: [
+        { severity: 'warning', path: ['reviews', 'pupilPremium', 'commissioned'], code: 'not-commissioned-by-visit' },
+      ],
+    },
+    {
+      name: 'footnote 6: not commissioned by a visit more than 2 weeks after the recommendation: flagged',
+      form: changed((f) => {
+        f.reviews!.pupilPremium = { commissioned: false, impact: 'Governors have not yet chosen a reviewer.' };
+      }),
+      expected: [
+        { severity: 'warning', path: ['reviews', 'pupilPremium', 'commissioned'], code: 'not-commissioned-by-visit' },
+      ],
+    },
+    {
       name: 'footnote 6: completed, yet recorded as not commissioned by the visit',
       form: changed((f) => {
-        f.reviews!.pupilPremium = { commissioned: false, completed: '2014-03-05', impact: 'Funding redirected.' };
+        f.visit.dates = ['2014-02-14'];
+        f.reviews!.pupilPremium = { commissioned: false, completed: '2014-02-12', impact: 'Funding redirected.' };
       }),
       expected: [
         { severity: 'error', path: ['reviews', 'pupilPremium', 'commissioned'], code: 'completed-not-commissioned' },

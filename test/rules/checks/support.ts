@@ -9,9 +9,9 @@
  */
 import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
-import type { Diagnostic, FormPath, Severity } from '../../../src/diagnostics.js';
+import type { Diagnostic, FormPath, Severity } from '../../../src/ground/diagnostics.js';
 import type { EvidenceForm } from '../../../src/evidence/schema.js';
-import { loadMessages } from '../../../src/messages/catalogue.js';
+import { loadMessages } from '../../../src/ground/message-catalogue.js';
 import { arrangementsForDates } from '../../../src/rules/arrangements.js';
 import type { Rule } from '../../../src/rules/rule.js';
 import type { Holidays } from '../../../src/rules/working-days.js';

@@ -10,10 +10,16 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
-import { packageRoot } from '../letter/package-root.js';
-import { formatMessage, MessageSyntaxError, parseMessage, type MessageParams, type ParsedMessage } from './format.js';
+import { packageRoot } from './package-root.js';
+import {
+  formatMessage,
+  MessageSyntaxError,
+  parseMessage,
+  type MessageParams,
+  type ParsedMessage,
+} from './message-format.js';
 
-export type { MessageParams } from './format.js';
+export type { MessageParams } from './message-format.js';
 
 /** The sentences of every rule, by rule id and message code. */
 export interface MessageCatalogue {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatMessage, MessageSyntaxError, parseMessage } from '../../src/messages/format.js';
+import { formatMessage, MessageSyntaxError, parseMessage } from '../../src/ground/message-format.js';
 
 const say = (source: string, params: Record<string, string | number | boolean> = {}) =>
   formatMessage(parseMessage(source), params);

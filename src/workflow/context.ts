@@ -1,9 +1,9 @@
-/** The `--templates DIR` option shared by draft, finalise, batch and serve (and validate, for its messages). */
+/** The `--templates DIR` option shared by draft, finalise, batch and serve (and validate, for its messages.yaml). */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { messagesForTemplates, MessagesError, type MessageCatalogue } from '../messages/catalogue.js';
+import { messagesForTemplates, MessagesError, type MessageCatalogue } from '../ground/message-catalogue.js';
 import { prepareTemplates, TemplatesError, type PreparedTemplates } from '../letter/templates.js';
-import { exitCodes, UserError, type Io } from './io.js';
+import { exitCodes, UserError, type Io } from '../ground/io.js';
 
 /** The bundled templates overlaid by --templates DIR; a folder that cannot be used is a usage error. */
 export function loadTemplates(dir: string | undefined, io: Io): PreparedTemplates {

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { prepareTemplates, TemplatesError } from '../../src/letter/templates.js';
-import { loadMessages, MessagesError, messagesForTemplates } from '../../src/messages/catalogue.js';
+import { loadMessages, MessagesError, messagesForTemplates } from '../../src/ground/message-catalogue.js';
 import { rules } from '../../src/rules/checks/index.js';
 import { fakeIo, repoRoot } from '../support/fake-io.js';
 
