@@ -2,7 +2,7 @@
  * Compares the bodies a letter was copied to with those para 17 calls for:
  * who is missing, who is extra, who is named differently, and why.
  */
-import { normaliseBodyName, sameBody } from '../names.js';
+import { normaliseBodyName, sameBody } from '../ground/names.js';
 import type { RecipientList, RecipientRole } from '../rules/types.js';
 import { distinctiveWords, namesBodyAs, recogniseBodies, type FoundBody } from './recognise.js';
 import { checkLetterSchool, type CheckedSchool, type LetterSchool } from './school.js';

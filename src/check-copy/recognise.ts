@@ -3,7 +3,7 @@
  * Governors", "the Director of Children’s Services, Kent County Council",
  * "the EFA"), and maps each to a para 17 role.
  */
-import { normaliseBodyName } from '../names.js';
+import { normaliseBodyName } from '../ground/names.js';
 import { localAuthoritiesNamedIn } from '../register/local-authority-names.js';
 import type { Recipient, RecipientRole } from '../rules/types.js';
 

@@ -5,7 +5,7 @@
  * ("Hull"). Words every council's name may carry (council, city, county,
  * borough…) are set aside, so "Norfolk County Council" and "Norfolk" are one.
  */
-import { normaliseBodyName } from '../names.js';
+import { normaliseBodyName } from '../ground/names.js';
 import { localAuthorities, type LocalAuthority } from './local-authorities.js';
 
 /** Words that tell the kind of council, not which one. */

@@ -6,11 +6,11 @@
  * vocabulary.ts. Warnings: a closed or not-yet-open school, and a joint-faith
  * voluntary school whose row names fewer dioceses than its churches.
  */
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../ground/diagnostics.js';
 import { establishmentTypeByGiasName } from '../evidence/establishment.js';
 import type { EvidenceForm, School } from '../evidence/schema.js';
 import { giasColumns as c, present } from './columns.js';
-import { withArticle } from '../names.js';
+import { withArticle } from '../ground/names.js';
 import type { GiasRecord } from './read.js';
 import {
   boardingFrom,

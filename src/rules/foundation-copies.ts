@@ -7,7 +7,7 @@
  */
 import type { EstablishmentType } from '../evidence/establishment.js';
 import type { School } from '../evidence/schema.js';
-import { dioceseKey, sameBody, sameDiocese, withArticle } from '../names.js';
+import { dioceseKey, sameBody, sameDiocese, withArticle } from '../ground/names.js';
 import { factWords, type FactsFrom } from './fact-words.js';
 import { copy, RecipientsError, type Decision } from './recipient-decision.js';
 import type { Recipient } from './types.js';

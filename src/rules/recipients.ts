@@ -6,7 +6,7 @@
  */
 import { establishmentTypeById, type EstablishmentType } from '../evidence/establishment.js';
 import type { Person, School } from '../evidence/schema.js';
-import { sameBody, withArticle } from '../names.js';
+import { sameBody, withArticle } from '../ground/names.js';
 import { localAuthorityInProse } from '../register/local-authority-names.js';
 import { factWords, type FactsFrom } from './fact-words.js';
 import { dioceses, foundationBody } from './foundation-copies.js';
@@ -15,8 +15,8 @@ import type { NotCopied, Recipient, RecipientList, RecipientWarning } from './ty
 
 export type Headteacher = Person & { role?: string | undefined };
 export { RecipientsError };
-// Name normalisation lives in src/names.ts (the register and check-copy use it too); re-exported for older importers.
-export { dioceseKey, normaliseBodyName, withArticle } from '../names.js';
+// Name normalisation lives in src/ground/names.ts (the register and check-copy use it too); re-exported for older importers.
+export { dioceseKey, normaliseBodyName, withArticle } from '../ground/names.js';
 
 /** The establishment type's facts, or a RecipientsError naming what is wrong. */
 export function establishmentTypeOf(school: School): EstablishmentType {

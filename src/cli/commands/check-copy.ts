@@ -7,7 +7,7 @@ import {
   type CopyCheck,
 } from '../../check-copy/index.js';
 import type { Command } from '../command.js';
-import { exitCodes, UserError } from '../io.js';
+import { exitCodes, UserError } from '../../ground/io.js';
 import { recipientsFor, schoolFactsFor } from './recipients.js';
 
 function report(check: CopyCheck, letter: string): string {

@@ -1,12 +1,12 @@
-import { formatDiagnostic, type Diagnostic } from '../../diagnostics.js';
+import { formatDiagnostic, type Diagnostic } from '../../ground/diagnostics.js';
 import { loadSchoolFacts, SchoolFactsError, type SchoolFacts } from '../../register/school-facts.js';
 import { RecipientsError, resolveRecipients } from '../../rules/recipients.js';
 import type { RecipientList } from '../../rules/types.js';
 import type { Command } from '../command.js';
-import { exitCodes, UserError, type Io } from '../io.js';
+import { exitCodes, UserError, type Io } from '../../ground/io.js';
 
 /** Prints the form's and the register's diagnostics (warnings, or the errors that stopped the command). */
-export function printDiagnostics(diagnostics: readonly Diagnostic[], io: Io): void {
+export function printDiagnosticLines(diagnostics: readonly Diagnostic[], io: Io): void {
   for (const d of diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
 }
 
@@ -26,11 +26,11 @@ export async function schoolFactsFor(
       register: typeof args.register === 'string' ? args.register : undefined,
       cwd: io.cwd,
     });
-    if (options.keepWarnings !== true) printDiagnostics(facts.diagnostics, io);
+    if (options.keepWarnings !== true) printDiagnosticLines(facts.diagnostics, io);
     return facts;
   } catch (error) {
     if (error instanceof SchoolFactsError) {
-      printDiagnostics(error.diagnostics, io);
+      printDiagnosticLines(error.diagnostics, io);
       throw new UserError(error.message, error.kind === 'usage' ? exitCodes.usage : exitCodes.invalid);
     }
     if (error instanceof Error && error.name === 'RegisterError') throw new UserError(error.message, exitCodes.invalid);

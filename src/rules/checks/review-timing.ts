@@ -1,7 +1,7 @@
 // footnote 6: commissioning a pupil premium review starts within 2 weeks of its recommendation; the review is done within 8 weeks.
 // A review of governance has no such period; for both, dates that cannot be true are reported.
 // Whether the commissioning date is given at all is para 16 completeness (completeness.ts).
-import { formatLongDate } from '../../letter/dates.js';
+import { formatLongDate } from '../../ground/dates-in-words.js';
 import { describeRecommendedOn, isRecommended, reviewDueDates, reviewKinds } from '../review-dates.js';
 import { defineRule, type Finding } from '../rule.js';
 import { lastVisitDay } from './form-facts.js';
