@@ -54,8 +54,12 @@ export function describeResult({ message, result }: DistributionEntry): string {
       return `NEEDS ATTENTION: ${who}: refused earlier: ${result.response}; not sent again`;
     case 'outcome-unknown':
       return `UNKNOWN: ${who}: prepared on ${result.preparedAt} by a run that stopped; run again with --resume`;
+    case 'not-written':
+      return `NOT SENT: ${who}: ${result.problem}`;
     case 'not-attempted':
-      return `not attempted: ${who}: the server could not be reached`;
+      return result.because === 'local-write'
+        ? `not attempted: ${who}: this computer could not write what sending needs (see above)`
+        : `not attempted: ${who}: the server could not be reached`;
   }
 }
 
@@ -68,7 +72,13 @@ export function adviceAfter(
   const count = (test: (e: DistributionEntry) => boolean): number => entries.filter(test).length;
   const passing = count(
     (e) =>
-      e.result.status === 'not-attempted' || (e.result.status === 'failed' && e.result.failure.kind === 'temporary'),
+      (e.result.status === 'not-attempted' && e.result.because === 'unreachable') ||
+      (e.result.status === 'failed' && e.result.failure.kind === 'temporary'),
+  );
+  const local = entries.flatMap((e) => (e.result.status === 'not-written' ? [e.result.problem] : []));
+  const notWritten = count(
+    (e) =>
+      e.result.status === 'not-written' || (e.result.status === 'not-attempted' && e.result.because === 'local-write'),
   );
   const refused = count(
     (e) =>
@@ -76,6 +86,13 @@ export function adviceAfter(
   );
   const unknown = count((e) => e.result.status === 'outcome-unknown');
   const lines: string[] = [];
+  if (local.length > 0) {
+    // This computer's disk, never a recipient's fault: nothing recorded as sent is short, and nothing goes twice.
+    lines.push(
+      `${notWritten} message(s) not sent: ${local[0]}. ` +
+        `Every message recorded as sent was checked whole on disk first; what was not sent is sent by that run, once.`,
+    );
+  }
   if (passing > 0) {
     lines.push(
       transport.kind === 'smtp'

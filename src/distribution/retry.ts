@@ -5,6 +5,7 @@
  * rejected recipient needs a person. Temporary ones are retried with
  * exponential backoff a bounded number of times; the delays are injectable.
  */
+import { LocalWriteError } from '../local-write.js';
 
 export type FailureKind = 'temporary' | 'permanent';
 
@@ -100,6 +101,8 @@ export async function withRetry<T>(
     try {
       return { ok: true, value: await attempt(), attempts: n };
     } catch (error) {
+      // This computer's disk refused (the outbox): no retry helps, and no recipient is at fault.
+      if (error instanceof LocalWriteError) throw error;
       const failure = classifyFailure(error);
       const delay = delays[n - 1];
       if (failure.kind === 'permanent' || delay === undefined) return { ok: false, failure, attempts: n };

@@ -4,9 +4,10 @@
  * through nodemailer. Credentials come only from the environment, never from
  * the URL, a file or an argument; STARTTLS is required except on loopback.
  */
-import { closeSync, fsyncSync, mkdirSync, openSync, renameSync, writeSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
+import { makeFolder, sha256, writeFileVerified, writingInto } from '../local-write.js';
 
 export const smtpUserVariable = 'MONITORING_LETTER_SMTP_USER';
 export const smtpPasswordVariable = 'MONITORING_LETTER_SMTP_PASS';
@@ -23,8 +24,14 @@ export interface Transport {
   kind: 'outbox' | 'smtp';
   /** For messages: "outbox output/outbox" or "smtp://mail.example:587". */
   description: string;
-  /** Delivers; returns the server's words (or where the file went). Throws on failure. */
+  /** Delivers; returns the server's words (or where the file went). Throws on failure (a LocalWriteError when this computer's disk refused). */
   deliver(delivery: Delivery): Promise<string>;
+  /**
+   * Whether a delivery can be seen to have arrived whole (the outbox: the file
+   * is there with exactly these bytes); undefined when it cannot be known from
+   * here (a mail server).
+   */
+  arrived?(delivery: { fileName: string; sha256: string }): boolean;
   close(): void;
 }
 
@@ -36,17 +43,9 @@ export class TransportConfigError extends Error {
   }
 }
 
-/** Writes bytes to a temporary name, flushes, renames: a reader never sees half a file. */
+/** Writes bytes to a temporary name, flushes, renames, reads back: returns only once the file holds exactly `bytes`. */
 export function writeFileDurably(path: string, bytes: Buffer): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  const fd = openSync(temporary, 'w');
-  try {
-    writeSync(fd, bytes);
-    fsyncSync(fd);
-  } finally {
-    closeSync(fd);
-  }
-  renameSync(temporary, path);
+  writeFileVerified(path, bytes);
 }
 
 /** The outbox: one .eml per message in `dir`. */
@@ -55,9 +54,15 @@ export function outboxTransport(dir: string, shown: string = dir): Transport {
     kind: 'outbox',
     description: `outbox ${shown}`,
     deliver: async ({ raw, fileName }) => {
-      mkdirSync(dir, { recursive: true });
-      writeFileDurably(join(dir, fileName), raw);
+      writingInto(shown, 'the outbox', () => {
+        makeFolder(dir);
+        writeFileVerified(join(dir, fileName), raw);
+      });
       return `written to ${join(shown, fileName)}`;
+    },
+    arrived: ({ fileName, sha256: hash }) => {
+      const path = join(dir, fileName);
+      return existsSync(path) && sha256(readFileSync(path)) === hash;
     },
     close: () => undefined,
   };
