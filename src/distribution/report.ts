@@ -47,6 +47,9 @@ export function describeResult({ message, result }: DistributionEntry): string {
     case 'already-sent':
       return `already sent on ${result.at}: ${who}; not sent again`;
     case 'failed':
+      if (result.failure.kind === 'unknown') {
+        return `DELIVERY UNKNOWN: ${who}: ${result.failure.words}; not sent again by itself (--resume sends it again, same Message-ID)`;
+      }
       return `FAILED (${result.failure.kind}, after ${result.attempts} attempt(s)): ${who}: ${result.failure.words}${
         result.failure.kind === 'permanent' ? ' — needs attention' : ''
       }`;
@@ -84,7 +87,12 @@ export function adviceAfter(
     (e) =>
       e.result.status === 'needs-attention' || (e.result.status === 'failed' && e.result.failure.kind === 'permanent'),
   );
-  const unknown = count((e) => e.result.status === 'outcome-unknown');
+  const unknownTo = entries.flatMap((e) =>
+    e.result.status === 'outcome-unknown' || (e.result.status === 'failed' && e.result.failure.kind === 'unknown')
+      ? e.message.to.map((t) => t.email)
+      : [],
+  );
+  const unknown = unknownTo.length;
   const lines: string[] = [];
   if (local.length > 0) {
     // This computer's disk, never a recipient's fault: nothing recorded as sent is short, and nothing goes twice.
@@ -111,7 +119,9 @@ export function adviceAfter(
   }
   if (unknown > 0) {
     lines.push(
-      `${unknown} message(s) may or may not have been delivered by an interrupted run: run again with --resume ` +
+      `${unknown} message(s) may or may not have been delivered (a run stopped, or the server's reply was lost after the message went): ` +
+        `${unknownTo.join(', ')}. They are not sent again by themselves, so no one gets two copies unasked. ` +
+        `Ask the recipients or the server's owner, or run again with --resume to send them again ` +
         `(the same bytes and Message-ID, so a receiving server can drop a duplicate).`,
     );
   }

@@ -7,7 +7,8 @@
  */
 import { LocalWriteError } from '../local-write.js';
 
-export type FailureKind = 'temporary' | 'permanent';
+/** `unknown`: the server may have the message (its reply was lost after the data went): never retried by itself. */
+export type FailureKind = 'temporary' | 'permanent' | 'unknown';
 
 export interface Failure {
   kind: FailureKind;
@@ -45,6 +46,7 @@ interface ErrorLike {
   responseCode?: number;
   response?: string;
   permanent?: boolean;
+  deliveryUnknown?: boolean;
 }
 
 /** Classifies a transport error as temporary or permanent, keeping the server's words. */
@@ -53,6 +55,7 @@ export function classifyFailure(error: unknown): Failure {
   const words = (e.response ?? e.message ?? String(error)).trim();
   const code = e.originalCode ?? e.code;
   const base = { words, ...(code ? { code } : {}), ...(e.responseCode ? { responseCode: e.responseCode } : {}) };
+  if (e.deliveryUnknown === true) return { kind: 'unknown', ...base };
   if (typeof e.responseCode === 'number' && e.responseCode >= 400) {
     // RFC 5321: 4yz transient, 5yz permanent; 503 (bad sequence) can pass on a new connection.
     const temporary = e.responseCode < 500 || e.responseCode === 503;
@@ -105,7 +108,7 @@ export async function withRetry<T>(
       if (error instanceof LocalWriteError) throw error;
       const failure = classifyFailure(error);
       const delay = delays[n - 1];
-      if (failure.kind === 'permanent' || delay === undefined) return { ok: false, failure, attempts: n };
+      if (failure.kind !== 'temporary' || delay === undefined) return { ok: false, failure, attempts: n };
       onRetry?.(failure, n, delay);
       await sleep(delay);
     }

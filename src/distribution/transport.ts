@@ -127,8 +127,52 @@ export const defaultSmtpTimeouts: SmtpTimeouts = {
   socketTimeoutMs: 60_000,
 };
 
+/**
+ * The server may have the message: its whole data went out, then the
+ * connection dropped or timed out before the reply. Sending it again could
+ * give the recipient two copies, so it is never retried by itself.
+ */
+export class DeliveryUnknownError extends Error {
+  readonly deliveryUnknown = true;
+  constructor(override readonly cause: unknown) {
+    super(
+      `the message went to the server, then the connection ended before its reply (${(cause as Error).message ?? String(cause)}): it may or may not have been delivered`,
+    );
+    this.name = 'DeliveryUnknownError';
+  }
+}
+
+/** A nodemailer logger that notes when a message's whole data has been handed to the connection. */
+function dataWatcher(): {
+  logger: Record<string, (...args: unknown[]) => void>;
+  handedOver: () => boolean;
+  reset(): void;
+} {
+  let handedOver = false;
+  const ignore = (): void => undefined;
+  return {
+    logger: {
+      trace: ignore,
+      debug: ignore,
+      warn: ignore,
+      error: ignore,
+      fatal: ignore,
+      info: (entry: unknown) => {
+        // nodemailer logs the encoded message's size once the whole of it is written to the socket.
+        const e = entry as { tnx?: string; outByteCount?: unknown } | null;
+        if (e?.tnx === 'message' && typeof e.outByteCount === 'number') handedOver = true;
+      },
+    },
+    handedOver: () => handedOver,
+    reset: () => {
+      handedOver = false;
+    },
+  };
+}
+
 /** Delivers through an SMTP server, one connection per message (nothing is left half-open between messages). */
 export function smtpTransport(settings: SmtpSettings, timeouts: SmtpTimeouts = defaultSmtpTimeouts): Transport {
+  const watcher = dataWatcher();
   const transporter = nodemailer.createTransport({
     host: settings.host,
     port: settings.port,
@@ -139,16 +183,26 @@ export function smtpTransport(settings: SmtpSettings, timeouts: SmtpTimeouts = d
     connectionTimeout: timeouts.connectionTimeoutMs,
     greetingTimeout: timeouts.greetingTimeoutMs,
     socketTimeout: timeouts.socketTimeoutMs,
+    logger: watcher.logger as never,
   });
   const scheme = settings.secure ? 'smtps' : 'smtp';
   return {
     kind: 'smtp',
     description: `${scheme}://${settings.host}:${settings.port}`,
     deliver: async ({ raw, envelope }) => {
-      const info = await transporter.sendMail({ envelope, raw });
+      watcher.reset();
+      let info: { rejected?: unknown[]; response?: unknown };
+      try {
+        info = (await transporter.sendMail({ envelope, raw })) as typeof info;
+      } catch (error) {
+        // A reply (4xx, 5xx) to the data is a known outcome; silence after the data is not.
+        const answered = typeof (error as { responseCode?: unknown }).responseCode === 'number';
+        if (watcher.handedOver() && !answered) throw new DeliveryUnknownError(error);
+        throw error;
+      }
       const rejected = (info.rejected ?? []).map(String);
       if (rejected.length > 0) {
-        const error = Object.assign(new Error(`the server rejected ${rejected.join(', ')}: ${info.response}`), {
+        const error = Object.assign(new Error(`the server rejected ${rejected.join(', ')}: ${String(info.response)}`), {
           responseCode: 550,
           response: info.response,
         });
