@@ -35,7 +35,7 @@ export type MessageResult =
   /** Not sent: this computer could not write what sending needs (the kept copy, the journal, the outbox file). */
   | { status: 'not-written'; problem: string; folder: string }
   /** Not tried: an earlier message in the batch could not reach the server, or this computer's disk refused. */
-  | { status: 'not-attempted'; because: 'unreachable' | 'local-write' };
+  | { status: 'not-attempted'; because: 'unreachable' | 'local-write' | 'configuration' };
 
 export interface DistributionEntry {
   message: OutgoingMessage;
@@ -167,7 +167,7 @@ async function distributeLocked(
   const journalDir = dirname(journalFile);
   const states = writingInto(journalDir, 'the send journal', () => messageStates(readJournal(journalFile).records));
   const entries: DistributionEntry[] = [];
-  let stopped: 'unreachable' | 'local-write' | undefined;
+  let stopped: 'unreachable' | 'local-write' | 'configuration' | undefined;
 
   for (const message of messages) {
     if (stopped) {
@@ -188,6 +188,8 @@ async function distributeLocked(
       entries.push({ message, result });
       // The server cannot be reached: the rest would fail the same way. A permanent refusal concerns this message only.
       if (result.status === 'failed' && result.failure.kind === 'temporary') stopped = 'unreachable';
+      // A wrong --smtp URL: no message can go until it is changed.
+      if (result.status === 'failed' && result.failure.kind === 'configuration') stopped = 'configuration';
     } catch (error) {
       if (!(error instanceof LocalWriteError)) throw error;
       // This computer's disk refused: every later message would meet the same disk.
@@ -325,7 +327,8 @@ async function sendOne(
     type: 'failed',
     at: now().toISOString(),
     messageId: message.messageId,
-    failure: failure.kind,
+    // A wrong URL is no fault of this message: once it is put right, a plain run sends it.
+    failure: failure.kind === 'configuration' ? 'temporary' : failure.kind,
     response: failure.words,
     ...(failure.code ? { code: failure.code } : {}),
     attempts: outcome.attempts,

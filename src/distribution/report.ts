@@ -47,6 +47,7 @@ export function describeResult({ message, result }: DistributionEntry): string {
     case 'already-sent':
       return `already sent on ${result.at}: ${who}; not sent again`;
     case 'failed':
+      if (result.failure.kind === 'configuration') return `NOT SENT: ${who}: ${result.failure.words}`;
       if (result.failure.kind === 'unknown') {
         return `DELIVERY UNKNOWN: ${who}: ${result.failure.words}; not sent again by itself (--resume sends it again, same Message-ID)`;
       }
@@ -62,7 +63,9 @@ export function describeResult({ message, result }: DistributionEntry): string {
     case 'not-attempted':
       return result.because === 'local-write'
         ? `not attempted: ${who}: this computer could not write what sending needs (see above)`
-        : `not attempted: ${who}: the server could not be reached`;
+        : result.because === 'configuration'
+          ? `not attempted: ${who}: the --smtp URL must be changed first (see above)`
+          : `not attempted: ${who}: the server could not be reached`;
   }
 }
 
@@ -93,7 +96,15 @@ export function adviceAfter(
       : [],
   );
   const unknown = unknownTo.length;
+  const configuration = entries.flatMap((e) =>
+    e.result.status === 'failed' && e.result.failure.kind === 'configuration' ? [e.result.failure.words] : [],
+  );
   const lines: string[] = [];
+  if (configuration.length > 0) {
+    lines.push(
+      `${configuration[0]}. No message is marked as failed for good: once --smtp is right, the same command sends every message, once.`,
+    );
+  }
   if (local.length > 0) {
     // This computer's disk, never a recipient's fault: nothing recorded as sent is short, and nothing goes twice.
     lines.push(

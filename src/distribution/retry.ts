@@ -7,8 +7,11 @@
  */
 import { LocalWriteError } from '../local-write.js';
 
-/** `unknown`: the server may have the message (its reply was lost after the data went): never retried by itself. */
-export type FailureKind = 'temporary' | 'permanent' | 'unknown';
+/**
+ * `unknown`: the server may have the message (its reply was lost after the data went): never retried by itself.
+ * `configuration`: the --smtp URL is wrong for the server (TLS, port): no message can go until it is changed.
+ */
+export type FailureKind = 'temporary' | 'permanent' | 'unknown' | 'configuration';
 
 export interface Failure {
   kind: FailureKind;
@@ -47,6 +50,7 @@ interface ErrorLike {
   response?: string;
   permanent?: boolean;
   deliveryUnknown?: boolean;
+  configuration?: boolean;
 }
 
 /** Classifies a transport error as temporary or permanent, keeping the server's words. */
@@ -56,6 +60,7 @@ export function classifyFailure(error: unknown): Failure {
   const code = e.originalCode ?? e.code;
   const base = { words, ...(code ? { code } : {}), ...(e.responseCode ? { responseCode: e.responseCode } : {}) };
   if (e.deliveryUnknown === true) return { kind: 'unknown', ...base };
+  if (e.configuration === true) return { kind: 'configuration', words: e.message ?? words };
   if (typeof e.responseCode === 'number' && e.responseCode >= 400) {
     // RFC 5321: 4yz transient, 5yz permanent; 503 (bad sequence) can pass on a new connection.
     const temporary = e.responseCode < 500 || e.responseCode === 503;

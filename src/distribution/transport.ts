@@ -106,9 +106,16 @@ export function smtpSettings(url: string, env: Readonly<Record<string, string | 
   if ((user === undefined) !== (pass === undefined)) {
     throw new TransportConfigError(`set both ${smtpUserVariable} and ${smtpPasswordVariable}, or neither`);
   }
+  const port = parsed.port ? Number(parsed.port) : secure ? 465 : 587;
+  if (!secure && port === 465) {
+    // RFC 8314: port 465 takes TLS from the first byte; smtp:// would wait for a greeting that never comes.
+    throw new TransportConfigError(
+      `--smtp ${url}: port 465 speaks TLS from the first byte; use smtps://${host}:465 (or smtp://${host}:587 for STARTTLS)`,
+    );
+  }
   return {
     host,
-    port: parsed.port ? Number(parsed.port) : secure ? 465 : 587,
+    port,
     secure,
     loopback: loopbackHosts.has(host.toLowerCase()),
     ...(user !== undefined && pass !== undefined ? { auth: { user, pass } } : {}),
@@ -140,6 +147,75 @@ export class DeliveryUnknownError extends Error {
     );
     this.name = 'DeliveryUnknownError';
   }
+}
+
+/**
+ * A mistake in the --smtp URL found only on connecting (the wrong kind of TLS
+ * for the port, a certificate that names another host): never a recipient's
+ * fault and never passing by itself, so the run stops at once and says what to change.
+ */
+export class SmtpConfigurationError extends Error {
+  readonly configuration = true;
+  constructor(message: string) {
+    super(message);
+    this.name = 'SmtpConfigurationError';
+  }
+}
+
+const certificateCodes = new Set([
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'CERT_REVOKED',
+  'CERT_UNTRUSTED',
+]);
+
+/** What to change in the URL for an error that says the URL is wrong; undefined for any other error. */
+export function configurationProblem(error: unknown, settings: SmtpSettings): string | undefined {
+  const e = (error ?? {}) as {
+    code?: string;
+    originalCode?: string;
+    message?: string;
+    command?: string;
+    timeoutType?: string;
+    responseCode?: number;
+  };
+  const codes = [e.code, e.originalCode].filter((c): c is string => typeof c === 'string');
+  const words = String(e.message ?? '');
+  const plain = `smtp://${settings.host}:${settings.port}`;
+  const tls = `smtps://${settings.host}:${settings.port}`;
+  if (codes.some((c) => certificateCodes.has(c)) || /certificate/i.test(words)) {
+    const why = words.split(':')[0]!.trim();
+    return (
+      `the mail server at ${settings.secure ? tls : plain} showed a TLS certificate this computer does not accept (${why}). ` +
+      `Check that --smtp names the server exactly as its certificate does (its host name, not an IP address or an alias); ` +
+      `an expired or self-signed certificate is for the server's owner to replace. Nothing was sent`
+    );
+  }
+  if (settings.secure && (codes.includes('ERR_SSL_WRONG_VERSION_NUMBER') || /wrong version number/i.test(words))) {
+    return (
+      `the server at ${tls} does not speak TLS from the first byte (smtps://): ` +
+      `use ${plain} (plain SMTP made secure with STARTTLS) or the server's TLS port (usually smtps://${settings.host}:465). Nothing was sent`
+    );
+  }
+  if (!settings.secure && e.timeoutType === 'GREETING_TIMEOUT') {
+    return (
+      `the server at ${plain} accepted the connection but sent no greeting: a port that speaks TLS from the first byte does that. ` +
+      `Use ${tls} (or the server's STARTTLS port, usually smtp://${settings.host}:587). Nothing was sent`
+    );
+  }
+  if (!settings.secure && (e.command === 'STARTTLS' || codes.includes('ETLS'))) {
+    return (
+      `the server at ${plain} does not offer STARTTLS, and the letters must not cross the network unencrypted: ` +
+      `use ${tls.replace(/:\d+$/, ':465')} if the server takes TLS on its own port (smtps://), or a server that offers STARTTLS. Nothing was sent`
+    );
+  }
+  return undefined;
 }
 
 /** A nodemailer logger that notes when a message's whole data has been handed to the connection. */
@@ -198,6 +274,8 @@ export function smtpTransport(settings: SmtpSettings, timeouts: SmtpTimeouts = d
         // A reply (4xx, 5xx) to the data is a known outcome; silence after the data is not.
         const answered = typeof (error as { responseCode?: unknown }).responseCode === 'number';
         if (watcher.handedOver() && !answered) throw new DeliveryUnknownError(error);
+        const problem = configurationProblem(error, settings);
+        if (problem !== undefined) throw new SmtpConfigurationError(problem);
         throw error;
       }
       const rejected = (info.rejected ?? []).map(String);
