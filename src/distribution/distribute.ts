@@ -10,7 +10,7 @@
 import { acquireLock } from './lock.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
-import { LocalWriteError, makeFolder, writeFileVerified, writingInto } from '../local-write.js';
+import { LocalWriteError, makeFolder, writeFileVerified, writingInto } from '../ground/local-write.js';
 import {
   appendJournal,
   messageStates,

@@ -5,7 +5,7 @@
  * rejected recipient needs a person. Temporary ones are retried with
  * exponential backoff a bounded number of times; the delays are injectable.
  */
-import { LocalWriteError } from '../local-write.js';
+import { LocalWriteError } from '../ground/local-write.js';
 
 /**
  * `unknown`: the server may have the message (its reply was lost after the data went): never retried by itself.

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
-import { makeFolder, sha256, writeFileVerified, writingInto } from '../local-write.js';
+import { makeFolder, sha256, writeFileVerified, writingInto } from '../ground/local-write.js';
 
 export const smtpUserVariable = 'MONITORING_LETTER_SMTP_USER';
 export const smtpPasswordVariable = 'MONITORING_LETTER_SMTP_PASS';

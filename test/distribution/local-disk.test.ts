@@ -8,7 +8,7 @@ import { copyFileSync, existsSync, readdirSync, readFileSync, rmSync } from 'nod
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { sha256 } from '../../src/local-write.js';
+import { sha256 } from '../../src/ground/local-write.js';
 import { fakeIo } from '../support/fake-io.js';
 import { mountSmallDisk, type SmallDisk } from '../support/small-disk.js';
 import { journal, makeWorkspace } from './workspace.js';
