@@ -169,8 +169,8 @@ describe('paras 21–22: a subsequent visit', () => {
 });
 
 describe('further action for the school, the local authority and the trust', () => {
-  it('lists the local authority’s actions after the school’s, when there are any', () => {
-    expect(listAfter(subsequent, 'The local authority should take further action to:')).toEqual(
+  it('lists the local authority’s actions after the school’s, when there are any (immediate, after "not taking effective action")', () => {
+    expect(listAfter(subsequent, 'The local authority should take immediate action to:')).toEqual(
       subsequent.actions?.localAuthority,
     );
     expect(text(example)).not.toContain('The local authority should take further action to:');
@@ -280,10 +280,11 @@ describe('paras 3 and 21: next steps', () => {
     );
   });
 
-  it('closes the main findings (and any concerns), before the external support', () => {
+  it('closes the letter, after the external support and any priorities, just before the copy sentence', () => {
     const all = lines(example);
     const next = all.findIndex((l) => l.startsWith('Ofsted may carry out further visits'));
-    expect(all[next + 1]).toBe('External support');
+    expect(next).toBeGreaterThan(all.indexOf('External support'));
+    expect(all[next + 1]).toMatch(/^I am copying this letter to/);
   });
 });
 
@@ -307,7 +308,7 @@ describe('para 16: external support and reviews', () => {
 
   it('footnote 6: a recommended review says it was recommended, then when it was commissioned and completed', () => {
     expect(text(example)).toContain(
-      'An external review of the use of the pupil premium was recommended at the section 5 inspection. It was commissioned on 10 February 2014 and completed on 5 March 2014.',
+      'An external review of the use of the pupil premium was recommended at the section 5 inspection. It was commissioned on 10 February 2014, within the two weeks that the Department for Education advises, and completed on 5 March 2014, within eight weeks of the recommendation.',
     );
   });
 });
