@@ -110,7 +110,8 @@ export interface LetterModel {
     barriers: string;
     plans: Text;
     previousRecommendations: string;
-    previousPriorities: string[];
+    /** Each priority of the previous monitoring inspection, with the school's response or a gap (paras 21–22). */
+    previousPriorities: { number: number; priority: string; response: Text }[];
   };
   reviews: {
     pupilPremium: boolean;
@@ -265,7 +266,17 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
     barriers: optional(f?.barriers),
     plans: content('findings.plans', optional(f?.plans)),
     previousRecommendations: optional(f?.previousRecommendations),
-    previousPriorities: list(form.visit.previous?.priorities),
+    previousPriorities: (form.visit.previous?.priorities ?? []).map((priority, index) => ({
+      number: index + 1,
+      priority,
+      response: content(
+        `findings.previousPriorities.${index + 1}`,
+        (f?.previousPriorities ?? [])
+          .filter((r) => r.priority === index + 1 && said(r.response))
+          .map((r) => r.response)
+          .join('\n\n'),
+      ),
+    })),
   };
 
   const reviews = buildReviews(form, content, optional);

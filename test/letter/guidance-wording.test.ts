@@ -118,3 +118,28 @@ describe('paras 3, 21: the sentence on further visits closes the letter', () => 
     expect(further).toBe(copy - 1);
   });
 });
+
+describe('paras 21–22: a subsequent visit answers each priority of the previous one', () => {
+  const priorities = notEffective.visit.previous!.priorities!;
+
+  it('para 22: each previous priority is named, then the school’s response to it', () => {
+    const all = lines(notEffective);
+    priorities.forEach((priority, index) => {
+      const response = notEffective.findings!.previousPriorities!.find((r) => r.priority === index + 1)!.response;
+      const at = all.indexOf(response);
+      expect(at, `response to priority ${index + 1}`).toBeGreaterThan(0);
+      expect(all[at - 1]).toBe(`Priority ${index + 1} from the previous monitoring inspection: ${priority}`);
+    });
+  });
+
+  it('para 22: a response not yet written shows a visible marker where it belongs', () => {
+    const gap = changed(notEffective, (f) => {
+      f.findings!.previousPriorities = f.findings!.previousPriorities!.filter((r) => r.priority !== 2);
+    });
+    const composed = compose(gap);
+    const all = lines(gap);
+    const at = all.indexOf(`Priority 2 from the previous monitoring inspection: ${priorities[1]}`);
+    expect(all[at + 1]).toBe('«the school’s response to previous priority 2: not yet written»');
+    expect(composed.model.gaps.map((g) => g.missing)).toContain('the school’s response to previous priority 2');
+  });
+});

@@ -158,13 +158,12 @@ describe('paras 21–22: a subsequent visit', () => {
     expect(text(effective)).toContain('The previous monitoring inspection took place on 11 June 2014.');
   });
 
-  it('reports on the previous visit’s priorities first in the main findings', () => {
+  it('reports on the previous visit’s priorities first in the main findings, each with the school’s response', () => {
     const all = lines(subsequent);
     const findings = all.indexOf('Main findings');
-    expect(all[findings + 1]).toBe('At the previous monitoring inspection, the school was asked to:');
-    expect(listAfter(subsequent, 'At the previous monitoring inspection, the school was asked to:')).toEqual(
-      subsequent.visit.previous?.priorities,
-    );
+    const priorities = subsequent.visit.previous?.priorities ?? [];
+    expect(all[findings + 1]).toBe(`Priority 1 from the previous monitoring inspection: ${priorities[0]}`);
+    expect(all[findings + 2]).toBe(subsequent.findings?.previousPriorities?.[0]?.response);
   });
 });
 
