@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { EvidenceForm } from '../src/evidence/schema.js';
-import { addDays } from '../src/calendar.js';
+import { addDays } from '../src/ground/calendar.js';
 import { englandBankHolidays } from '../src/rules/holidays.js';
 import { isWorkingDay } from '../src/rules/working-days.js';
 

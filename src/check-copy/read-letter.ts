@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { loadMammoth } from '../mammoth.js';
 import { joinPages } from './pages.js';
 
 /** The letter cannot be read (unsupported type, damaged file). */
@@ -19,7 +20,7 @@ export class LetterReadError extends Error {
 export const letterExtensions = ['.docx', '.pdf', '.txt', '.md', '.text', '.markdown'] as const;
 
 async function docxText(bytes: Buffer): Promise<string> {
-  const mammoth = await import('mammoth');
+  const mammoth = await loadMammoth();
   const result = await mammoth.extractRawText({ buffer: bytes });
   return result.value;
 }
@@ -77,6 +78,8 @@ export async function readLetterText(file: string): Promise<string> {
     );
   }
   const bytes = await readFile(file);
+  // Loaded before the file is read: a broken package is an internal error (exit 4), never "not a readable file".
+  if (ext === '.docx') await loadMammoth();
   try {
     if (ext === '.docx') return await docxText(bytes);
     if (ext === '.pdf') return await pdfText(bytes);
