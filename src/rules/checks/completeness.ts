@@ -4,6 +4,7 @@ import type { EvidenceForm } from '../../evidence/schema.js';
 import type { MessageParams } from '../../ground/message-catalogue.js';
 import { defineRule, type Finding } from '../rule.js';
 import { said } from './form-facts.js';
+import { previousPriorityResponses } from './previous-priorities.js';
 
 /**
  * One item para 16 requires that the form does not give. The single source of
@@ -306,6 +307,7 @@ export const contents = [
   schoolActions,
   alwaysAddressed,
   areaProgress,
+  previousPriorityResponses,
   plans,
   reviews,
   externalSupport,
