@@ -9,6 +9,7 @@ import type { FinaliseOutcome } from '../../workflow/finalise-letter.js';
 import { button, checkbox, dateInput, radios, textInput } from './fields.js';
 import type { DraftCandidate, ListedLetter } from './folder.js';
 import { errorSummary, html, tag, type Html, type Problem } from './html.js';
+import { compareParagraphs } from './word-marks.js';
 
 /** The section's fields as the page sends them. */
 export interface FinaliseValues {
@@ -49,25 +50,35 @@ export function comparisonHtml(outcome: Extract<FinaliseOutcome, { ok: true }>):
     </p>`;
   }
   const words = { changed: 'Changed', added: 'Added by the ISP', removed: 'Removed by the ISP' } as const;
-  const paragraphs = (list: readonly string[], empty: string) =>
-    list.length === 0
-      ? html`<p class="govuk-body govuk-hint">${empty}</p>`
-      : list.map((p) => html`<p class="govuk-body">${p}</p>`);
+  const rows = (before: readonly string[], after: readonly string[]) =>
+    compareParagraphs(before, after).map((row) =>
+      'unchanged' in row
+        ? html`<tr class="govuk-table__row">
+            <td class="govuk-table__cell govuk-hint" colspan="2">
+              ${row.unchanged} paragraph${row.unchanged === 1 ? '' : 's'} unchanged
+            </td>
+          </tr>`
+        : html`<tr class="govuk-table__row">
+            <td class="govuk-table__cell">${row.before}</td>
+            <td class="govuk-table__cell">${row.after}</td>
+          </tr>`,
+    );
   return html`<div id="comparison">
     ${comparison.map(
-      (c) => html`<div class="comparison-section">
-        <h4 class="govuk-heading-s">${c.section} ${tag(words[c.change], c.change === 'removed' ? 'red' : 'blue')}</h4>
-        <div class="govuk-grid-row">
-          <div class="govuk-grid-column-one-half">
-            <p class="govuk-caption-m">HMI’s draft</p>
-            ${paragraphs(c.before, 'Not in the draft')}
-          </div>
-          <div class="govuk-grid-column-one-half">
-            <p class="govuk-caption-m">Final letter</p>
-            ${paragraphs(c.after, 'Not in the final letter')}
-          </div>
-        </div>
-      </div>`,
+      (c) => html`<table class="govuk-table comparison-section">
+        <caption class="govuk-table__caption govuk-table__caption--s">
+          <h4 class="govuk-heading-s">${c.section} ${tag(words[c.change], c.change === 'removed' ? 'red' : 'blue')}</h4>
+        </caption>
+        <thead class="govuk-table__head">
+          <tr class="govuk-table__row">
+            <th scope="col" class="govuk-table__header govuk-!-width-one-half">HMI’s draft</th>
+            <th scope="col" class="govuk-table__header govuk-!-width-one-half">Final letter</th>
+          </tr>
+        </thead>
+        <tbody class="govuk-table__body">
+          ${rows(c.before, c.after)}
+        </tbody>
+      </table>`,
     )}
   </div>`;
 }
