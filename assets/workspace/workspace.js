@@ -6,7 +6,6 @@
  * fetched again until it no longer has it. A form is never sent twice at
  * once: its buttons are disabled until the answer comes.
  */
-document.body.classList.add('govuk-frontend-supported');
 
 function base64(buffer) {
   const bytes = new Uint8Array(buffer);

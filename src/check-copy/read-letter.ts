@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { loadMammoth } from '../mammoth.js';
 import { joinPages } from './pages.js';
 
 /** The letter cannot be read (unsupported type, damaged file). */
@@ -19,7 +20,7 @@ export class LetterReadError extends Error {
 export const letterExtensions = ['.docx', '.pdf', '.txt', '.md', '.text', '.markdown'] as const;
 
 async function docxText(bytes: Buffer): Promise<string> {
-  const mammoth = await import('mammoth');
+  const mammoth = await loadMammoth();
   const result = await mammoth.extractRawText({ buffer: bytes });
   return result.value;
 }
@@ -87,6 +88,8 @@ function checkLetterExtension(name: string): string {
 /** The text of a letter held in memory (an upload), its type told by `name`'s extension; never written anywhere. */
 export async function readLetterBytes(bytes: Buffer, name: string): Promise<string> {
   const ext = checkLetterExtension(name);
+  // Loaded before the file is read: a broken package is an internal error (exit 4), never "not a readable file".
+  if (ext === '.docx') await loadMammoth();
   try {
     if (ext === '.docx') return await docxText(bytes);
     if (ext === '.pdf') return await pdfText(bytes);

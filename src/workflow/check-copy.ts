@@ -12,7 +12,7 @@ import {
   readLetterBytes,
   type CopyCheck,
 } from '../check-copy/index.js';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../ground/diagnostics.js';
 import { loadSchoolFacts, SchoolFactsError } from '../register/school-facts.js';
 import { RecipientsError, resolveRecipients } from '../rules/recipients.js';
 
@@ -55,7 +55,8 @@ export async function checkLetterCopies(request: CheckCopyRequest): Promise<Chec
   });
   let list;
   try {
-    list = resolveRecipients(facts.school, facts.headteacher);
+    // With no form, the facts are the register's: a fact not known is said in its words.
+    list = resolveRecipients(facts.school, facts.headteacher, { factsFrom: facts.form ? 'form' : 'register' });
   } catch (error) {
     if (error instanceof RecipientsError) return refuse(`cannot decide who gets the letter: ${error.message}`);
     throw error;

@@ -5,7 +5,7 @@
  */
 import { workingDaysBetween, type Holidays } from '../rules/working-days.js';
 import type { Deadline } from '../rules/types.js';
-import { stages, type HistoryEvent, type Stage } from './history.js';
+import { stages, type HistoryEvent, type Stage } from '../ground/history.js';
 
 export type LetterStage = Stage | 'awaiting-draft';
 

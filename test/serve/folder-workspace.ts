@@ -2,8 +2,8 @@
 import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { loadTemplates } from '../../src/cli/templates-option.js';
-import { prepareLetterService } from '../../src/serve/letter.js';
+import { loadTemplates } from '../../src/workflow/context.js';
+import { prepareLetterService } from '../../src/workflow/page.js';
 import type { RunningServer } from '../../src/serve/server.js';
 import { folderContacts, type WorkspaceFolder } from '../../src/serve/workspace/folder.js';
 import { startWorkspaceServer } from '../../src/serve/workspace/server.js';

@@ -7,7 +7,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { englandBankHolidays } from '../../src/rules/holidays.js';
-import { lettersStatus } from '../../src/workflow/letters.js';
+import { statusReport } from '../../src/workflow/status-report.js';
 import { runSend } from '../../src/workflow/send.js';
 import { fixture, snapshot, startFolderWorkspace, type FolderWorkspace } from './folder-workspace.js';
 import { post, raw } from './workspace.js';
@@ -46,7 +46,7 @@ describe('serve FOLDER: the queue', () => {
     ws = await startFolderWorkspace();
     const page = await get('/');
     expect(page.status).toBe(200);
-    const rows = await lettersStatus(
+    const rows = await statusReport(
       ['community-primary.yaml', 'hmi-draft.yaml', 'isp-final.yaml'].map((n) => ({ path: join(ws!.dir, n), shown: n })),
       { outDir: ws.folder.out, today: '2014-03-14', holidays: englandBankHolidays() },
     );

@@ -1,15 +1,15 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import type { Command } from '../command.js';
-import { exitCodes, UserError, type Io } from '../io.js';
-import { prepareLetterService } from '../../serve/letter.js';
+import { exitCodes, UserError, type Io } from '../../ground/io.js';
+import { prepareLetterService } from '../../workflow/page.js';
 import { startServer, type RunningServer } from '../../serve/server.js';
 import { folderContacts, type WorkspaceFolder } from '../../serve/workspace/folder.js';
 import { startWorkspaceServer } from '../../serve/workspace/server.js';
-import { loadTemplates } from '../templates-option.js';
+import { loadTemplates } from '../../workflow/context.js';
 import { writeFileAtomic } from '../../writers/write-atomic.js';
 import { initFormText } from './init.js';
-import { writeFailure } from '../out-dir.js';
+import { writeFailure } from '../../workflow/out-dir.js';
 
 /** The port the page is usually at: the same address after a restart keeps the browser's copy of unsaved work. */
 export const defaultPort = 4730;

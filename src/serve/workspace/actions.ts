@@ -6,13 +6,13 @@
  */
 import { existsSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
-import type { Io } from '../../cli/io.js';
+import type { Io } from '../../ground/io.js';
 import { isRealDate } from '../../evidence/schema.js';
 import type { PreparedTemplates } from '../../letter/templates.js';
 import { englandBankHolidays } from '../../rules/holidays.js';
 import { checkLetterCopies } from '../../workflow/check-copy.js';
 import { finaliseLetter } from '../../workflow/finalise-letter.js';
-import { historyPath, readHistory } from '../../workflow/history.js';
+import { historyPath, readHistory } from '../../ground/history.js';
 import { runSend, type SendOutcome } from '../../workflow/send.js';
 import { checkSection, type CheckValues } from './check-page.js';
 import { finaliseSection, type Download, type FinaliseValues } from './finalise-section.js';

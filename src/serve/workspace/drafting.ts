@@ -5,8 +5,8 @@
  * Its drafts go into the workspace's output folder.
  */
 import { basename } from 'node:path';
-import type { Io } from '../../cli/io.js';
-import type { LetterService } from '../letter.js';
+import type { Io } from '../../ground/io.js';
+import type { LetterService } from '../../workflow/page.js';
 import { startServer, type RunningServer } from '../server.js';
 
 export interface DraftingPages {

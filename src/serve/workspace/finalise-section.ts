@@ -4,7 +4,7 @@
  * comparison `finalise` writes into the redline (section by section, the
  * draft's words beside the final letter's); and the files to download.
  */
-import { formatLongDate } from '../../letter/dates.js';
+import { formatLongDate } from '../../ground/dates-in-words.js';
 import type { FinaliseOutcome } from '../../workflow/finalise-letter.js';
 import { button, checkbox, dateInput, radios, textInput } from './fields.js';
 import type { DraftCandidate, ListedLetter } from './folder.js';

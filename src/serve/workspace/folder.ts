@@ -1,6 +1,6 @@
 /**
  * The folder the workspace is opened on, and the server's own listing of
- * it: every letter `status` finds there (one workflow call, lettersStatus),
+ * it: every letter `status` finds there (one workflow call, statusReport),
  * each under an id made by the server. A request names a letter by that id
  * and a file by its place in the listing; no name a client sends is ever
  * joined to a path.
@@ -8,10 +8,10 @@
 import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { listForms } from '../../batch/run-batch.js';
-import { londonDate } from '../../calendar.js';
+import { listForms } from '../../workflow/batch/run-batch.js';
+import { londonDate } from '../../ground/calendar.js';
 import { englandBankHolidays } from '../../rules/holidays.js';
-import { lettersStatus, type LetterRow } from '../../workflow/letters.js';
+import { statusReport, type LetterRow } from '../../workflow/status-report.js';
 
 export interface WorkspaceFolder {
   /** The folder of forms, absolute, and as the user named it. */
@@ -56,7 +56,7 @@ function letterId(row: LetterRow): string {
 export async function listLetters(folder: WorkspaceFolder, now: Date): Promise<{ today: string; letters: ListedLetter[] }> {
   const today = londonDate(now);
   const files = formFiles(folder);
-  const rows = await lettersStatus(
+  const rows = await statusReport(
     files.map((path) => ({ path, shown: basename(path) })),
     { outDir: folder.out, today, holidays: englandBankHolidays() },
   );

@@ -3,7 +3,7 @@
  * and next deadline, overdue first, exactly as `status` lists them (the
  * rows come from lettersStatus, in its order).
  */
-import { formatLongDate } from '../../letter/dates.js';
+import { formatLongDate } from '../../ground/dates-in-words.js';
 import type { QueueStage } from '../../workflow/status.js';
 import type { ListedLetter } from './folder.js';
 import { html, page, tag, type Html } from './html.js';

@@ -9,15 +9,16 @@
  * read in memory and never stored.
  */
 import { readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
-import { basename, dirname, join } from 'node:path';
+import { basename, join } from 'node:path';
 import type { z } from 'zod';
-import type { Io } from '../../cli/io.js';
+import type { Io } from '../../ground/io.js';
 import type { PreparedTemplates } from '../../letter/templates.js';
-import { packageRoot } from '../../letter/package-root.js';
+import { packageRoot } from '../../ground/package-root.js';
 import { guardRequest } from '../guard.js';
-import type { LetterService } from '../letter.js';
+import type { StaticAsset } from '../pages/govuk-assets.js';
+import { shellAssets } from '../pages/layout.js';
+import type { LetterService } from '../../workflow/page.js';
 import { listen, type RunningServer } from '../server.js';
 import {
   checkAction,
@@ -34,6 +35,7 @@ import { draftingPages } from './drafting.js';
 import { findLetter, listLetters, type ListedLetter, type WorkspaceFolder } from './folder.js';
 import { letterPage } from './letter-page.js';
 import { queuePage } from './queue-page.js';
+import { workspaceCss, workspaceJs } from './html.js';
 
 export interface WorkspaceOptions {
   folder: WorkspaceFolder;
@@ -74,22 +76,14 @@ class HttpError extends Error {
   }
 }
 
-/** The files the pages use, by URL: govuk-frontend's CSS and fonts, and the workspace's own script and style. */
-function assetFiles(): Map<string, { path: string; type: string }> {
-  const govuk = join(dirname(createRequire(import.meta.url).resolve('govuk-frontend/package.json')), 'dist', 'govuk');
+/** The files the pages use, by URL: the shared shell's (GOV.UK Frontend's CSS, script and fonts) and the workspace's own. */
+function assetFiles(): Map<string, StaticAsset> {
   const own = join(packageRoot(), 'assets', 'workspace');
-  const files = new Map<string, { path: string; type: string }>([
-    ['/assets/govuk-frontend.min.css', { path: join(govuk, 'govuk-frontend.min.css'), type: 'text/css; charset=utf-8' }],
-    ['/assets/workspace.css', { path: join(own, 'workspace.css'), type: 'text/css; charset=utf-8' }],
-    ['/assets/workspace.js', { path: join(own, 'workspace.js'), type: 'text/javascript; charset=utf-8' }],
+  return new Map<string, StaticAsset>([
+    ...shellAssets(),
+    [workspaceCss, { body: readFileSync(join(own, 'workspace.css')), type: 'text/css; charset=utf-8' }],
+    [workspaceJs, { body: readFileSync(join(own, 'workspace.js')), type: 'text/javascript; charset=utf-8' }],
   ]);
-  for (const font of ['bold-affa96571d-v2.woff', 'bold-b542beb274-v2.woff2', 'light-94a07e06a1-v2.woff2', 'light-f591b13f7d-v2.woff']) {
-    files.set(`/assets/fonts/${font}`, {
-      path: join(govuk, 'assets', 'fonts', font),
-      type: font.endsWith('woff2') ? 'font/woff2' : 'font/woff',
-    });
-  }
-  return files;
 }
 
 const downloadTypes: Record<string, string> = {
@@ -127,7 +121,7 @@ const idPattern = /^[A-Za-z0-9-]{1,80}$/;
 
 export async function startWorkspaceServer(options: WorkspaceOptions): Promise<RunningServer> {
   const { folder, io } = options;
-  const assets = new Map([...assetFiles()].map(([url, a]) => [url, { ...a, body: readFileSync(a.path) }]));
+  const assets = assetFiles();
   const context: ActionContext = { folder, templates: options.templates, io };
   const jobs = new SendJobs(context);
   const drafting = draftingPages({ out: folder.out, outName: folder.outName, letters: options.letters, io });
@@ -174,7 +168,7 @@ export async function startWorkspaceServer(options: WorkspaceOptions): Promise<R
     if (match) {
       const found = await letter(match[1]!);
       const action = match[2]!;
-      if (action === 'send' && method === 'GET') return { html: (await jobs.view(found)).html.html };
+      if (action === 'send' && method === 'GET') return { html: (await jobs.view(found)).html.value };
       if (method !== 'POST') throw new HttpError(405, `${method} is not allowed here`);
       if (action === 'open') {
         const body = await readBody(req, openBody, smallBody);
@@ -186,18 +180,18 @@ export async function startWorkspaceServer(options: WorkspaceOptions): Promise<R
         const body = await readBody(req, finaliseBody, smallBody);
         // The listing again after finalising: the downloads and the stage have changed.
         const html = await finaliseAction(context, found, body);
-        return { html: html.html };
+        return { html: html.value };
       }
       const body = await readBody(req, sendBody, smallBody);
       jobs.start(found, body.mode);
       const view = await jobs.view(found);
-      return { html: view.html.html, running: view.running };
+      return { html: view.html.value, running: view.running };
     }
     if (path === '/api/check') {
       if (method !== 'POST') throw new HttpError(405, `${method} is not allowed here`);
       const body = await readBody(req, checkBody, Math.ceil(maxLetterBytes / 3) * 4 + smallBody);
       const html = await checkAction(context, (await listLetters(folder, io.now())).letters, body);
-      return { html: html.html };
+      return { html: html.value };
     }
     throw new HttpError(404, 'no such page');
   }

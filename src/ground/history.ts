@@ -4,9 +4,7 @@
  * `<URN>-<visit date>.history.jsonl`. Appending never rewrites earlier lines.
  */
 import { join } from 'node:path';
-import type { EvidenceForm } from '../evidence/schema.js';
-import { lastVisitDay } from '../evidence/visit-dates.js';
-import { appendJsonLine, readJsonLines } from '../jsonl.js';
+import { appendJsonLine, readJsonLines } from './jsonl.js';
 
 export const stages = ['drafted', 'draft-received', 'finalised', 'sent', 'published', 'withheld'] as const;
 export type Stage = (typeof stages)[number];
@@ -66,16 +64,14 @@ export function recordLetterWritten(
   appendHistory(file, event, sync === false ? { sync: false } : {});
 }
 
-/** Records that a form's letter was published (para 18) on a date, so publication is no longer awaited. */
+/** Records that a letter (its URN and last visit day) was published (para 18) on a date, so publication is no longer awaited. */
 export function recordPublished(
   outDir: string,
-  form: EvidenceForm,
+  letter: { urn: string; visitDate: string },
   on: string,
   at: string,
-): { letter: { urn: string; visitDate: string } } {
-  const letter = { urn: String(form.school.urn), visitDate: lastVisitDay(form) };
+): void {
   appendHistory(historyPath(outDir, letter.urn, letter.visitDate), { stage: 'published', at, on });
-  return { letter };
 }
 
 function isHistoryEvent(value: unknown): value is HistoryEvent {
