@@ -6,6 +6,7 @@ import { createHash } from 'node:crypto';
 import { opendirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { acquireLock } from '../../distribution/lock.js';
+import { removeStaleTemporaries } from '../../ground/stale-temporaries.js';
 import { appendJsonLine, readJsonLines } from '../../ground/jsonl.js';
 import { LocalWriteError, localCode, makeFolder, writingInto } from '../../ground/local-write.js';
 import { emptyEntry, openManifest, type ManifestEntry } from './manifest.js';
@@ -112,6 +113,7 @@ export async function runBatch(
   writingInto(outDir, 'the letters', () => makeFolder(outDir));
   const release = writingInto(outDir, 'the batch lock', () => acquireLock(join(outDir, 'batch.lock'), 'batch'));
   try {
+    removeStaleTemporaries(outDir); // held: what a dead batch left half-written goes
     return await runLocked(forms, setup, onEntry, options, started);
   } finally {
     release();
