@@ -300,7 +300,10 @@ describe('monitoring-letter serve FOLDER, as a user runs it', () => {
   it('opens the workspace on a folder of forms: the queue at the address printed, and Ctrl+C stops it', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'serve-folder-'));
     mkdirSync(join(dir, 'letters'));
-    writeFileSync(join(dir, 'letters', 'visit.yaml'), readFileSync(join(repoRoot, 'fixtures', 'forms', 'example.yaml')));
+    writeFileSync(
+      join(dir, 'letters', 'visit.yaml'),
+      readFileSync(join(repoRoot, 'fixtures', 'forms', 'example.yaml')),
+    );
     const bin = join(repoRoot, 'dist', 'src', 'cli', 'bin.js');
     const child = spawn(process.execPath, [bin, 'serve', 'letters', '--port', '0'], { cwd: dir });
     let out = '';
@@ -349,7 +352,10 @@ describe('serve FOLDER: who may talk to the workspace, and what it reads', () =>
   const letterId = '121190-2014-03-12';
   const pages = ['/', '/check', `/letters/${letterId}`, `/api/letters/${letterId}/send`, '/assets/workspace.js'];
   const changes: [string, unknown][] = [
-    [`/api/letters/${letterId}/finalise`, { action: 'finalise', final: '1', draft: '0', by: 'X', day: '1', month: '4', year: '2014' }],
+    [
+      `/api/letters/${letterId}/finalise`,
+      { action: 'finalise', final: '1', draft: '0', by: 'X', day: '1', month: '4', year: '2014' },
+    ],
     [`/api/letters/${letterId}/send`, { mode: 'send' }],
     [`/api/letters/${letterId}/open`, { form: '0' }],
     ['/api/check', { letterName: 'a.txt', letterContent: 'Y29weQ==', school: 'form', letter: letterId }],
