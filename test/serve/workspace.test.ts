@@ -65,7 +65,10 @@ describe('serve FOLDER: the queue', () => {
     ws = await startFolderWorkspace();
     const { writeFileSync } = await import('node:fs');
     const path = join(ws.dir, 'community-primary.yaml');
-    writeFileSync(path, readFileSync(path, 'utf8').replace(/^ {2}teachingAndLearning:.*$/m, '  teachingAndLearning: ""'));
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace(/^ {2}teachingAndLearning:.*$/m, '  teachingAndLearning: ""'),
+    );
     expect(text((await get('/')).body)).toMatch(
       /community-primary\.yaml the form is not valid: run `monitoring-letter validate` Incomplete None/,
     );
