@@ -192,6 +192,19 @@ describe('serve FOLDER: the LA copy-list check', () => {
     expect(snapshot(ws.dir)).toEqual(before);
   });
 
+  it('reads a PDF and a DOCX letter as well as text: the final letter the workspace wrote is copied as para 17 requires', async () => {
+    ws = await startFolderWorkspace();
+    await finalise('finalise');
+    for (const kind of ['final.pdf', 'final.docx']) {
+      const file = join(ws.folder.out, `${stMarys}-${kind}`);
+      const response = await post(ws.server.port, '/api/check', upload(file, { school: 'form', letter: stMarys }));
+      expect(response.status, kind).toBe(200);
+      const html = text((JSON.parse(response.body) as { html: string }).html);
+      expect(html, kind).toMatch(/Result Copied as para 17 requires/);
+      expect(html, kind).not.toMatch(/Missing|Extra|Not recognised|difference/);
+    }
+  });
+
   it('takes the school from a form in the folder; says plainly when the letter has no copy sentence', async () => {
     ws = await startFolderWorkspace();
     const ok = await post(
