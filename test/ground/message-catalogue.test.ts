@@ -3,7 +3,7 @@
  * one place, and an ISP's messages.yaml (in its --templates folder) replacing
  * sentences without a code change.
  */
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -54,6 +54,31 @@ describe('the bundled catalogue', () => {
     ).toBe(
       'the visit on 24 February 2014 is 3 weeks after the section 5 report was published on 3 February 2014; under the 2014 guidance the first monitoring inspection is usually 4 to 12 weeks after that, between 3 March 2014 and 28 April 2014',
     );
+  });
+});
+
+/** Every .ts file under a folder. */
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const path = join(dir, name);
+    return statSync(path).isDirectory() ? sources(path) : name.endsWith('.ts') ? [path] : [];
+  });
+}
+
+describe('the rules and the catalogue agree', () => {
+  it('every message code a rule file names is in the catalogue under its rule (a helper file: under some rule)', () => {
+    const entries = loadMessages().entries();
+    const missing = sources(join(repoRoot, 'src/rules/checks')).flatMap((file) => {
+      const text = readFileSync(file, 'utf8');
+      const rule = /\bid: '([^']+)'/.exec(text)?.[1];
+      const codes = [...text.matchAll(/\bcode: ([^,\n]+)/g)].flatMap((m) =>
+        [...m[1]!.matchAll(/'([a-z0-9-]+)'/g)].map((q) => q[1]!),
+      );
+      return codes
+        .filter((code) => !entries.some((e) => e.code === code && (rule === undefined || e.rule === rule)))
+        .map((code) => `${file.slice(repoRoot.length)}: ${rule ?? '(helper)'} ${code}`);
+    });
+    expect(missing).toEqual([]);
   });
 });
 
