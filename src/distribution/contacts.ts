@@ -11,6 +11,7 @@
  * Any entry may add `attachDocx: true` to receive the letter as DOCX as well as PDF.
  * Loading never throws: every problem is a diagnostic with its line and column.
  */
+import { internationalAddressProblem } from '../ground/international-address.js';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { z } from 'zod';
 import type { Diagnostic } from '../ground/diagnostics.js';
@@ -20,7 +21,12 @@ const entry = z.strictObject({
   email: z
     .string({ error: 'expected an e-mail address' })
     .trim()
-    .pipe(z.email({ error: 'expected an e-mail address, e.g. name@example.org' })),
+    .pipe(
+      z.email({
+        error: (issue) =>
+          internationalAddressProblem(issue.input) ?? 'expected an e-mail address, e.g. name@example.org',
+      }),
+    ),
   name: z.string().trim().min(1).optional(),
   attachDocx: z.boolean().optional(),
 });
