@@ -18,7 +18,10 @@ import { MissingGlyphError } from '../writers/pdf/index.js';
 import { FileExistsError, writeFileAtomic } from '../writers/write-atomic.js';
 import { DraftSourceError, readDraftSource } from './draft-source.js';
 import { lastFinalisation, nextVersion, planFinalise, type FinalisePlan, type FinalStamp } from './finalise.js';
-import { appendHistory, historyPath, readHistory } from './history.js';
+import { appendHistory, historyPath, readHistory, versionStates, type VersionState } from './history.js';
+import { londonDate } from '../calendar.js';
+import { lastVisitDay } from '../evidence/visit-dates.js';
+import { finalLetterDateFindings } from '../rules/event-dates.js';
 import { loadAndValidate } from './load.js';
 import { isUnreadableFile } from '../evidence/unreadable.js';
 
@@ -54,6 +57,8 @@ export interface Finalised {
   /** Paths written, in order. */
   written: string[];
   diagnostics: Diagnostic[];
+  /** About the letter's date and its earlier versions, one sentence each (not about the form's text). */
+  warnings: string[];
   sources: SourceText[];
 }
 
@@ -105,6 +110,13 @@ export async function finaliseLetter(request: FinaliseRequest): Promise<Finalise
 
   const form = load.form;
   const { templates, holidays } = request;
+  const dates = finalLetterDateFindings(request.on, {
+    lastVisitDay: lastVisitDay(form),
+    today: londonDate(new Date(request.at)),
+    holidays,
+  });
+  if (dates.refusal) return refuse(exitCodes.invalid, dates.refusal, load.diagnostics);
+  const warnings = [...dates.warnings];
   const letter = composeLetter(form, { status: 'final', templates, holidays, letterDate: request.on });
   const place = (d: Diagnostic): Diagnostic => {
     const at = d.line === undefined && !d.rule.startsWith('template/') ? load.loaded.locate(d.path) : undefined;
@@ -134,11 +146,18 @@ export async function finaliseLetter(request: FinaliseRequest): Promise<Finalise
       join(request.outDir, outputFileName({ ...document, meta: { ...document.meta, status: 'final' } }, format)),
     )
     .filter((path) => existsSync(path));
+  const sent = versionStates(events).find((state) => state.sentOn !== undefined);
   if (!request.force && (previous || existing.length > 0)) {
     const what = previous
-      ? `the letter was finalised already (version ${previous.version ?? 1}${previous.by ? ` by ${previous.by}` : ''}, ${previous.at.slice(0, 10)})`
+      ? `the letter was finalised already (version ${previous.version ?? 1}${previous.by ? ` by ${previous.by}` : ''} on ${formatLongDate(previous.on ?? londonDate(new Date(previous.at)))})`
       : `a final letter already exists: ${existing.join(', ')}`;
-    return refuse(exitCodes.invalid, `${what}; use --force to make version ${nextVersion(events)}`, diagnostics);
+    const then = sent ? `; ${sentSentence(sent)}` : '';
+    return refuse(exitCodes.invalid, `${what}${then}; use --force to make version ${nextVersion(events)}`, diagnostics);
+  }
+  if (sent) {
+    warnings.push(
+      `${sentSentence(sent)}; version ${nextVersion(events)} replaces the final letter, not what they received: send it with \`monitoring-letter send\` so they have it`,
+    );
   }
 
   let draft;
@@ -235,5 +254,13 @@ export async function finaliseLetter(request: FinaliseRequest): Promise<Finalise
     files: plan.files.map((file) => file.name),
     on: stamp.on,
   });
-  return { ok: true, stamp, plan, written, diagnostics, sources };
+  return { ok: true, stamp, plan, written, diagnostics, warnings, sources };
+}
+
+/** "version 1 (finalised by A. Officer on 20 March 2014) was sent on 21 March 2014 to 4 recipients". */
+function sentSentence(sent: VersionState): string {
+  const by = sent.by ? ` by ${sent.by}` : '';
+  const count = sent.sentTo?.length ?? 0;
+  const to = count > 0 ? ` to ${count} recipient${count === 1 ? '' : 's'} (${sent.sentTo!.join(', ')})` : '';
+  return `version ${sent.version} (finalised${by} on ${formatLongDate(sent.finalisedOn)}) was sent on ${formatLongDate(sent.sentOn!)}${to}`;
 }

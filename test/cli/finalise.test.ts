@@ -39,9 +39,9 @@ function draftDocument(): LetterDocument {
 }
 
 /** Runs finalise in a fresh folder; the draft is the fixture form unless another file is given. */
-async function finalise(options: { cwd?: string; draft?: string; extra?: string[]; form?: string } = {}) {
+async function finalise(options: { cwd?: string; draft?: string; extra?: string[]; form?: string; now?: string } = {}) {
   const cwd = options.cwd ?? mkdtempSync(join(tmpdir(), 'finalise-'));
-  const io = fakeIo(cwd, { now: '2014-03-20T09:00:00Z' });
+  const io = fakeIo(cwd, { now: options.now ?? '2014-03-20T09:00:00Z' });
   const argv = ['finalise', options.form ?? ispFinal, '--draft', options.draft ?? hmiDraft, '--by', editor];
   const code = await main([...argv, ...(options.extra ?? [])], io);
   return { code, io, cwd, out: join(cwd, 'output') };
@@ -249,14 +249,14 @@ describe('monitoring-letter finalise refuses what cannot be final', () => {
 describe('para 17: the final version within 10 working days of the end of the visit', () => {
   it('warns how many working days late a finalisation is, and still finalises', async () => {
     // Visit 12 March 2014; 10 working days later is 26 March; 31 March is 3 working days after that.
-    const run = await finalise({ extra: ['--date', '2014-03-31', '--format', 'md'] });
+    const run = await finalise({ extra: ['--date', '2014-03-31', '--format', 'md'], now: '2014-03-31T09:00:00Z' });
     expect(run.code).toBe(0);
     expect(run.io.err).toContain('due by 26 March 2014');
     expect(run.io.err).toContain('3 working days late');
   });
 
   it('says nothing on the deadline day itself', async () => {
-    const run = await finalise({ extra: ['--date', '2014-03-26', '--format', 'md'] });
+    const run = await finalise({ extra: ['--date', '2014-03-26', '--format', 'md'], now: '2014-03-26T09:00:00Z' });
     expect(run.code).toBe(0);
     expect(run.io.err).toBe('');
   });
