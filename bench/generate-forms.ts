@@ -7,7 +7,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { EvidenceForm } from '../src/evidence/schema.js';
-import { addDays } from '../src/calendar.js';
+import { addDays } from '../src/ground/calendar.js';
 
 /** A small deterministic PRNG (mulberry32). */
 function random(seed: number): () => number {

@@ -8,8 +8,8 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { PerformanceObserver } from 'node:perf_hooks';
-import { renderFormFile, type RenderContext } from '../src/batch/render-form.js';
-import { outputFormats } from '../src/formats.js';
+import { renderFormFile, type RenderContext } from '../src/workflow/batch/render-form.js';
+import { outputFormats } from '../src/ground/formats.js';
 import { prepareTemplates } from '../src/letter/templates.js';
 import { englandBankHolidays } from '../src/rules/holidays.js';
 import { preparePdf } from '../src/writers/pdf/index.js';

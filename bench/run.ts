@@ -16,8 +16,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runPool } from '../src/batch/pool.js';
-import { outputFormats } from '../src/formats.js';
+import { runPool } from '../src/workflow/batch/pool.js';
+import { outputFormats } from '../src/ground/formats.js';
 import type { BenchResult } from './worker.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));

@@ -1,7 +1,7 @@
 /** The benchmark's worker: the batch's own render path, with per-stage timings sent back per letter. */
-import { renderFormFile, type RenderContext } from '../src/batch/render-form.js';
-import type { WorkerSetup } from '../src/batch/worker.js';
-import { serveWorker } from '../src/batch/serve-worker.js';
+import { renderFormFile, type RenderContext } from '../src/workflow/batch/render-form.js';
+import type { WorkerSetup } from '../src/workflow/batch/worker.js';
+import { serveWorker } from '../src/workflow/batch/serve-worker.js';
 import { prepareTemplates } from '../src/letter/templates.js';
 import { englandBankHolidays } from '../src/rules/holidays.js';
 import { preparePdf } from '../src/writers/pdf/index.js';

@@ -1,8 +1,8 @@
 import yargs from 'yargs';
 import type { Command } from './command.js';
 import { summaryCommands } from './command-summaries.js';
-import { exitCodes, UserError, type Io } from './io.js';
-import { toolVersion } from '../version.js';
+import { exitCodes, UserError, type Io } from '../ground/io.js';
+import { toolVersion } from '../ground/version.js';
 
 /**
  * Each command's module, loaded only when that command runs: a cold `draft`

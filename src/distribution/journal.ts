@@ -5,7 +5,7 @@
  * journal) before it is handed to the transport, then `sent` or `failed`.
  * After a crash the journal, not memory, says what happened.
  */
-import { appendJsonLine, readJsonLines } from '../jsonl.js';
+import { appendJsonLine, readJsonLines } from '../ground/jsonl.js';
 import type { RecipientRole } from '../rules/types.js';
 import type { MessageSubjectMatter } from './message.js';
 

@@ -9,12 +9,12 @@
  */
 import { readFileSync, statSync } from 'node:fs';
 import { CST, LineCounter, Parser, parseDocument, visit, type Document, type YAMLError } from 'yaml';
-import type { Diagnostic, Locate } from '../diagnostics.js';
+import type { Diagnostic, Locate } from '../ground/diagnostics.js';
 import { makeLocators, pathAtOffset, rangeOf } from './locate.js';
 import { issueDiagnostics } from './issues.js';
 import { sourceMessages } from './messages.js';
 import { form as formSchema, type EvidenceForm } from './schema.js';
-import { formatPath } from '../diagnostics.js';
+import { formatPath } from '../ground/diagnostics.js';
 
 /** What loading a form gives: the form when it is valid, every diagnostic, and a position finder. */
 export interface LoadResult {

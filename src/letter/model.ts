@@ -6,12 +6,12 @@
  * in a draft, an error when final), never a blank.
  */
 import { lastVisitDay, sortedVisitDates } from '../evidence/visit-dates.js';
-import type { FormPath } from '../diagnostics.js';
+import type { FormPath } from '../ground/diagnostics.js';
 import type { EvidenceForm, Person } from '../evidence/schema.js';
 import type { RecipientList } from '../rules/types.js';
 import { copyListNames } from '../rules/recipients.js';
 import { missingContents } from '../rules/checks/completeness.js';
-import { formatLongDate, formatMonthYear, formatVisitDates } from './dates.js';
+import { formatLongDate, formatMonthYear, formatVisitDates } from '../ground/dates-in-words.js';
 import { joinList, midSentence } from './join.js';
 import { establishmentTypeById } from '../evidence/establishment.js';
 

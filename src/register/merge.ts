@@ -4,9 +4,9 @@
  * sees which to check. A form that names only its URN gets every fact the
  * register has.
  */
-import type { Diagnostic, FormPath } from '../diagnostics.js';
+import type { Diagnostic, FormPath } from '../ground/diagnostics.js';
 import type { EvidenceForm, School } from '../evidence/schema.js';
-import { normaliseBodyName } from '../names.js';
+import { normaliseBodyName } from '../ground/names.js';
 import type { RegisterSchool } from './map.js';
 
 /** The headteacher as the form gives them. */

@@ -6,8 +6,9 @@
  * cannot be right) or warnings (it may be, but is unusual); pure: today and
  * the letter's history come in as arguments.
  */
-import { isWeekend, weekday } from '../calendar.js';
-import { formatLongDate } from '../letter/dates.js';
+import { isWeekend, weekday } from '../ground/calendar.js';
+import { formatLongDate } from '../ground/dates-in-words.js';
+import type { SentLetter } from '../ground/history.js';
 import { workingDaysBetween, type Holidays } from './working-days.js';
 
 export interface DateFindings {
@@ -51,13 +52,6 @@ export function finalLetterDateFindings(
     );
   }
   return { warnings };
-}
-
-/** What the letter's history says was sent: the version and the London day it went. */
-export interface SentLetter {
-  version?: number;
-  /** ISO date, London. */
-  on: string;
 }
 
 /**

@@ -8,13 +8,15 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import type { Io } from '../cli/io.js';
+import type { Io } from '../ground/io.js';
 import { maxFormBytes } from '../evidence/load.js';
-import { packageRoot } from '../letter/package-root.js';
-import { FormFile, FormTooLargeError, StaleVersionError } from './form-file.js';
-import { pageFormSchema } from './form-schema.js';
+import { packageRoot } from '../ground/package-root.js';
+import { FormFile, FormTooLargeError, StaleVersionError } from '../workflow/form-file.js';
+import { pageFormSchema } from '../workflow/page-form-schema.js';
 import { guardRequest } from './guard.js';
-import type { LetterService } from './letter.js';
+import type { LetterService } from '../workflow/page.js';
+import type { StaticAsset } from './pages/govuk-assets.js';
+import { shellAssets } from './pages/layout.js';
 import { applyEdits, formData, YamlEditError, type FieldEdit } from './yaml-edit.js';
 
 export interface ServeOptions {
@@ -54,6 +56,7 @@ const contentSecurityPolicy = [
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
+  "font-src 'self'",
   "connect-src 'self'",
   "frame-src 'self'",
   "frame-ancestors 'none'",
@@ -131,9 +134,12 @@ function editsField(body: Record<string, unknown>): FieldEdit[] {
 /** Starts the server on 127.0.0.1; resolves once it listens. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const root = join(packageRoot(), 'assets', 'serve');
-  const files = new Map(
-    Object.entries(assets).map(([url, a]) => [url, { ...a, body: readFileSync(join(root, a.file)) }]),
-  );
+  const files = new Map<string, StaticAsset>([
+    ...shellAssets(),
+    ...Object.entries(assets).map(
+      ([url, a]) => [url, { type: a.type, body: readFileSync(join(root, a.file)) }] as const,
+    ),
+  ]);
   const formFile = new FormFile(options.form);
   let port = 0;
 

@@ -8,13 +8,13 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { hasErrors, type Diagnostic } from '../diagnostics.js';
+import { hasErrors, type Diagnostic } from '../ground/diagnostics.js';
 import { loadFormFile, type LoadResult } from '../evidence/load.js';
-import { loadMammoth } from '../mammoth.js';
+import { loadMammoth } from '../ground/mammoth.js';
 import { markdownToBlocks } from '../letter/markdown-tree.js';
 import type { PreparedTemplates } from '../letter/templates.js';
 import type { Block, BlockRole, DocumentMeta, Inline, LetterDocument, ListItem } from '../letter/tree.js';
-import { composeLetter } from '../pipeline.js';
+import { composeLetter } from './pipeline.js';
 import type { Holidays } from '../rules/working-days.js';
 
 export const draftFormExtensions = ['.yaml', '.yml', '.json'] as const;

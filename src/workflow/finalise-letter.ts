@@ -7,19 +7,19 @@
  */
 import { join, resolve } from 'node:path';
 import { existsSync, mkdirSync } from 'node:fs';
-import { formatLongDate } from '../letter/dates.js';
-import type { Diagnostic } from '../diagnostics.js';
-import { exitCodes, type ExitCode } from '../exit-codes.js';
+import { formatLongDate } from '../ground/dates-in-words.js';
+import type { Diagnostic } from '../ground/diagnostics.js';
+import { exitCodes, type ExitCode } from '../ground/exit-codes.js';
 import type { PreparedTemplates } from '../letter/templates.js';
-import { composeLetter, outputFileName, type OutputFormat } from '../pipeline.js';
+import { composeLetter, outputFileName, type OutputFormat } from './pipeline.js';
 import type { Holidays } from '../rules/working-days.js';
 import { missingGlyphDiagnostic } from '../writers/missing-glyph.js';
 import { MissingGlyphError } from '../writers/pdf/index.js';
 import { FileExistsError, writeFileAtomic } from '../writers/write-atomic.js';
 import { DraftSourceError, readDraftSource } from './draft-source.js';
-import { lastFinalisation, nextVersion, planFinalise, type FinalisePlan, type FinalStamp } from './finalise.js';
-import { appendHistory, historyPath, readHistory, versionStates, type VersionState } from './history.js';
-import { londonDate } from '../calendar.js';
+import { lastFinalisation, nextVersion, planFinalise, type FinalisePlan, type FinalStamp } from './finalise-plan.js';
+import { appendHistory, historyPath, readHistory, versionStates, type VersionState } from '../ground/history.js';
+import { londonDate } from '../ground/calendar.js';
 import { lastVisitDay } from '../evidence/visit-dates.js';
 import { finalLetterDateFindings } from '../rules/event-dates.js';
 import { loadAndValidate } from './load.js';

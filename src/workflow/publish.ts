@@ -5,11 +5,11 @@
  * after today (src/rules/event-dates.ts); then it is recorded in the letter's
  * history. A section 117 visit's letter is not published (para 26).
  */
-import { londonDate } from '../calendar.js';
+import { londonDate } from '../ground/calendar.js';
 import { lastVisitDay } from '../evidence/visit-dates.js';
-import { exitCodes, type ExitCode } from '../exit-codes.js';
+import { exitCodes, type ExitCode } from '../ground/exit-codes.js';
 import { publicationDateFindings } from '../rules/event-dates.js';
-import { historyPath, lastSent, readHistory, recordPublished, versionStates } from './history.js';
+import { historyPath, lastSent, readHistory, recordPublished, versionStates } from '../ground/history.js';
 import { loadAndValidate } from './load.js';
 import { currentStage, describeVersions } from './status.js';
 
@@ -66,5 +66,7 @@ export async function recordPublication(request: PublicationRequest): Promise<Pu
   if (findings.refusal) {
     return { ok: false, exitCode: exitCodes.invalid, message: `URN ${urn}, visit ${visitDate}: ${findings.refusal}` };
   }
-  return { ok: true, ...recordPublished(request.outDir, form, request.on, request.at) };
+  const letter = { urn, visitDate };
+  recordPublished(request.outDir, letter, request.on, request.at);
+  return { ok: true, letter };
 }

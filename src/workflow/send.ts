@@ -8,7 +8,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { formatDiagnostic } from '../diagnostics.js';
+import { formatDiagnostic } from '../ground/diagnostics.js';
 import { loadContacts, noContacts, type Contacts } from '../distribution/contacts.js';
 import { allDelivered, decide, distribute, type Decision, type DistributionEntry } from '../distribution/distribute.js';
 import { emailTemplates } from '../distribution/email-templates.js';
@@ -26,12 +26,12 @@ import {
   type Transport,
 } from '../distribution/transport.js';
 import type { EvidenceForm } from '../evidence/schema.js';
-import { exitCodes } from '../exit-codes.js';
-import { londonDate } from '../calendar.js';
+import { exitCodes } from '../ground/exit-codes.js';
+import { londonDate } from '../ground/calendar.js';
 import { firstVisitDay, lastVisitDay } from '../evidence/visit-dates.js';
 import { confirmationDateFindings } from '../rules/event-dates.js';
 import { englandBankHolidays } from '../rules/holidays.js';
-import { appendHistory, historyPath, lastSent, readHistory } from './history.js';
+import { appendHistory, historyPath, lastSent, readHistory } from '../ground/history.js';
 import { loadAndValidate } from './load.js';
 
 /** What is sent: the final letter (para 17) or the visit confirmation (para 8). */

@@ -5,8 +5,8 @@
  */
 import { workingDaysBetween, type Holidays } from '../rules/working-days.js';
 import type { Deadline } from '../rules/types.js';
-import { formatLongDate } from '../letter/dates.js';
-import { stages, versionStates, type HistoryEvent, type Stage, type VersionState } from './history.js';
+import { formatLongDate } from '../ground/dates-in-words.js';
+import { stages, versionStates, type HistoryEvent, type Stage, type VersionState } from '../ground/history.js';
 
 export type LetterStage = Stage | 'awaiting-draft';
 

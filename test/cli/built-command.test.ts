@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { londonDate } from '../../src/calendar.js';
+import { londonDate } from '../../src/ground/calendar.js';
 import { readLetterText } from '../../src/check-copy/read-letter.js';
 import { repoRoot } from '../support/fake-io.js';
 

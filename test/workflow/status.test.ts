@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Deadline } from '../../src/rules/types.js';
-import { appendHistory, historyPath, readHistory, type HistoryEvent } from '../../src/workflow/history.js';
+import { appendHistory, historyPath, readHistory, type HistoryEvent } from '../../src/ground/history.js';
 import { compareStatuses, currentStage, letterStatus } from '../../src/workflow/status.js';
 
 const deadline = (id: string, date: string): Deadline => ({

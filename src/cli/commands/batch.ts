@@ -1,15 +1,15 @@
 import { availableParallelism } from 'node:os';
 import { relative, resolve } from 'node:path';
-import { createProgress } from '../../batch/progress.js';
-import { runBatch } from '../../batch/run-batch.js';
-import { outputFormats } from '../../formats.js';
+import { createProgress } from '../../workflow/batch/progress.js';
+import { runBatch } from '../../workflow/batch/run-batch.js';
+import { outputFormats } from '../../ground/formats.js';
 import { parseFormats } from '../format-option.js';
 import type { Command } from '../command.js';
-import { exitCodes, UserError } from '../io.js';
+import { exitCodes, UserError } from '../../ground/io.js';
 import { existsSync, statSync } from 'node:fs';
-import { ensureOutDir } from '../out-dir.js';
-import { londonDate } from '../../calendar.js';
-import { loadTemplates } from '../templates-option.js';
+import { ensureOutDir } from '../../workflow/out-dir.js';
+import { londonDate } from '../../ground/calendar.js';
+import { loadTemplates } from '../../workflow/context.js';
 
 /** Runs the batch; a folder the disk refuses (the manifest cannot be written) is said plainly. */
 async function runBatchOrExplain<T>(run: () => Promise<T>, out: string): Promise<T> {

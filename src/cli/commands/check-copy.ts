@@ -7,7 +7,7 @@ import {
   type CopyCheck,
 } from '../../check-copy/index.js';
 import type { Command } from '../command.js';
-import { exitCodes, UserError } from '../io.js';
+import { exitCodes, UserError } from '../../ground/io.js';
 import { recipientsFor, schoolFactsFor } from './recipients.js';
 
 function report(check: CopyCheck, letter: string): string {
@@ -26,6 +26,7 @@ function report(check: CopyCheck, letter: string): string {
       `  EXTRA    ${e.role ?? (e.other ? 'not para 17' : 'not recognised')}: ${e.text}`,
       `             ${e.reason}`,
     );
+  for (const note of check.notes) lines.push(`  NOTE     ${note}`);
   const differences = check.missing.length + check.extra.length + check.namedDifferently.length;
   lines.push(
     '',
@@ -49,7 +50,8 @@ export const checkCopyCommand: Command = {
       .option('json', {
         type: 'boolean',
         default: false,
-        describe: 'Print { ok, school, letter, warnings, sentence, found, matched, missing, extra, namedDifferently }',
+        describe:
+          'Print { ok, school, letter, warnings, sentence, found, matched, missing, extra, namedDifferently, notes }',
       })
       .example('$0 check-copy letter.pdf visit.yaml', 'the letter’s copy sentence against para 17')
       .example('$0 check-copy letter.docx --urn 121190 --register edubasealldata.csv', 'facts from the register'),
@@ -77,8 +79,23 @@ export const checkCopyCommand: Command = {
       throw error;
     }
     if (args.json === true) {
-      const { ok, school, letter: named, warnings, sentence, found, matched, missing, extra, namedDifferently } = check;
-      const json = { ok, school, letter: named, warnings, sentence, found, matched, missing, extra, namedDifferently };
+      const {
+        ok,
+        school,
+        letter: named,
+        warnings,
+        sentence,
+        found,
+        matched,
+        missing,
+        extra,
+        namedDifferently,
+        notes,
+      } = check;
+      const json = {
+        ...{ ok, school, letter: named, warnings, sentence, found, matched, missing, extra, namedDifferently },
+        notes,
+      };
       io.stdout(`${JSON.stringify(json, null, 2)}\n`);
     } else {
       io.stdout(report(check, letter));

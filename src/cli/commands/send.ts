@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import type { Command } from '../command.js';
-import { exitCodes, type Io } from '../io.js';
+import { exitCodes, type Io } from '../../ground/io.js';
 import { adviceAfter, describeDecision, describeMessage, describeResult } from '../../distribution/report.js';
 import { defaultRetryPolicy } from '../../distribution/retry.js';
 import { defaultSmtpTimeouts } from '../../distribution/transport.js';

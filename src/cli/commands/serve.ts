@@ -1,12 +1,12 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, relative, resolve } from 'node:path';
 import type { Command } from '../command.js';
-import { exitCodes, UserError, type Io } from '../io.js';
-import { prepareLetterService } from '../../serve/letter.js';
+import { exitCodes, UserError, type Io } from '../../ground/io.js';
+import { prepareLetterService } from '../../workflow/page.js';
 import { startServer, type RunningServer } from '../../serve/server.js';
 import { writeFileAtomic } from '../../writers/write-atomic.js';
 import { initFormText } from './init.js';
-import { writeFailure } from '../out-dir.js';
+import { writeFailure } from '../../workflow/out-dir.js';
 
 /** The port the page is usually at: the same address after a restart keeps the browser's copy of unsaved work. */
 export const defaultPort = 4730;

@@ -1,14 +1,14 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
-import { listForms } from '../../batch/run-batch.js';
+import { listForms } from '../../workflow/batch/run-batch.js';
 import { isRealDate } from '../../evidence/schema.js';
-import { londonDate } from '../../calendar.js';
+import { londonDate } from '../../ground/calendar.js';
 import { englandBankHolidays } from '../../rules/holidays.js';
 import { recordPublication } from '../../workflow/publish.js';
-import { lettersStatus } from '../../workflow/letters.js';
+import { statusReport } from '../../workflow/status-report.js';
 import type { Command } from '../command.js';
 import { table } from '../table.js';
-import { exitCodes, UserError } from '../io.js';
+import { exitCodes, UserError } from '../../ground/io.js';
 
 const stageWords: Record<string, string> = {
   'awaiting-draft': 'awaiting HMI draft',
@@ -78,7 +78,7 @@ export const statusCommand: Command = {
     }
 
     const files = folder ? listForms(target) : [target];
-    const rows = await lettersStatus(
+    const rows = await statusReport(
       files.map((file) => ({ path: file, shown: relative(io.cwd, file) || basename(file) })),
       { outDir, today, holidays: englandBankHolidays() },
     );

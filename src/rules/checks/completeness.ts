@@ -1,5 +1,5 @@
 // para 16: the letter's eight contents, each present before it can be final; teaching and learning, leadership and governance in all cases.
-import type { FormPath, Severity } from '../../diagnostics.js';
+import type { FormPath, Severity } from '../../ground/diagnostics.js';
 import type { EvidenceForm } from '../../evidence/schema.js';
 import { defineRule, type Finding } from '../rule.js';
 import { said } from './form-facts.js';

@@ -3,7 +3,7 @@
  * tree's expected lines, tracked changes accepted or rejected, and
  * LibreOffice headless conversion where soffice is installed.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
@@ -84,16 +84,6 @@ export function resolveRevisions(documentXml: string, mode: 'accept' | 'reject' 
   }
   return out.filter((p) => p.text !== '');
 }
-
-let available: boolean | undefined;
-
-/** Whether LibreOffice (soffice) can be run here. */
-export function hasSoffice(): boolean {
-  available ??= spawnSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60_000 }).status === 0;
-  return available;
-}
-
-export const sofficeMissing = 'soffice (LibreOffice) is not installed: LibreOffice read-back tests skipped';
 
 /** Converts DOCX files with LibreOffice headless into a fresh temporary folder; returns the output paths by input name. */
 export function convertWithLibreOffice(files: Record<string, Buffer>, format: 'pdf' | 'txt'): Record<string, string> {

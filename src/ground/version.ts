@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 
-// package.json is one folder up from src/version.ts and two up from dist/src/version.js.
-const packageJson = ['../package.json', '../../package.json']
+// package.json is two folders up from src/ground/version.ts and three up from dist/src/ground/version.js.
+const packageJson = ['../../package.json', '../../../package.json']
   .map((path) => new URL(path, import.meta.url))
   .find(
     (url) =>

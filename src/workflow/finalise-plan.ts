@@ -7,14 +7,14 @@
  */
 import type { LetterDocument, Block } from '../letter/tree.js';
 import { blockText } from '../letter/tree.js';
-import { outputFileName, renderFormat, type ComposedLetter, type OutputFormat } from '../pipeline.js';
+import { outputFileName, renderFormat, type ComposedLetter, type OutputFormat } from './pipeline.js';
 import type { Deadline } from '../rules/types.js';
 import { workingDaysBetween, type Holidays } from '../rules/working-days.js';
 import { diffSequences } from '../writers/docx/diff.js';
 import { renderRedlineDocx, summariseChanges, type SectionChange } from '../writers/docx/index.js';
-import type { HistoryEvent } from './history.js';
+import type { HistoryEvent } from '../ground/history.js';
 
-export { nextVersion } from './history.js';
+export { nextVersion } from '../ground/history.js';
 import type { DraftKind } from './draft-source.js';
 
 /** Who finalised the letter, when, and which version it is. */

@@ -7,7 +7,7 @@
 import { lastVisitDay } from '../evidence/visit-dates.js';
 import { computeDeadlines } from '../rules/deadlines.js';
 import type { Holidays } from '../rules/working-days.js';
-import { historyPath, readHistory } from './history.js';
+import { historyPath, readHistory } from '../ground/history.js';
 import { loadAndValidate } from './load.js';
 import { compareStatuses, letterStatus, type LetterStatus } from './status.js';
 
@@ -29,7 +29,7 @@ export interface StatusSettings {
 }
 
 /** The status of each letter the forms are for, overdue first; an invalid form is its own row saying so. */
-export async function lettersStatus(
+export async function statusReport(
   files: readonly { path: string; shown: string }[],
   settings: StatusSettings,
 ): Promise<LetterRow[]> {

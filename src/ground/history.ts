@@ -4,11 +4,8 @@
  * `<URN>-<visit date>.history.jsonl`. Appending never rewrites earlier lines.
  */
 import { join } from 'node:path';
-import { londonDate } from '../calendar.js';
-import type { EvidenceForm } from '../evidence/schema.js';
-import { lastVisitDay } from '../evidence/visit-dates.js';
-import { appendJsonLine, readJsonLines } from '../jsonl.js';
-import type { SentLetter } from '../rules/event-dates.js';
+import { londonDate } from './calendar.js';
+import { appendJsonLine, readJsonLines } from './jsonl.js';
 
 export const stages = ['drafted', 'draft-received', 'finalised', 'sent', 'published', 'withheld'] as const;
 export type Stage = (typeof stages)[number];
@@ -68,16 +65,14 @@ export function recordLetterWritten(
   appendHistory(file, event, sync === false ? { sync: false } : {});
 }
 
-/** Records that a form's letter was published (para 18) on a date, so publication is no longer awaited. */
+/** Records that a letter (its URN and last visit day) was published (para 18) on a date, so publication is no longer awaited. */
 export function recordPublished(
   outDir: string,
-  form: EvidenceForm,
+  letter: { urn: string; visitDate: string },
   on: string,
   at: string,
-): { letter: { urn: string; visitDate: string } } {
-  const letter = { urn: String(form.school.urn), visitDate: lastVisitDay(form) };
+): void {
   appendHistory(historyPath(outDir, letter.urn, letter.visitDate), { stage: 'published', at, on });
-  return { letter };
 }
 
 function isHistoryEvent(value: unknown): value is HistoryEvent {
@@ -94,6 +89,13 @@ function isHistoryEvent(value: unknown): value is HistoryEvent {
 export function readHistory(file: string): { events: HistoryEvent[]; damagedLines: number } {
   const { records, damagedLines } = readJsonLines(file, isHistoryEvent);
   return { events: records, damagedLines };
+}
+
+/** What the letter's history says was sent: the version and the London day it went. */
+export interface SentLetter {
+  version?: number;
+  /** ISO date, London. */
+  on: string;
 }
 
 /** The last sending of the final letter: which version went, and the day it went (London). */

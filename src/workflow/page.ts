@@ -6,17 +6,17 @@
  * (the templates, the bank holidays) is prepared once per server.
  */
 import { relative, resolve } from 'node:path';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../ground/diagnostics.js';
 import type { PreparedTemplates } from '../letter/templates.js';
-import { londonDate } from '../calendar.js';
+import { londonDate } from '../ground/calendar.js';
 import { englandBankHolidays } from '../rules/holidays.js';
 import type { Deadline, RecipientList } from '../rules/types.js';
 import type { Holidays } from '../rules/working-days.js';
-import { draftLetter, writeLetterFiles } from '../workflow/draft.js';
-import { loadAndValidate, loadAndValidateText } from '../workflow/load.js';
-import type { Io } from '../cli/io.js';
-import { formatDiagnostics } from '../cli/print.js';
-import { loadTemplates } from '../cli/templates-option.js';
+import { draftLetter, writeLetterFiles } from './draft.js';
+import { loadAndValidate, loadAndValidateText } from './load.js';
+import type { Io } from '../ground/io.js';
+import { formatDiagnostics } from '../ground/diagnostics-text.js';
+import { loadTemplates } from './context.js';
 
 /** What the page shows for one version of the form's text. */
 export interface FormCheck {
@@ -29,7 +29,7 @@ export interface FormCheck {
 }
 
 /** The outcome of writing a draft: the files written, or what stopped it, in the command line's words. */
-export interface DraftOutcome {
+export interface PageDraftWritten {
   ok: boolean;
   written: string[];
   messages: string;
@@ -39,7 +39,7 @@ export interface DraftOutcome {
 export interface LetterService {
   check(text: string, file: string): Promise<FormCheck>;
   /** Writes the draft (DOCX and PDF) from the form file on disk as `draft` does; `form` as named on the command line. */
-  writeDraft(request: { form: string; out: string }, io: Io): Promise<DraftOutcome>;
+  writeDraft(request: { form: string; out: string }, io: Io): Promise<PageDraftWritten>;
 }
 
 /** The formats the page's button writes. */
@@ -50,13 +50,13 @@ export function prepareLetterService(options: { templates?: string }, io: Io): L
   const templates: PreparedTemplates = loadTemplates(options.templates, io);
   const holidays: Holidays = englandBankHolidays();
   return {
-    check: (text, file) => checkForm(text, file, io.cwd, templates, holidays),
+    check: (text, file) => checkPageForm(text, file, io.cwd, templates, holidays),
     writeDraft: (request, pageIo) => writeDraft(request, pageIo, templates, holidays),
   };
 }
 
 /** The same checks as `validate` and `draft`: the loader's, then the rules' and the letter's. */
-async function checkForm(
+async function checkPageForm(
   text: string,
   file: string,
   cwd: string,
@@ -84,7 +84,7 @@ async function writeDraft(
   io: Io,
   templates: PreparedTemplates,
   holidays: Holidays,
-): Promise<DraftOutcome> {
+): Promise<PageDraftWritten> {
   const shown = (path: string): string => relative(io.cwd, path) || path;
   const load = await loadAndValidate({ file: request.form, cwd: io.cwd });
   const lines = (diagnostics: readonly Diagnostic[]) =>

@@ -2,7 +2,7 @@
  * How the CLI shows diagnostics: compiler-style lines (with the source line
  * and a caret under it on a terminal), a summary, or the stable JSON report.
  */
-import { formatDiagnostic, hasErrors, type Diagnostic, type Severity } from '../diagnostics.js';
+import { formatDiagnostic, hasErrors, type Diagnostic, type Severity } from './diagnostics.js';
 import type { Io } from './io.js';
 
 /** One diagnostic in the `--json` report; the fields and their order are stable. */

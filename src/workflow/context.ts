@@ -1,7 +1,7 @@
 /** The `--templates DIR` option shared by draft, finalise and batch. */
 import { resolve } from 'node:path';
 import { prepareTemplates, TemplatesError, type PreparedTemplates } from '../letter/templates.js';
-import { exitCodes, UserError, type Io } from './io.js';
+import { exitCodes, UserError, type Io } from '../ground/io.js';
 
 /** The bundled templates overlaid by --templates DIR; a folder that cannot be used is a usage error. */
 export function loadTemplates(dir: string | undefined, io: Io): PreparedTemplates {

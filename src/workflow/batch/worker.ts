@@ -1,7 +1,7 @@
 /** The batch worker thread: prepares templates and fonts once, then renders forms. */
-import { prepareTemplates } from '../letter/templates.js';
-import { englandBankHolidays } from '../rules/holidays.js';
-import { preparePdf } from '../writers/pdf/index.js';
+import { prepareTemplates } from '../../letter/templates.js';
+import { englandBankHolidays } from '../../rules/holidays.js';
+import { preparePdf } from '../../writers/pdf/index.js';
 import { renderFormFile, type BatchOptions } from './render-form.js';
 import { serveWorker } from './serve-worker.js';
 

@@ -1,6 +1,6 @@
-import { exitCodes } from '../exit-codes.js';
+import { exitCodes } from './exit-codes.js';
 
-export { exitCodes, type ExitCode } from '../exit-codes.js';
+export { exitCodes, type ExitCode } from './exit-codes.js';
 
 /** What a command may touch of the outside world; tests pass their own. */
 export interface Io {

@@ -44,7 +44,7 @@ export function listForms(folder: string): string[] {
  */
 function workerModule(): URL {
   return import.meta.url.endsWith('.ts')
-    ? new URL('../../dist/src/batch/worker.js', import.meta.url)
+    ? new URL('../../../dist/src/workflow/batch/worker.js', import.meta.url)
     : new URL('./worker.js', import.meta.url);
 }
 

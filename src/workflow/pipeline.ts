@@ -4,28 +4,28 @@
  * apart from the templates, which are read once per process before it runs;
  * loading the form and writing the files are the CLI's.
  */
-import type { Diagnostic } from './diagnostics.js';
-import type { EvidenceForm } from './evidence/schema.js';
-import { buildLetter, type LetterContext, type LetterModel } from './letter/model.js';
-import { renderLetter } from './letter/render.js';
-import { checkTemplates } from './letter/template-check.js';
-import { defaultTemplatesDir, type PreparedTemplates } from './letter/templates.js';
-import type { LetterDocument } from './letter/tree.js';
-import { toView } from './letter/view.js';
-import { lastVisitDay } from './evidence/visit-dates.js';
-import { checkForm } from './rules/check-form.js';
-import { computeDeadlines } from './rules/deadlines.js';
-import { RecipientsError, resolveRecipients } from './rules/recipients.js';
-import type { Deadline, RecipientList } from './rules/types.js';
-import type { Holidays } from './rules/working-days.js';
-import { toolVersion as packageVersion } from './version.js';
-import { renderDocx } from './writers/docx/index.js';
-import { renderHtml } from './writers/html.js';
-import { renderMarkdown } from './writers/markdown.js';
-import { renderPdf } from './writers/pdf/index.js';
+import type { Diagnostic } from '../ground/diagnostics.js';
+import type { EvidenceForm } from '../evidence/schema.js';
+import { buildLetter, type LetterContext, type LetterModel } from '../letter/model.js';
+import { renderLetter } from '../letter/render.js';
+import { checkTemplates } from '../letter/template-check.js';
+import { defaultTemplatesDir, type PreparedTemplates } from '../letter/templates.js';
+import type { LetterDocument } from '../letter/tree.js';
+import { toView } from '../letter/view.js';
+import { lastVisitDay } from '../evidence/visit-dates.js';
+import { checkForm } from '../rules/check-form.js';
+import { computeDeadlines } from '../rules/deadlines.js';
+import { RecipientsError, resolveRecipients } from '../rules/recipients.js';
+import type { Deadline, RecipientList } from '../rules/types.js';
+import type { Holidays } from '../rules/working-days.js';
+import { toolVersion as packageVersion } from '../ground/version.js';
+import { renderDocx } from '../writers/docx/index.js';
+import { renderHtml } from '../writers/html.js';
+import { renderMarkdown } from '../writers/markdown.js';
+import { renderPdf } from '../writers/pdf/index.js';
 
-import type { OutputFormat } from './formats.js';
-export { outputFormats, type OutputFormat } from './formats.js';
+import type { OutputFormat } from '../ground/formats.js';
+export { outputFormats, type OutputFormat } from '../ground/formats.js';
 
 export interface ComposeOptions {
   status: 'draft' | 'final';

@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { exitCodes, UserError } from './io.js';
+import { exitCodes, UserError } from '../ground/io.js';
 
 /** Creates the --out folder (and its parents); a file in the way is the user's mistake, a refusal the disk's. */
 export function ensureOutDir(dir: string, shown: string): void {

@@ -4,13 +4,13 @@
  * becomes a failed entry with its errors, never a throw.
  */
 import { basename } from 'node:path';
-import { formatDiagnostic } from '../diagnostics.js';
-import type { PreparedTemplates } from '../letter/templates.js';
+import { formatDiagnostic } from '../../ground/diagnostics.js';
+import type { PreparedTemplates } from '../../letter/templates.js';
 import type { OutputFormat } from '../pipeline.js';
-import type { Holidays } from '../rules/working-days.js';
-import { lastVisitDay } from '../evidence/visit-dates.js';
-import { draftLetter, writeLetterFiles } from '../workflow/draft.js';
-import { loadAndValidate } from '../workflow/load.js';
+import type { Holidays } from '../../rules/working-days.js';
+import { lastVisitDay } from '../../evidence/visit-dates.js';
+import { draftLetter, writeLetterFiles } from '../draft.js';
+import { loadAndValidate } from '../load.js';
 import { emptyEntry, type ManifestEntry } from './manifest.js';
 
 export interface BatchOptions {
