@@ -126,9 +126,10 @@ export async function finaliseLetter(request: FinaliseRequest): Promise<Finalise
     ...load.diagnostics,
     ...[...letter.diagnostics, ...letterDateNote(form.letter?.date, request.on)].map(place),
   ];
-  // The same form as a draft shows what only a draft's status changes: the marking, and the date (a draft is
-  // dated the visit day, the final letter the day it is finalised), so the redline shows the ISP's edits alone.
-  const rendition = composeLetter(form, { status: 'draft', templates, holidays }).document;
+  // The same form as a draft, dated as the final letter is, shows what only a draft's status changes (the
+  // marking), so the redline shows the ISP's edits alone, and the letter's date as it changed: the HMI's draft
+  // is dated the visit day, the final letter the day it is finalised.
+  const rendition = composeLetter(form, { status: 'draft', templates, holidays, letterDate: request.on }).document;
   if (!letter.document || !rendition) {
     return refuse(
       exitCodes.invalid,
