@@ -11,7 +11,12 @@ import { outputFileName, renderFormat, type ComposedLetter, type OutputFormat } 
 import type { Deadline } from '../rules/types.js';
 import { workingDaysBetween, type Holidays } from '../rules/working-days.js';
 import { diffSequences } from '../writers/docx/diff.js';
-import { renderRedlineDocx, summariseChanges, type SectionChange } from '../writers/docx/index.js';
+import {
+  compareSections,
+  renderRedlineDocx,
+  type SectionChange,
+  type SectionComparison,
+} from '../writers/docx/index.js';
 import type { HistoryEvent } from '../ground/history.js';
 
 export { nextVersion } from '../ground/history.js';
@@ -195,6 +200,8 @@ export interface FinalisePlan {
   /** The draft as compared (draft-only marks removed). */
   before: LetterDocument;
   changes: SectionChange[];
+  /** The same comparison with each changed section's words in the draft and in the final letter. */
+  comparison: SectionComparison[];
   changesText: string;
   lateness?: Lateness;
   files: OutputFile[];
@@ -216,27 +223,27 @@ const templateParts: readonly [BlockRole, string][] = [
  * then the body's sections by heading. The body alone is cut into sections,
  * so a changed date is "Letter date: changed", never the first section's.
  */
-export function letterChanges(before: LetterDocument, after: LetterDocument): SectionChange[] {
-  const partText = (document: LetterDocument, role: BlockRole): string =>
-    document.blocks
-      .filter((block) => block.role === role)
-      .map((block) => blockText(block).replace(/\s+/g, ' ').trim())
-      .join('\n');
-  const parts = templateParts
-    .filter(([role]) => partText(before, role) !== partText(after, role))
-    .map(([, section]): SectionChange => ({ section, change: 'changed' }));
+export function letterChanges(before: LetterDocument, after: LetterDocument): SectionComparison[] {
+  const partText = (document: LetterDocument, role: BlockRole): string[] =>
+    document.blocks.filter((block) => block.role === role).map((block) => blockText(block).replace(/\s+/g, ' ').trim());
+  const parts = templateParts.flatMap(([role, section]): SectionComparison[] => {
+    const was = partText(before, role);
+    const is = partText(after, role);
+    return was.join('\n') === is.join('\n') ? [] : [{ section, change: 'changed', before: was, after: is }];
+  });
   const body = (document: LetterDocument): LetterDocument => ({
     ...document,
     blocks: document.blocks.filter((block) => block.role === 'body'),
   });
-  return [...parts, ...summariseChanges(body(before), body(after))];
+  return [...parts, ...compareSections(body(before), body(after))];
 }
 
 /** Stamps the final letter, compares it with the HMI's draft and renders every file to write. */
 export async function planFinalise(input: FinaliseInput): Promise<FinalisePlan> {
   const final = stampFinal(input.letter.document, input.stamp);
   const before = comparableDraft(input.draft, input.draftKind, input.draftRendition, final);
-  const changes = letterChanges(before, final);
+  const comparison = letterChanges(before, final);
+  const changes = comparison.map(({ section, change }) => ({ section, change }));
   const { stamp } = input;
   const changesText =
     `Changes to the HMI’s draft in the final letter, version ${stamp.version}, finalised by ${stamp.by} on ${stamp.on}\n` +
@@ -254,5 +261,5 @@ export async function planFinalise(input: FinaliseInput): Promise<FinalisePlan> 
   });
   files.push({ name: companionFileName(final, 'changes.txt'), content: changesText, kind: 'changes' });
   const lateness = finalLetterLateness(input.letter.deadlines, stamp.on, input.holidays);
-  return { final, before, changes, changesText, files, ...(lateness ? { lateness } : {}) };
+  return { final, before, changes, comparison, changesText, files, ...(lateness ? { lateness } : {}) };
 }
