@@ -300,14 +300,10 @@ export const findings = z.strictObject({
   previousPriorities: z
     .array(
       z.strictObject({
-        priority: z
-          .number()
-          .int()
-          .min(1)
-          .meta({
-            description:
-              'Which priority of the previous monitoring inspection (visit.previous.priorities), counting from 1',
-          }),
+        priority: z.number().int().min(1).meta({
+          description:
+            'Which priority of the previous monitoring inspection (visit.previous.priorities), counting from 1',
+        }),
         response: narrative,
       }),
     )
