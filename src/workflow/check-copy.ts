@@ -37,7 +37,12 @@ export type CheckCopyOutcome =
 export async function checkLetterCopies(request: CheckCopyRequest): Promise<CheckCopyOutcome> {
   let facts;
   try {
-    facts = await loadSchoolFacts({ form: request.form, urn: request.urn, register: request.register, cwd: request.cwd });
+    facts = await loadSchoolFacts({
+      form: request.form,
+      urn: request.urn,
+      register: request.register,
+      cwd: request.cwd,
+    });
   } catch (error) {
     if (error instanceof SchoolFactsError) {
       return { ok: false, problem: error.kind, message: error.message, diagnostics: error.diagnostics };

@@ -11,7 +11,12 @@ import { outputFileName, renderFormat, type ComposedLetter, type OutputFormat } 
 import type { Deadline } from '../rules/types.js';
 import { workingDaysBetween, type Holidays } from '../rules/working-days.js';
 import { diffSequences } from '../writers/docx/diff.js';
-import { compareSections, renderRedlineDocx, type SectionChange, type SectionComparison } from '../writers/docx/index.js';
+import {
+  compareSections,
+  renderRedlineDocx,
+  type SectionChange,
+  type SectionComparison,
+} from '../writers/docx/index.js';
 import type { HistoryEvent } from '../ground/history.js';
 
 export { nextVersion } from '../ground/history.js';

@@ -178,6 +178,14 @@ export async function runSend(request: SendRequest): Promise<SendOutcome> {
     if (error instanceof Refusal) return { status: 'refused', problem: error.problem, message: error.message };
     if (error instanceof JournalLockedError) return { status: 'locked', message: error.message };
     if (error instanceof LocalWriteError) return { status: 'local-failure', message: error.message };
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') {
+      // A journal or history opened without following links (O_NOFOLLOW) found one at its name.
+      const path = (error as NodeJS.ErrnoException).path ?? 'a journal or history';
+      return {
+        status: 'local-failure',
+        message: `${path} is a symbolic link: journals and histories are never read or written through one. Remove it, then run the same command again`,
+      };
+    }
     throw error;
   }
 }

@@ -59,7 +59,8 @@ export function snapshot(dir: string): Record<string, string> {
       const path = join(d, name);
       const stat = statSync(path);
       if (stat.isDirectory()) walk(path);
-      else out[relative(dir, path)] = `${stat.size} ${stat.mtimeMs} ${readFileSync(path).toString('base64').slice(0, 64)}`;
+      else
+        out[relative(dir, path)] = `${stat.size} ${stat.mtimeMs} ${readFileSync(path).toString('base64').slice(0, 64)}`;
     }
   };
   walk(dir);

@@ -296,11 +296,41 @@ describe('monitoring-letter serve, as a user runs it', () => {
   });
 });
 
+describe('monitoring-letter serve FOLDER, as a user runs it', () => {
+  it('opens the workspace on a folder of forms: the queue at the address printed, and Ctrl+C stops it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'serve-folder-'));
+    mkdirSync(join(dir, 'letters'));
+    writeFileSync(
+      join(dir, 'letters', 'visit.yaml'),
+      readFileSync(join(repoRoot, 'fixtures', 'forms', 'example.yaml')),
+    );
+    const bin = join(repoRoot, 'dist', 'src', 'cli', 'bin.js');
+    const child = spawn(process.execPath, [bin, 'serve', 'letters', '--port', '0'], { cwd: dir });
+    let out = '';
+    child.stdout.on('data', (d: Buffer) => (out += d.toString('utf8')));
+    const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
+    try {
+      await expect.poll(() => out, { timeout: 30_000, interval: 100 }).toMatch(/http:\/\/127\.0\.0\.1:\d+\//);
+      expect(out).toContain('Letters in letters:');
+      const url = /http:\/\/127\.0\.0\.1:(\d+)\//.exec(out);
+      const queue = await raw(Number(url?.[1]), { path: '/' });
+      expect(queue.status).toBe(200);
+      expect(queue.body).toContain('St Mary’s Church of England Voluntary Aided Primary School');
+      expect((await raw(Number(url?.[1]), { path: '/check' })).status).toBe(200);
+    } finally {
+      child.kill('SIGINT');
+    }
+    expect(await exited).toBe(0);
+    expect(out).toContain('Stopped.');
+  });
+});
+
 describe('monitoring-letter serve: usage mistakes', () => {
   it.each([
     [['serve', 'visit.yaml', '--port', 'eighty'], /--port eighty: expected a port number/],
     [['serve', 'visit.yaml', '--port', '70000'], /--port 70000/],
-    [['serve', 'forms'], /forms is a folder/],
+    [['serve', 'forms', '--register', 'nope.csv'], /--register nope\.csv: no such file/],
+    [['serve', 'forms', '--contacts', 'nope.yaml'], /--contacts nope\.yaml: no such file/],
     [['serve', 'missing/visit.yaml'], /its folder missing does not exist/],
     [['serve', 'notes.txt'], /expected a form file ending .yaml, .yml or .json/],
   ])('%j is refused with exit 2 and a message saying what would be right', async (argv, message) => {
@@ -322,7 +352,10 @@ describe('serve FOLDER: who may talk to the workspace, and what it reads', () =>
   const letterId = '121190-2014-03-12';
   const pages = ['/', '/check', `/letters/${letterId}`, `/api/letters/${letterId}/send`, '/assets/workspace.js'];
   const changes: [string, unknown][] = [
-    [`/api/letters/${letterId}/finalise`, { action: 'finalise', final: '1', draft: '0', by: 'X', day: '1', month: '4', year: '2014' }],
+    [
+      `/api/letters/${letterId}/finalise`,
+      { action: 'finalise', final: '1', draft: '0', by: 'X', day: '1', month: '4', year: '2014' },
+    ],
     [`/api/letters/${letterId}/send`, { mode: 'send' }],
     [`/api/letters/${letterId}/open`, { form: '0' }],
     ['/api/check', { letterName: 'a.txt', letterContent: 'Y29weQ==', school: 'form', letter: letterId }],

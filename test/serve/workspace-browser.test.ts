@@ -101,8 +101,13 @@ describe.skipIf(!hasChromium)('serve FOLDER: the workspace in chromium', () => {
     // A field left wrong: the error summary links to it.
     await queue.getByLabel('Finalised by').fill('');
     await queue.getByRole('button', { name: 'Finalise letter' }).click();
-    await queue.locator('.govuk-error-summary').getByRole('link', { name: /Enter the name/ }).waitFor();
-    expect(await queue.locator('.govuk-error-summary').evaluate((el) => el === el.ownerDocument.activeElement)).toBe(true);
+    await queue
+      .locator('.govuk-error-summary')
+      .getByRole('link', { name: /Enter the name/ })
+      .waitFor();
+    expect(await queue.locator('.govuk-error-summary').evaluate((el) => el === el.ownerDocument.activeElement)).toBe(
+      true,
+    );
     await accessible(queue, 'finalise with errors');
 
     await queue.getByLabel('Finalised by').fill('A. Officer');

@@ -27,8 +27,9 @@ async function sendAndWait(mode: string): Promise<string> {
   await expect
     .poll(
       async () => {
-        html = (JSON.parse((await raw(ws!.server.port, { path: `/api/letters/${stMarys}/send` })).body) as { html: string })
-          .html;
+        html = (
+          JSON.parse((await raw(ws!.server.port, { path: `/api/letters/${stMarys}/send` })).body) as { html: string }
+        ).html;
         return html.includes('data-poll');
       },
       { timeout: 30_000, interval: 100 },

@@ -50,7 +50,9 @@ describe('serve FOLDER: the queue', () => {
       ['community-primary.yaml', 'hmi-draft.yaml', 'isp-final.yaml'].map((n) => ({ path: join(ws!.dir, n), shown: n })),
       { outDir: ws.folder.out, today: '2014-03-14', holidays: englandBankHolidays() },
     );
-    const shown = [...page.body.matchAll(/<a class="govuk-link" href="\/letters\/([^"]+)">([^<]+)<\/a>/g)].map((m) => m[2]);
+    const shown = [...page.body.matchAll(/<a class="govuk-link" href="\/letters\/([^"]+)">([^<]+)<\/a>/g)].map(
+      (m) => m[2],
+    );
     expect(shown).toEqual(rows.map((r) => r.school?.replace(/’/g, '’')));
     expect(rows.map((r) => r.queueStage)).toEqual(['draft', 'draft']);
     // The two forms of one visit are one letter.
@@ -63,7 +65,10 @@ describe('serve FOLDER: the queue', () => {
     ws = await startFolderWorkspace();
     const { writeFileSync } = await import('node:fs');
     const path = join(ws.dir, 'community-primary.yaml');
-    writeFileSync(path, readFileSync(path, 'utf8').replace(/^  teachingAndLearning:.*$/m, '  teachingAndLearning: ""'));
+    writeFileSync(
+      path,
+      readFileSync(path, 'utf8').replace(/^ {2}teachingAndLearning:.*$/m, '  teachingAndLearning: ""'),
+    );
     expect(text((await get('/')).body)).toMatch(
       /community-primary\.yaml the form is not valid: run `monitoring-letter validate` Incomplete None/,
     );
@@ -75,7 +80,9 @@ describe('serve FOLDER: finalising', () => {
   it('compares first and writes nothing; then finalises, shows the same sections as the changes file and offers the downloads', async () => {
     ws = await startFolderWorkspace();
     const compared = await finalise('compare');
-    expect(text(compared)).toContain('Nothing is written yet. Finalising makes version 1, by A. Officer, dated 20 March 2014');
+    expect(text(compared)).toContain(
+      'Nothing is written yet. Finalising makes version 1, by A. Officer, dated 20 March 2014',
+    );
     expect(existsSync(ws.folder.out)).toBe(false);
 
     const done = await finalise('finalise');
@@ -150,7 +157,9 @@ describe('serve FOLDER: sending', () => {
     expect(readdirSync(outbox)).toHaveLength(planned.length);
     const journal = readFileSync(join(ws.folder.out, 'send-journal.jsonl'), 'utf8');
     expect(journal.match(/"type":"sent"/g)).toHaveLength(planned.length);
-    expect(text((await get('/')).body)).toMatch(/St Mary’s Church of England Voluntary Aided Primary School 121190 Sent/);
+    expect(text((await get('/')).body)).toMatch(
+      /St Mary’s Church of England Voluntary Aided Primary School 121190 Sent/,
+    );
   });
 
   it('before finalising, says only the final letter is sent', async () => {
@@ -177,8 +186,23 @@ describe('serve FOLDER: the LA copy-list check', () => {
     expect(response.status, response.body).toBe(200);
     const html = text((JSON.parse(response.body) as { html: string }).html);
     expect(html).toContain('School checked St Mary’s Church of England Voluntary Aided Primary School (URN 121190)');
-    expect(html).toMatch(/Missing diocese: the Diocese of Norwich voluntary aided school: the diocese is copied \(para 17\)/);
+    expect(html).toMatch(
+      /Missing diocese: the Diocese of Norwich voluntary aided school: the diocese is copied \(para 17\)/,
+    );
     expect(snapshot(ws.dir)).toEqual(before);
+  });
+
+  it('reads a PDF and a DOCX letter as well as text: the final letter the workspace wrote is copied as para 17 requires', async () => {
+    ws = await startFolderWorkspace();
+    await finalise('finalise');
+    for (const kind of ['final.pdf', 'final.docx']) {
+      const file = join(ws.folder.out, `${stMarys}-${kind}`);
+      const response = await post(ws.server.port, '/api/check', upload(file, { school: 'form', letter: stMarys }));
+      expect(response.status, kind).toBe(200);
+      const html = text((JSON.parse(response.body) as { html: string }).html);
+      expect(html, kind).toMatch(/Result Copied as para 17 requires/);
+      expect(html, kind).not.toMatch(/Missing|Extra|Not recognised|difference/);
+    }
   });
 
   it('takes the school from a form in the folder; says plainly when the letter has no copy sentence', async () => {
@@ -203,7 +227,11 @@ describe('serve FOLDER: the LA copy-list check', () => {
     const html = (JSON.parse(empty.body) as { html: string }).html;
     expect(html).toContain('<a href="#letter">Choose the letter you received</a>');
     expect(html).toContain('<a href="#school-choice">');
-    const extra = await post(ws.server.port, '/api/check', { letterName: 'a.txt', letterContent: '', path: '/etc/passwd' });
+    const extra = await post(ws.server.port, '/api/check', {
+      letterName: 'a.txt',
+      letterContent: '',
+      path: '/etc/passwd',
+    });
     expect(extra.status).toBe(400);
     const badMode = await post(ws.server.port, `/api/letters/${stMarys}/send`, { mode: 'twice' });
     expect(badMode.status).toBe(400);

@@ -21,12 +21,20 @@ describe('checkLetterCopies: a received letter in memory against para 17', () =>
 
   it('refuses a file type it cannot read, a letter without a copy sentence, and a URN without a register, in words', async () => {
     const form = 'fixtures/forms/example.yaml';
-    const wrongType = await checkLetterCopies({ letter: { name: 'scan.jpg', bytes: Buffer.from('x') }, form, cwd: repoRoot });
+    const wrongType = await checkLetterCopies({
+      letter: { name: 'scan.jpg', bytes: Buffer.from('x') },
+      form,
+      cwd: repoRoot,
+    });
     expect(wrongType).toMatchObject({ ok: false, problem: 'invalid' });
     expect(!wrongType.ok && wrongType.message).toContain('expected one of .docx, .pdf');
     const none = await checkLetterCopies({ letter: letter('no-copy-sentence.txt'), form, cwd: repoRoot });
     expect(!none.ok && none.message).toMatch(/^no-copy-sentence\.txt: /);
-    const noRegister = await checkLetterCopies({ letter: letter('no-copy-sentence.txt'), urn: '121190', cwd: repoRoot });
+    const noRegister = await checkLetterCopies({
+      letter: letter('no-copy-sentence.txt'),
+      urn: '121190',
+      cwd: repoRoot,
+    });
     expect(noRegister).toMatchObject({ ok: false, problem: 'usage' });
   });
 });

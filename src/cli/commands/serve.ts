@@ -142,7 +142,7 @@ export const serveCommand: Command = {
       .option('templates', { type: 'string', describe: 'a folder of templates overriding the bundled wording' })
       .option('contacts', {
         type: 'string',
-        describe: 'a folder: the contacts file for sending (default: the folder\'s contacts.yaml)',
+        describe: "a folder: the contacts file for sending (default: the folder's contacts.yaml)",
       })
       .option('register', { type: 'string', describe: 'a folder: a GIAS CSV extract, for checking a letter by URN' })
       .option('smtp', { type: 'string', describe: 'a folder: send through smtp://host:port (default: the outbox)' })

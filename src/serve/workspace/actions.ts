@@ -89,7 +89,8 @@ export function finaliseView(context: ActionContext, letter: ListedLetter): Html
 
 /** The day, month and year boxes as an ISO date, or undefined when they do not make a real date. */
 function isoDate(day: string, month: string, year: string): string | undefined {
-  if (!/^\d{1,2}$/.test(day.trim()) || !/^\d{1,2}$/.test(month.trim()) || !/^\d{4}$/.test(year.trim())) return undefined;
+  if (!/^\d{1,2}$/.test(day.trim()) || !/^\d{1,2}$/.test(month.trim()) || !/^\d{4}$/.test(year.trim()))
+    return undefined;
   const iso = `${year.trim()}-${month.trim().padStart(2, '0')}-${day.trim().padStart(2, '0')}`;
   return isRealDate(iso) ? iso : undefined;
 }
@@ -117,7 +118,8 @@ export async function finaliseAction(
   if (values.draft === '' || !draft) problems.push({ text: 'Choose the HMI’s draft', field: 'draft-choice' });
   if (values.by.trim() === '') problems.push({ text: 'Enter the name of who is finalising the letter', field: 'by' });
   const on = isoDate(values.day, values.month, values.year);
-  if (!on) problems.push({ text: 'Date of the final letter must be a real date, for example 20 3 2014', field: 'on-day' });
+  if (!on)
+    problems.push({ text: 'Date of the final letter must be a real date, for example 20 3 2014', field: 'on-day' });
   const view = { letter, candidates, values, problems, downloads: downloads(folder, letter) };
   if (problems.length > 0 || !form || !draft || !on) return finaliseSection(view);
   const outcome = await finaliseLetter({
@@ -143,7 +145,11 @@ export class SendJobs {
 
   constructor(private readonly context: ActionContext) {}
 
-  private request(letter: ListedLetter, mode: { dryRun: boolean; resume?: boolean; retryFailed?: boolean }, job?: SendJob) {
+  private request(
+    letter: ListedLetter,
+    mode: { dryRun: boolean; resume?: boolean; retryFailed?: boolean },
+    job?: SendJob,
+  ) {
     const { folder, io } = this.context;
     const form = letter.forms[finalFormIndex(folder, letter)]!;
     return runSend({
@@ -213,7 +219,8 @@ export async function checkAction(
   }
   const byUrn = values.school === 'urn' && folder.register !== undefined;
   const chosen = letters.find((l) => l.id === values.letter && l.row.urn !== undefined);
-  if (values.school === '') problems.push({ text: 'Choose how to say which school the letter is for', field: 'school-choice' });
+  if (values.school === '')
+    problems.push({ text: 'Choose how to say which school the letter is for', field: 'school-choice' });
   else if (byUrn && !/^\d{5,8}$/.test(values.urn.trim())) {
     problems.push({ text: 'Enter the school’s URN, the number GIAS gives it, for example 121190', field: 'urn' });
   } else if (values.school === 'form' && !chosen) {

@@ -38,9 +38,15 @@ function resultRows(check: CopyCheck): Html[] {
     </tr>`;
   return [
     ...check.matched.map((m) => row(tag('Copied', 'green'), `${m.role}: ${m.found}`, 'Copied as para 17 requires')),
-    ...check.missing.map((m) => row(tag('Missing', 'red'), `${m.role}: ${m.name}`, `${m.reason} (para ${m.paragraph})`)),
+    ...check.missing.map((m) =>
+      row(tag('Missing', 'red'), `${m.role}: ${m.name}`, `${m.reason} (para ${m.paragraph})`),
+    ),
     ...check.namedDifferently.map((n) =>
-      row(tag('Named differently', 'orange'), `${n.role}: the letter names ${n.found}; expected ${n.expected}`, `${n.reason} (para 17)`),
+      row(
+        tag('Named differently', 'orange'),
+        `${n.role}: the letter names ${n.found}; expected ${n.expected}`,
+        `${n.reason} (para 17)`,
+      ),
     ),
     ...check.extra.map((e) =>
       e.role === undefined && e.other === undefined
@@ -59,11 +65,13 @@ function resultHtml(view: CheckView): Html {
         <h2 class="govuk-error-summary__title">The letter could not be checked</h2>
         <div class="govuk-error-summary__body">
           <p class="govuk-body">${outcome.message}</p>
-          ${outcome.diagnostics.length > 0
-            ? html`<ul class="govuk-list govuk-error-summary__list">
-                ${outcome.diagnostics.map((d) => html`<li>${d.file ?? ''}: ${d.message}</li>`)}
-              </ul>`
-            : ''}
+          ${
+            outcome.diagnostics.length > 0
+              ? html`<ul class="govuk-list govuk-error-summary__list">
+                  ${outcome.diagnostics.map((d) => html`<li>${d.file ?? ''}: ${d.message}</li>`)}
+                </ul>`
+              : ''
+          }
         </div>
       </div>
     </div>`;
@@ -86,25 +94,30 @@ function resultHtml(view: CheckView): Html {
       <div class="govuk-summary-list__row">
         <dt class="govuk-summary-list__key">Result</dt>
         <dd class="govuk-summary-list__value" id="check-verdict">
-          ${check.ok
-            ? tag('Copied as para 17 requires', 'green')
-            : tag(`${differences} difference${differences === 1 ? '' : 's'} from para 17`, 'red')}
+          ${
+            check.ok
+              ? tag('Copied as para 17 requires', 'green')
+              : tag(`${differences} difference${differences === 1 ? '' : 's'} from para 17`, 'red')
+          }
         </dd>
       </div>
     </dl>
     ${check.warnings.map(
-      (w) => html`<div class="govuk-warning-text">
-        <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
-        <strong class="govuk-warning-text__text">
-          <span class="govuk-visually-hidden">Warning</span>
-          ${w}: is this letter for the school checked?
-        </strong>
-      </div>`,
+      (w) =>
+        html`<div class="govuk-warning-text">
+          <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
+          <strong class="govuk-warning-text__text">
+            <span class="govuk-visually-hidden">Warning</span>
+            ${w}: is this letter for the school checked?
+          </strong>
+        </div>`,
     )}
     <h3 class="govuk-heading-m">The letter’s copy sentence</h3>
     <div class="govuk-inset-text" id="copy-sentence">${check.sentence}</div>
     <table class="govuk-table" id="bodies">
-      <caption class="govuk-table__caption govuk-table__caption--m">Each body against para 17</caption>
+      <caption class="govuk-table__caption govuk-table__caption--m">
+        Each body against para 17
+      </caption>
       <thead class="govuk-table__head">
         <tr class="govuk-table__row">
           <th scope="col" class="govuk-table__header">Finding</th>
@@ -160,7 +173,14 @@ export function checkSection(view: CheckView): Html {
         choices,
         checked: view.values.school,
         conditional: {
-          urn: textInput({ id: 'urn', name: 'urn', label: 'URN', value: view.values.urn, width: '10', ...withError('urn') }),
+          urn: textInput({
+            id: 'urn',
+            name: 'urn',
+            label: 'URN',
+            value: view.values.urn,
+            width: '10',
+            ...withError('urn'),
+          }),
           form: formChoice,
         },
         ...withError('school'),
@@ -178,8 +198,8 @@ export function checkPage(view: CheckView): string {
     folderName: view.folderName,
     body: html`<h1 class="govuk-heading-l">Check a letter’s copy list</h1>
       <p class="govuk-body">
-        Choose a monitoring letter you received and the school it is about. The page says whether the letter was
-        copied to every body paragraph 17 of the guidance requires, and to no other.
+        Choose a monitoring letter you received and the school it is about. The page says whether the letter was copied
+        to every body paragraph 17 of the guidance requires, and to no other.
       </p>
       ${checkSection(view)}`,
   });

@@ -15,7 +15,12 @@ export interface DraftingPages {
   close(): Promise<void>;
 }
 
-export function draftingPages(options: { out: string; outName: string; letters: LetterService; io: Io }): DraftingPages {
+export function draftingPages(options: {
+  out: string;
+  outName: string;
+  letters: LetterService;
+  io: Io;
+}): DraftingPages {
   const running = new Map<string, Promise<RunningServer>>();
   return {
     open: async (form) => {

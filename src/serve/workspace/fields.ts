@@ -16,7 +16,9 @@ export interface FieldOptions {
 const hintHtml = (o: FieldOptions) => (o.hint ? html`<div id="${o.id}-hint" class="govuk-hint">${o.hint}</div>` : '');
 const errorHtml = (o: FieldOptions) =>
   o.error
-    ? html`<p id="${o.id}-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:</span> ${o.error}</p>`
+    ? html`<p id="${o.id}-error" class="govuk-error-message">
+        <span class="govuk-visually-hidden">Error:</span> ${o.error}
+      </p>`
     : '';
 const describedBy = (o: FieldOptions) =>
   [o.hint ? `${o.id}-hint` : '', o.error ? `${o.id}-error` : ''].filter(Boolean).join(' ');
@@ -73,7 +75,9 @@ export interface Choice {
   hint?: string;
 }
 
-export function radios(o: FieldOptions & { choices: readonly Choice[]; checked?: string; conditional?: Record<string, Html> }): Html {
+export function radios(
+  o: FieldOptions & { choices: readonly Choice[]; checked?: string; conditional?: Record<string, Html> },
+): Html {
   const by = describedBy(o);
   return html`<div class="${groupClass(o)}">
     <fieldset class="govuk-fieldset" ${by ? html`aria-describedby="${by}"` : ''}>
@@ -139,7 +143,10 @@ export function fileUpload(o: FieldOptions & { accept: string }): Html {
   </div>`;
 }
 
-export function button(text: string, options: { name?: string; value?: string; secondary?: boolean; id?: string } = {}): Html {
+export function button(
+  text: string,
+  options: { name?: string; value?: string; secondary?: boolean; id?: string } = {},
+): Html {
   return html`<button
     type="submit"
     class="govuk-button${options.secondary ? ' govuk-button--secondary' : ''}"

@@ -65,20 +65,23 @@ export function comparisonHtml(outcome: Extract<FinaliseOutcome, { ok: true }>):
     );
   return html`<div id="comparison">
     ${comparison.map(
-      (c) => html`<table class="govuk-table comparison-section">
-        <caption class="govuk-table__caption govuk-table__caption--s">
-          <h4 class="govuk-heading-s">${c.section} ${tag(words[c.change], c.change === 'removed' ? 'red' : 'blue')}</h4>
-        </caption>
-        <thead class="govuk-table__head">
-          <tr class="govuk-table__row">
-            <th scope="col" class="govuk-table__header govuk-!-width-one-half">HMI’s draft</th>
-            <th scope="col" class="govuk-table__header govuk-!-width-one-half">Final letter</th>
-          </tr>
-        </thead>
-        <tbody class="govuk-table__body">
-          ${rows(c.before, c.after)}
-        </tbody>
-      </table>`,
+      (c) =>
+        html`<table class="govuk-table comparison-section">
+          <caption class="govuk-table__caption govuk-table__caption--s">
+            <h4 class="govuk-heading-s">
+              ${c.section} ${tag(words[c.change], c.change === 'removed' ? 'red' : 'blue')}
+            </h4>
+          </caption>
+          <thead class="govuk-table__head">
+            <tr class="govuk-table__row">
+              <th scope="col" class="govuk-table__header govuk-!-width-one-half">HMI’s draft</th>
+              <th scope="col" class="govuk-table__header govuk-!-width-one-half">Final letter</th>
+            </tr>
+          </thead>
+          <tbody class="govuk-table__body">
+            ${rows(c.before, c.after)}
+          </tbody>
+        </table>`,
     )}
   </div>`;
 }
@@ -88,10 +91,11 @@ function downloadsHtml(downloads: readonly Download[], letterId: string): Html {
   return html`<h3 class="govuk-heading-m">Download</h3>
     <ul class="govuk-list" id="downloads">
       ${downloads.map(
-        (d) => html`<li>
-          <a class="govuk-link" href="/letters/${letterId}/download/${d.kind}" download="${d.name}">${d.text}</a>
-          <span class="govuk-body-s">(${d.name})</span>
-        </li>`,
+        (d) =>
+          html`<li>
+            <a class="govuk-link" href="/letters/${letterId}/download/${d.kind}" download="${d.name}">${d.text}</a>
+            <span class="govuk-body-s">(${d.name})</span>
+          </li>`,
       )}
     </ul>`;
 }
@@ -106,14 +110,19 @@ function outcomeHtml(view: FinaliseView): Html {
         <h3 class="govuk-error-summary__title">The letter was not finalised</h3>
         <div class="govuk-error-summary__body">
           <p class="govuk-body">${outcome.message}</p>
-          ${errors.length > 0
-            ? html`<ul class="govuk-list govuk-error-summary__list">
-                ${errors.map(
-                  (d) =>
-                    html`<li>${d.file ?? ''}${d.line ? `, line ${d.line}` : ''}: ${d.message}${d.paragraph ? ` (para ${d.paragraph})` : ''}</li>`,
-                )}
-              </ul>`
-            : ''}
+          ${
+            errors.length > 0
+              ? html`<ul class="govuk-list govuk-error-summary__list">
+                  ${errors.map(
+                    (d) =>
+                      html`<li>
+                        ${d.file ?? ''}${d.line ? `, line ${d.line}` : ''}:
+                        ${d.message}${d.paragraph ? ` (para ${d.paragraph})` : ''}
+                      </li>`,
+                  )}
+                </ul>`
+              : ''
+          }
         </div>
       </div>
     </div>`;
@@ -124,8 +133,8 @@ function outcomeHtml(view: FinaliseView): Html {
         <span class="govuk-warning-text__icon" aria-hidden="true">!</span>
         <strong class="govuk-warning-text__text">
           <span class="govuk-visually-hidden">Warning</span>
-          Para 17: the final letter was due by ${formatLongDate(plan.lateness.due)} (within 10 working days of the
-          end of the visit); it is finalised on ${formatLongDate(stamp.on)}.
+          Para 17: the final letter was due by ${formatLongDate(plan.lateness.due)} (within 10 working days of the end
+          of the visit); it is finalised on ${formatLongDate(stamp.on)}.
         </strong>
       </div>`
     : '';
@@ -152,14 +161,14 @@ function outcomeHtml(view: FinaliseView): Html {
 export function finaliseSection(view: FinaliseView): Html {
   const { letter, values, problems } = view;
   const error = (field: string) => problems.find((p) => p.field === field || p.field?.startsWith(`${field}-`))?.text;
-  const finalised = letter.row.queueStage === 'final' || letter.row.queueStage === 'sent' || letter.row.queueStage === 'published';
+  const finalised =
+    letter.row.queueStage === 'final' || letter.row.queueStage === 'sent' || letter.row.queueStage === 'published';
   const formChoices = letter.row.forms.map((shown, i) => ({ value: String(i), text: shown }));
   const draftChoices = view.candidates.map((c, i) => ({ value: String(i), text: c.shown }));
   return html`<section id="finalise" aria-labelledby="finalise-heading" data-section>
     <h2 class="govuk-heading-l" id="finalise-heading">Finalise the letter</h2>
     ${finalised ? html`<p class="govuk-body">This letter is finalised (version ${letter.row.version ?? 1}).</p>` : ''}
-    ${downloadsHtml(view.downloads, letter.id)}
-    ${errorSummary(problems)}
+    ${downloadsHtml(view.downloads, letter.id)} ${errorSummary(problems)}
     <form data-post="/api/letters/${letter.id}/finalise" novalidate>
       ${radios({
         id: 'final',
@@ -197,16 +206,18 @@ export function finaliseSection(view: FinaliseView): Html {
         value: { day: values.day, month: values.month, year: values.year },
         ...(error('on') ? { error: error('on')! } : {}),
       })}
-      ${finalised
-        ? checkbox({
-            id: 'again',
-            name: 'again',
-            value: 'yes',
-            label: 'Finalise again as a new version',
-            hint: 'The final letter is replaced by the next version.',
-            checked: values.again,
-          })
-        : ''}
+      ${
+        finalised
+          ? checkbox({
+              id: 'again',
+              name: 'again',
+              value: 'yes',
+              label: 'Finalise again as a new version',
+              hint: 'The final letter is replaced by the next version.',
+              checked: values.again,
+            })
+          : ''
+      }
       <div class="govuk-button-group">
         ${button('Compare with the HMI’s draft', { name: 'action', value: 'compare', secondary: true, id: 'compare' })}
         ${button('Finalise letter', { name: 'action', value: 'finalise', id: 'finalise-button' })}

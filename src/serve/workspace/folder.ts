@@ -53,14 +53,21 @@ function letterId(row: LetterRow): string {
 }
 
 /** Every letter in the folder as `status` judges it today, overdue first. */
-export async function listLetters(folder: WorkspaceFolder, now: Date): Promise<{ today: string; letters: ListedLetter[] }> {
+export async function listLetters(
+  folder: WorkspaceFolder,
+  now: Date,
+): Promise<{ today: string; letters: ListedLetter[] }> {
   const today = londonDate(now);
   const files = formFiles(folder);
   const rows = await statusReport(
     files.map((path) => ({ path, shown: basename(path) })),
     { outDir: folder.out, today, holidays: englandBankHolidays() },
   );
-  const letters = rows.map((row) => ({ id: letterId(row), row, forms: row.forms.map((shown) => join(folder.dir, shown)) }));
+  const letters = rows.map((row) => ({
+    id: letterId(row),
+    row,
+    forms: row.forms.map((shown) => join(folder.dir, shown)),
+  }));
   return { today, letters };
 }
 

@@ -55,6 +55,9 @@ export function errorSummary(problems: readonly Problem[]): Html {
 }
 
 /** A coloured tag (GOV.UK tag component). */
-export function tag(text: string, colour?: 'grey' | 'green' | 'turquoise' | 'blue' | 'yellow' | 'orange' | 'red'): Html {
+export function tag(
+  text: string,
+  colour?: 'grey' | 'green' | 'turquoise' | 'blue' | 'yellow' | 'orange' | 'red',
+): Html {
   return html`<strong class="govuk-tag${colour ? ` govuk-tag--${colour}` : ''}">${text}</strong>`;
 }

@@ -19,7 +19,9 @@ export function letterPage(options: { folderName: string; letter: ListedLetter; 
     section: 'letters',
     folderName: options.folderName,
     body: html`<a href="/" class="govuk-back-link">Back to the letters</a>
-      <span class="govuk-caption-l">URN ${row.urn ?? 'not given'}${row.visitDate ? `, visit ${row.visitDate}` : ''}</span>
+      <span class="govuk-caption-l"
+        >URN ${row.urn ?? 'not given'}${row.visitDate ? `, visit ${row.visitDate}` : ''}</span
+      >
       <h1 class="govuk-heading-l">${row.school ?? row.form}</h1>
       <dl class="govuk-summary-list">
         ${summary('Stage', row.queueStage)} ${summary('Next deadline', deadlineCell(letter))}
@@ -30,14 +32,15 @@ export function letterPage(options: { folderName: string; letter: ListedLetter; 
         <p class="govuk-body">Open a form in the drafting page to edit it beside the letter, checked as you type.</p>
         <ul class="govuk-list">
           ${row.forms.map(
-            (shown, i) => html`<li>
-              <form data-post="/api/letters/${letter.id}/open" data-open novalidate class="inline-form">
-                <input type="hidden" name="form" value="${String(i)}" />
-                <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-2">
-                  Open ${shown} in the drafting page
-                </button>
-              </form>
-            </li>`,
+            (shown, i) =>
+              html`<li>
+                <form data-post="/api/letters/${letter.id}/open" data-open novalidate class="inline-form">
+                  <input type="hidden" name="form" value="${String(i)}" />
+                  <button type="submit" class="govuk-button govuk-button--secondary govuk-!-margin-bottom-2">
+                    Open ${shown} in the drafting page
+                  </button>
+                </form>
+              </li>`,
           )}
         </ul>
       </section>

@@ -37,16 +37,17 @@ export function deadlineCell(letter: ListedLetter): Html {
 export function queuePage(folderName: string, today: string, letters: readonly ListedLetter[]): string {
   const overdue = letters.filter((l) => l.row.overdue).length;
   const rows = letters.map(
-    (letter) => html`<tr class="govuk-table__row">
-      <th scope="row" class="govuk-table__header">
-        <a class="govuk-link" href="/letters/${letter.id}">${letter.row.school ?? letter.row.form}</a>
-        ${letter.row.problem ? html`<br /><span class="govuk-body-s">${letter.row.problem}</span>` : ''}
-      </th>
-      <td class="govuk-table__cell">${letter.row.urn ?? ''}</td>
-      <td class="govuk-table__cell">${stageTags[letter.row.queueStage]}</td>
-      <td class="govuk-table__cell">${deadlineCell(letter)}</td>
-      <td class="govuk-table__cell govuk-body-s">${letter.row.forms.join(', ')}</td>
-    </tr>`,
+    (letter) =>
+      html`<tr class="govuk-table__row">
+        <th scope="row" class="govuk-table__header">
+          <a class="govuk-link" href="/letters/${letter.id}">${letter.row.school ?? letter.row.form}</a>
+          ${letter.row.problem ? html`<br /><span class="govuk-body-s">${letter.row.problem}</span>` : ''}
+        </th>
+        <td class="govuk-table__cell">${letter.row.urn ?? ''}</td>
+        <td class="govuk-table__cell">${stageTags[letter.row.queueStage]}</td>
+        <td class="govuk-table__cell">${deadlineCell(letter)}</td>
+        <td class="govuk-table__cell govuk-body-s">${letter.row.forms.join(', ')}</td>
+      </tr>`,
   );
   const table =
     letters.length === 0

@@ -93,7 +93,11 @@ function jobHtml(job: SendJob | undefined): Html {
   const failed = (e: DistributionEntry) =>
     e.result.status === 'failed' || e.result.status === 'needs-attention' || e.result.status === 'not-attempted';
   if (!outcome.entries.some(failed)) return html``;
-  const advice = adviceAfter(outcome.entries, { kind: outcome.transport, destination: outcome.destination }, outcome.journal);
+  const advice = adviceAfter(
+    outcome.entries,
+    { kind: outcome.transport, destination: outcome.destination },
+    outcome.journal,
+  );
   return problemsHtml('Not every message was delivered', advice);
 }
 
@@ -104,7 +108,9 @@ export function sendSection(view: SendView): Html {
   if (!view.finalised) {
     body = html`<p class="govuk-body">Finalise the letter first: only the final letter is sent.</p>`;
   } else if (!plan || plan.status === 'locked') {
-    body = html`<p class="govuk-body">Another send is using this folder’s journal; this page shows it when it ends.</p>`;
+    body = html`<p class="govuk-body">
+      Another send is using this folder’s journal; this page shows it when it ends.
+    </p>`;
   } else if (plan.status === 'refused') {
     body = problemsHtml('The letter cannot be sent yet', [plan.message]);
   } else if (plan.status === 'not-ready') {
@@ -113,38 +119,61 @@ export function sendSection(view: SendView): Html {
     body = html``;
   } else {
     const planned = plan.planned;
-    const sent = planned.filter((p) => p.decision.action === 'skip' && p.decision.result.status === 'already-sent').length;
+    const sent = planned.filter(
+      (p) => p.decision.action === 'skip' && p.decision.result.status === 'already-sent',
+    ).length;
     const toSend = planned.filter((p) => p.decision.action === 'send').length;
-    const refused = planned.filter((p) => p.decision.action === 'skip' && p.decision.result.status === 'needs-attention').length;
-    const unknown = planned.filter((p) => p.decision.action === 'skip' && p.decision.result.status === 'outcome-unknown').length;
+    const refused = planned.filter(
+      (p) => p.decision.action === 'skip' && p.decision.result.status === 'needs-attention',
+    ).length;
+    const unknown = planned.filter(
+      (p) => p.decision.action === 'skip' && p.decision.result.status === 'outcome-unknown',
+    ).length;
     const rows = planned.map(
-      ({ message, decision, why }) => html`<tr class="govuk-table__row">
-        <td class="govuk-table__cell">
-          ${message.to.map((t) => html`${t.name}<br /><span class="govuk-body-s">${t.email}</span><br />`)}
-        </td>
-        <td class="govuk-table__cell">
-          ${why.map((w) => html`<span class="govuk-body-s">${w.role}: ${w.reason}${w.paragraph ? ` (para ${w.paragraph})` : ''}</span><br />`)}
-        </td>
-        <td class="govuk-table__cell govuk-body-s">${message.attachments.map((a) => html`${a.filename}<br />`)}</td>
-        <td class="govuk-table__cell">
-          ${stateTag(decision, running)}<br /><span class="govuk-body-s">${stateDetail(decision)}</span>
-        </td>
-      </tr>`,
+      ({ message, decision, why }) =>
+        html`<tr class="govuk-table__row">
+          <td class="govuk-table__cell">
+            ${message.to.map((t) => html`${t.name}<br /><span class="govuk-body-s">${t.email}</span><br />`)}
+          </td>
+          <td class="govuk-table__cell">
+            ${why.map((w) => html`<span class="govuk-body-s">${w.role}: ${w.reason}${w.paragraph ? ` (para ${w.paragraph})` : ''}</span><br />`)}
+          </td>
+          <td class="govuk-table__cell govuk-body-s">${message.attachments.map((a) => html`${a.filename}<br />`)}</td>
+          <td class="govuk-table__cell">
+            ${stateTag(decision, running)}<br /><span class="govuk-body-s">${stateDetail(decision)}</span>
+          </td>
+        </tr>`,
     );
     const progress = running
       ? html`<p class="govuk-body" id="send-progress" role="status">Sending: ${sent} of ${planned.length} sent…</p>`
       : html`<p class="govuk-body" id="send-progress" role="status">${sent} of ${planned.length} sent.</p>`;
     const actions: Html[] = [];
-    if (!running && toSend > 0) actions.push(button(`Send ${toSend} message${toSend === 1 ? '' : 's'}`, { name: 'mode', value: 'send', id: 'send-button' }));
-    if (!running && refused > 0) actions.push(button('Retry refused recipients', { name: 'mode', value: 'retry-failed', secondary: true, id: 'retry-button' }));
-    if (!running && unknown > 0) actions.push(button('Finish the interrupted send', { name: 'mode', value: 'resume', secondary: true, id: 'resume-button' }));
+    if (!running && toSend > 0)
+      actions.push(
+        button(`Send ${toSend} message${toSend === 1 ? '' : 's'}`, { name: 'mode', value: 'send', id: 'send-button' }),
+      );
+    if (!running && refused > 0)
+      actions.push(
+        button('Retry refused recipients', {
+          name: 'mode',
+          value: 'retry-failed',
+          secondary: true,
+          id: 'retry-button',
+        }),
+      );
+    if (!running && unknown > 0)
+      actions.push(
+        button('Finish the interrupted send', { name: 'mode', value: 'resume', secondary: true, id: 'resume-button' }),
+      );
     body = html`${progress}
-      ${sent === planned.length && planned.length > 0
-        ? html`<div class="govuk-panel govuk-panel--confirmation" id="all-sent">
-            <h3 class="govuk-panel__title">Sent</h3>
-            <div class="govuk-panel__body">Every message was delivered; none is sent again.</div>
-          </div>`
-        : ''}
+      ${
+        sent === planned.length && planned.length > 0
+          ? html`<div class="govuk-panel govuk-panel--confirmation" id="all-sent">
+              <h3 class="govuk-panel__title">Sent</h3>
+              <div class="govuk-panel__body">Every message was delivered; none is sent again.</div>
+            </div>`
+          : ''
+      }
       <table class="govuk-table" id="messages">
         <caption class="govuk-table__caption govuk-table__caption--m">
           ${planned.length} message${planned.length === 1 ? '' : 's'}: one to each recipient
@@ -161,11 +190,13 @@ export function sendSection(view: SendView): Html {
           ${rows}
         </tbody>
       </table>
-      ${actions.length > 0
-        ? html`<form data-post="/api/letters/${view.letterId}/send" novalidate>
-            <div class="govuk-button-group">${actions}</div>
-          </form>`
-        : ''}`;
+      ${
+        actions.length > 0
+          ? html`<form data-post="/api/letters/${view.letterId}/send" novalidate>
+              <div class="govuk-button-group">${actions}</div>
+            </form>`
+          : ''
+      }`;
   }
   return html`<section
     id="send"

@@ -93,7 +93,12 @@ const downloadTypes: Record<string, string> = {
 };
 
 function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra = {}): void {
-  res.writeHead(status, { ...securityHeaders, 'content-type': type, 'content-length': Buffer.byteLength(body), ...extra });
+  res.writeHead(status, {
+    ...securityHeaders,
+    'content-type': type,
+    'content-length': Buffer.byteLength(body),
+    ...extra,
+  });
   res.end(body);
 }
 
