@@ -151,7 +151,7 @@ function oneEdit(text: string, edit: FieldEdit, keyOrder: KeyOrder | undefined):
 export function applyEditsChecked(
   text: string,
   edits: readonly FieldEdit[],
-  options: { format?: 'yaml' | 'json'; threeWay?: boolean; keyOrder?: KeyOrder } = {},
+  options: { format?: 'yaml' | 'json'; threeWay?: boolean; keyOrder?: KeyOrder; anyValue?: boolean } = {},
 ): EditOutcome {
   const doc: Document = parseDocument(text, parseOptions);
   const error = doc.errors[0];
@@ -171,7 +171,7 @@ export function applyEditsChecked(
       outcome.refused.push({ path, message: 'an edit names no field of the form' });
       continue;
     }
-    if (!validValue(edit.value)) {
+    if (!options.anyValue && !validValue(edit.value)) {
       outcome.refused.push({ path, message: `the value for ${path.join('.')} is not one a field gives` });
       continue;
     }
