@@ -1,7 +1,7 @@
 // The drafting page: the form (as fields or as YAML) on the left, the letter, its copy list and its
 // deadlines on the right, checked by the server as the HMI types.
 import { call, ChangeQueue, forget, leftOvers, Refused } from './api.js';
-import { buildFields, grow, labelFor, shapeOf, valueAt } from './fields.js';
+import { buildFields, fieldName, grow, labelFor, shapeOf, valueAt } from './fields.js';
 
 const $ = (id) => document.getElementById(id);
 const pathKey = (path) => JSON.stringify(path);
@@ -23,7 +23,7 @@ const tabId = Math.random().toString(36).slice(2);
 
 /** A message across the top of the page; one per id, replaced when shown again. */
 function banner(id, kind, text, actions = []) {
-  const existing = document.querySelector(`[data-banner="${id}"]`);
+  const existing = bannerFor(id);
   const box = document.createElement('div');
   box.className = `banner ${kind}`;
   box.dataset.banner = id;
@@ -56,8 +56,12 @@ function banner(id, kind, text, actions = []) {
   return box;
 }
 
+function bannerFor(id) {
+  return [...document.querySelectorAll('[data-banner]')].find((b) => b.dataset.banner === id);
+}
+
 function clearBanner(id) {
-  document.querySelector(`[data-banner="${id}"]`)?.remove();
+  bannerFor(id)?.remove();
 }
 
 function saveStatus(text, kind = '') {
@@ -380,9 +384,48 @@ function onEdit(path, value, options = {}) {
       const list = path.length && typeof path[path.length - 1] === 'number' ? path.slice(0, -1) : path;
       focusAfterBuild = [...list, options.focusIndex];
     }
-    queue.edit(path, value, 0);
-  } else queue.edit(path, value, options.delay ?? 300);
+    queue.edit(path, value, 0, wasAt(path));
+  } else queue.edit(path, value, options.delay ?? 300, wasAt(path));
   saveStatus('Saving…', 'pending');
+}
+
+/** The value the page shows at `path` before an edit ({} when there is none), checked by the server against the file. */
+function wasAt(path) {
+  const value = valueAt(latest?.data, path);
+  return value === undefined ? {} : { value };
+}
+
+/** A value as the person typed it, for a message. */
+function quoted(value) {
+  if (value === undefined || value === null) return '(nothing)';
+  return typeof value === 'string' ? `“${value}”` : JSON.stringify(value);
+}
+
+/** Edits the file could not take, and fields changed both here and in the file: each told, none lost. */
+function showProblems(state) {
+  for (const r of state.refused ?? []) {
+    const id = `refused-${JSON.stringify(r.path)}`;
+    banner(id, 'error', `${fieldName(schema, r.path)} was not saved: ${r.message}.`);
+  }
+  for (const c of state.conflicts ?? []) {
+    const id = `conflict-${JSON.stringify(c.path)}`;
+    const box = banner(
+      id,
+      'warning',
+      `${fieldName(schema, c.path)} was changed in ${fileName} (in another tab or an editor) since this page showed it, and you changed it too. Which should the form keep?\n\nIn the file now: ${quoted(c.theirs)}\nYours: ${quoted(c.mine)}`,
+      [
+        [
+          'Use mine',
+          () => {
+            queue.edit(c.path, c.mine, 0, c.theirs === undefined ? {} : { value: c.theirs });
+            box.remove();
+            saveStatus('Saving…', 'pending');
+          },
+        ],
+        ['Keep the file’s', () => box.remove()],
+      ],
+    );
+  }
 }
 
 function selectTab(which) {
@@ -453,13 +496,37 @@ async function start() {
     },
     onSaved: () => {
       clearBanner('offline');
-      saveStatus(`Saved to ${fileName} at ${new Date().toLocaleTimeString('en-GB')}`, 'ok');
+      const open = document.querySelectorAll('[data-banner^="conflict-"], [data-banner^="refused-"]').length;
+      if (open > 0)
+        saveStatus(`Saved, except ${open === 1 ? 'the change' : `${open} changes`} the message above names`, 'error');
+      else saveStatus(`Saved to ${fileName} at ${new Date().toLocaleTimeString('en-GB')}`, 'ok');
     },
+    onProblems: (next) => showProblems(next),
     onRefused: (error, { dropped }) => {
-      saveStatus(dropped ? 'Change not made' : 'Not saved', 'error');
+      if (dropped) {
+        saveStatus('Not saved: see the message above', 'error');
+        const what = dropped.map((e) => `${fieldName(schema, e.path)}: ${quoted(e.value)}`).join('\n');
+        banner('refused-yaml', 'error', `${error.message}. These changes were not made:\n\n${what}`);
+        return;
+      }
+      saveStatus('Not saved: see the message above', 'error');
       if (error.status === 409) {
-        banner('conflict', 'error', error.message, [['Reload', () => location.reload()]]);
-      } else banner(`refused-${error.status}`, 'error', error.message);
+        // YAML typed on a page that is behind, that cannot be merged field by field: the person chooses.
+        const mine = queue.ops.find((op) => op.kind === 'text')?.text;
+        banner('conflict', 'error', `${error.message}\n\nYour YAML text:\n${mine ?? ''}`, [
+          [
+            'Use mine',
+            () => {
+              queue.version = error.body.version;
+              const op = queue.ops.find((o) => o.kind === 'text');
+              if (op) op.baseText = undefined;
+              clearBanner('conflict');
+              queue.changed(0);
+            },
+          ],
+          ['Keep the file’s', () => location.reload()],
+        ]);
+      } else banner(`stopped-${error.status}`, 'error', error.message);
     },
     onOffline: () => {
       saveStatus('Not saved yet: the server is not answering', 'error');
@@ -540,7 +607,7 @@ async function start() {
   }
 
   $('yaml').addEventListener('input', () => {
-    queue.text($('yaml').value);
+    queue.text($('yaml').value, 300, latest.text);
     saveStatus('Saving…', 'pending');
   });
   $('yaml').addEventListener('keydown', (event) => {

@@ -322,3 +322,18 @@ export function shapeOf(schema, data, path = []) {
   walk(schema, data, path);
   return out.join('|');
 }
+
+/**
+ * A field's name as the page labels it: its group (or the numbered list item) and itself,
+ * "Area 1 › Progress", "Findings › Teaching and learning", "Pupil premium › Commissioned".
+ */
+export function fieldName(schema, path) {
+  const parts = [];
+  path.forEach((part, i) => {
+    if (typeof part === 'number') {
+      const list = path[i - 1];
+      parts[parts.length - 1] = `${capitalise(itemNoun(list))} ${part + 1}`;
+    } else parts.push(labelFor(part));
+  });
+  return parts.slice(-2).join(' › ') || 'The form';
+}

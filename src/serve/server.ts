@@ -205,7 +205,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
         case '/api/save': {
           const text = stringField(body, 'text');
           const current = formFile.read();
-          if (current.version === base || current.text === text) return await state(text, formFile.save(text, base));
+          // Changes kept from an earlier page (merge: true) are merged even onto the version they name.
+          const restored = body.merge === true;
+          if ((current.version === base && !restored) || current.text === text) {
+            return await state(text, formFile.save(text, current.version === base ? base : current.version));
+          }
           // The page is behind the file: what its text changes is merged field by field, or asked about.
           const baseText = body.baseText;
           const edits = typeof baseText === 'string' ? textEdits(baseText, text) : undefined;
@@ -213,7 +217,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
           return await merged(current, edits, { anyValue: true });
         }
         case '/api/edit': {
-          return await merged(formFile.read(), editsField(body), { base });
+          return await merged(formFile.read(), editsField(body), body.merge === true ? {} : { base });
         }
         case '/api/draft': {
           const current = formFile.read();
