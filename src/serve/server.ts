@@ -14,6 +14,7 @@ import { packageRoot } from '../letter/package-root.js';
 import { FormFile, FormTooLargeError, StaleVersionError } from './form-file.js';
 import { pageFormSchema, schemaKeyOrder } from './form-schema.js';
 import { guardRequest } from './guard.js';
+import { draftingPage } from './pages/drafting.js';
 import type { StaticAsset } from './pages/govuk-assets.js';
 import { shellAssets } from './pages/layout.js';
 import type { LetterService } from './letter.js';
@@ -44,7 +45,6 @@ export interface RunningServer {
 
 /** The page's files, by the URL they are served at; nothing else is served from disk. */
 const assets: Record<string, { file: string; type: string }> = {
-  '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
   '/fields.js': { file: 'fields.js', type: 'text/javascript; charset=utf-8' },
   '/api.js': { file: 'api.js', type: 'text/javascript; charset=utf-8' },
@@ -139,6 +139,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const root = join(packageRoot(), 'assets', 'serve');
   const files = new Map<string, StaticAsset>([
     ...shellAssets(),
+    ['/', { type: 'text/html; charset=utf-8', body: Buffer.from(draftingPage(options.formName), 'utf8') }],
     ...Object.entries(assets).map(
       ([url, a]) => [url, { type: a.type, body: readFileSync(join(root, a.file)) }] as const,
     ),
