@@ -6,8 +6,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { processIo } from '../src/cli/io.js';
-import { prepareLetterService } from '../src/serve/letter.js';
+import { processIo } from '../src/ground/io.js';
+import { prepareLetterService } from '../src/workflow/page.js';
 import { applyEdits, formData } from '../src/serve/yaml-edit.js';
 
 const example = readFileSync(fileURLToPath(new URL('../../fixtures/forms/example.yaml', import.meta.url)), 'utf8');

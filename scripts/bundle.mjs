@@ -7,7 +7,7 @@
 //
 // Entry points:
 //   dist/cli/bin.js     the `monitoring-letter` executable (package.json "bin")
-//   dist/cli/worker.js  the batch worker thread; src/batch/run-batch.ts finds it
+//   dist/cli/worker.js  the batch worker thread; src/workflow/batch/run-batch.ts finds it
 //                       beside itself (`new URL('./worker.js', import.meta.url)`),
 //                       so chunks and entries share one folder.
 // dist/cli/ is two folders below the package root, as dist/src/* files are
@@ -119,7 +119,7 @@ const narrowTextFirst = {
 rmSync(outdir, { recursive: true, force: true });
 await build({
   absWorkingDir: root,
-  entryPoints: { bin: 'src/cli/bin.ts', worker: 'src/batch/worker.ts' },
+  entryPoints: { bin: 'src/cli/bin.ts', worker: 'src/workflow/batch/worker.ts' },
   outdir,
   bundle: true,
   splitting: true,

@@ -9,7 +9,7 @@ export { loadForm, loadFormFile, type LoadResult } from './evidence/load.js';
 export { validateLoaded } from './workflow/validate.js';
 export { evidenceFormJsonSchema } from './evidence/json-schema.js';
 export { establishmentTypes, type EstablishmentType } from './evidence/establishment.js';
-export { formatDiagnostic, hasErrors, type Diagnostic, type Severity } from './diagnostics.js';
+export { formatDiagnostic, hasErrors, type Diagnostic, type Severity } from './ground/diagnostics.js';
 
 // The rules
 export { checkForm } from './rules/check-form.js';
@@ -32,7 +32,13 @@ export { findSchoolInRegister, mergeRegister } from './register/index.js';
 export { buildLetter, type LetterModel } from './letter/model.js';
 export { prepareTemplates, type PreparedTemplates } from './letter/templates.js';
 export { renderLetter } from './letter/render.js';
-export { composeLetter, renderFormat, outputFileName, type ComposedLetter, type OutputFormat } from './pipeline.js';
+export {
+  composeLetter,
+  renderFormat,
+  outputFileName,
+  type ComposedLetter,
+  type OutputFormat,
+} from './workflow/pipeline.js';
 export type { LetterDocument, Block, Inline } from './letter/tree.js';
 
 // The writers
@@ -47,8 +53,8 @@ export { readLetterText, checkCopyList } from './check-copy/index.js';
 
 // Workflow
 export { letterStatus } from './workflow/status.js';
-export { readHistory, appendHistory } from './workflow/history.js';
+export { readHistory, appendHistory } from './ground/history.js';
 
 // The command line, for embedding
 export { main } from './cli/main.js';
-export type { Io } from './cli/io.js';
+export type { Io } from './ground/io.js';

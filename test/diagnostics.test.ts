@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDiagnostic, formatPath, placeDiagnostics } from '../src/diagnostics.js';
+import { formatDiagnostic, formatPath, placeDiagnostics } from '../src/ground/diagnostics.js';
 
 describe('diagnostics', () => {
   it('formats a path the way a user reads it', () => {

@@ -5,7 +5,7 @@
 import { describe, it, expect } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import { formatPath } from '../src/diagnostics.js';
+import { formatPath } from '../src/ground/diagnostics.js';
 import { form as formSchema } from '../src/evidence/schema.js';
 import { arrangementsForDates } from '../src/rules/arrangements.js';
 import { checkForm } from '../src/rules/check-form.js';

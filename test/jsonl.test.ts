@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { appendJsonLine, readJsonLines } from '../src/jsonl.js';
+import { appendJsonLine, readJsonLines } from '../src/ground/jsonl.js';
 
 const isRecord = (v: unknown): v is { n: number } => typeof (v as { n?: unknown })?.n === 'number';
 

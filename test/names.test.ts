@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { dioceseKey, normaliseBodyName, sameBody, sameDiocese, withArticle } from '../src/names.js';
+import { dioceseKey, normaliseBodyName, sameBody, sameDiocese, withArticle } from '../src/ground/names.js';
 
 describe('names of bodies', () => {
   it('withArticle lower-cases a leading "The" and adds one where missing', () => {

@@ -4,7 +4,7 @@
  * URN it gives. A copy list checked against the wrong school's facts proves
  * nothing, so a letter naming another school or URN is a warning.
  */
-import { normaliseBodyName } from '../names.js';
+import { normaliseBodyName } from '../ground/names.js';
 import { normaliseLetterText } from './sentence.js';
 
 /** The school whose facts the copy list was checked against. */

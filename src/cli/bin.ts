@@ -7,10 +7,10 @@ import module from 'node:module';
 const argv = process.argv.slice(2);
 if (argv.length === 1 && argv[0] === '--version') {
   // The one answer that needs no command line parser: as yargs prints it, sooner.
-  const { toolVersion } = await import('../version.js');
+  const { toolVersion } = await import('../ground/version.js');
   process.stdout.write(`${toolVersion}\n`);
 } else {
   const { main } = await import('./main.js');
-  const { processIo } = await import('./io.js');
+  const { processIo } = await import('../ground/io.js');
   process.exitCode = await main(argv, processIo());
 }

@@ -1,5 +1,5 @@
 import type { Argv } from 'yargs';
-import type { Io } from './io.js';
+import type { Io } from '../ground/io.js';
 
 /** One CLI command: parses its arguments, calls the library, prints. No business logic. */
 export interface Command {

@@ -1,6 +1,6 @@
 /** The `--format` option shared by draft, finalise and batch. */
-import { outputFormats, type OutputFormat } from '../formats.js';
-import { exitCodes, UserError } from './io.js';
+import { outputFormats, type OutputFormat } from '../ground/formats.js';
+import { exitCodes, UserError } from '../ground/io.js';
 
 /** Parses `--format docx,pdf` into known formats; a usage error names the unknown one. */
 export function parseFormats(value: unknown): OutputFormat[] {

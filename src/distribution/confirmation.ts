@@ -6,7 +6,7 @@
  * checking the inspector's identity (para 12). Wording: templates/email/confirmation.hbs.
  */
 import type { EvidenceForm } from '../evidence/schema.js';
-import { formatLongDate } from '../letter/dates.js';
+import { formatLongDate } from '../ground/dates-in-words.js';
 import { HeaderError, checkHeaderText } from './addresses.js';
 import type { Addressee } from './addressees.js';
 import { renderSubject, type EmailTemplates } from './email-templates.js';

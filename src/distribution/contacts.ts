@@ -13,8 +13,8 @@
  */
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { z } from 'zod';
-import type { Diagnostic } from '../diagnostics.js';
-import { formatPath } from '../diagnostics.js';
+import type { Diagnostic } from '../ground/diagnostics.js';
+import { formatPath } from '../ground/diagnostics.js';
 
 const entry = z.strictObject({
   email: z

@@ -6,7 +6,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { EvidenceForm } from '../evidence/schema.js';
-import { historyPath, readHistory } from '../workflow/history.js';
+import { historyPath, readHistory } from '../ground/history.js';
 
 export interface FinalLetter {
   pdfPath: string;

@@ -9,7 +9,7 @@
  */
 import { establishmentTypeById } from '../evidence/establishment.js';
 import type { EvidenceForm, Person } from '../evidence/schema.js';
-import { formatLongDate } from '../letter/dates.js';
+import { formatLongDate } from '../ground/dates-in-words.js';
 import type { RecipientList } from '../rules/types.js';
 import { checkHeaderText, HeaderError } from './addresses.js';
 import type { Addressee } from './addressees.js';

@@ -5,8 +5,8 @@
  * mapping's key, for a missing one).
  */
 import type { z } from 'zod';
-import type { Diagnostic, FormPath, Locate } from '../diagnostics.js';
-import { formatPath } from '../diagnostics.js';
+import type { Diagnostic, FormPath, Locate } from '../ground/diagnostics.js';
+import { formatPath } from '../ground/diagnostics.js';
 import { numberBound, schemaMessages, typeHint } from './messages.js';
 import { describeSchema, enumValues, knownKeys, schemaAt } from './schema-path.js';
 import { isoDatePattern, urnPattern } from './schema.js';

@@ -3,7 +3,7 @@
  * its value (or key), using the ranges the `yaml` package keeps on its nodes.
  */
 import { isAlias, isMap, isScalar, isSeq, type Document, type LineCounter, type Node } from 'yaml';
-import type { FormPath, Locate, SourceRange } from '../diagnostics.js';
+import type { FormPath, Locate, SourceRange } from '../ground/diagnostics.js';
 
 /** One step of a walk down the document: the node reached, and the key it sits under. */
 interface Step {

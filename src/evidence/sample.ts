@@ -6,7 +6,7 @@
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { parse } from 'yaml';
-import type { FormPath } from '../diagnostics.js';
+import type { FormPath } from '../ground/diagnostics.js';
 
 /** Where the sample form is, from src/evidence or dist/src/evidence. */
 export function initFormUrl(): URL {

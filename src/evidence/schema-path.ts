@@ -4,7 +4,7 @@
  * ("a list of text", "a date written YYYY-MM-DD"). Used to word diagnostics.
  */
 import type { z } from 'zod';
-import type { FormPath } from '../diagnostics.js';
+import type { FormPath } from '../ground/diagnostics.js';
 import { isoDatePattern, urnPattern } from './schema.js';
 
 /** The parts of a zod 4 definition this module reads. */

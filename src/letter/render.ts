@@ -3,7 +3,7 @@
  * template to Markdown, parsed into blocks and tagged with the part's role;
  * the document's properties are filled from the model and the rendered text.
  */
-import { generatorName } from '../version.js';
+import { generatorName } from '../ground/version.js';
 import type { LetterModel } from './model.js';
 import { markdownToBlocks } from './markdown-tree.js';
 import { letterParts, type PreparedTemplates } from './templates.js';

@@ -8,7 +8,7 @@
  * branches not taken too.
  */
 import Handlebars from 'handlebars';
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../ground/diagnostics.js';
 import {
   letterParts,
   metaParts,

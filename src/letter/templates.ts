@@ -10,7 +10,7 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Handlebars from 'handlebars';
 import type { BlockRole } from './tree.js';
-import { packageRoot } from './package-root.js';
+import { packageRoot } from '../ground/package-root.js';
 
 /** The parts of the letter in the order they print, each with its blocks' role. */
 export const letterParts: readonly { name: string; role: BlockRole }[] = [

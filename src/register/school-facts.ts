@@ -5,7 +5,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { hasErrors, placeDiagnostics, type Diagnostic, type Locate } from '../diagnostics.js';
+import { hasErrors, placeDiagnostics, type Diagnostic, type Locate } from '../ground/diagnostics.js';
 import { loadFormFile } from '../evidence/load.js';
 import { isUnreadableFile } from '../evidence/unreadable.js';
 import type { EvidenceForm, School } from '../evidence/schema.js';

@@ -5,8 +5,8 @@
  * arrangements as the 2012 LA information sheet summarises them.
  */
 import type { EvidenceForm } from '../evidence/schema.js';
-import { addDays } from '../calendar.js';
-import { formatLongDate } from '../letter/dates.js';
+import { addDays } from '../ground/calendar.js';
+import { formatLongDate } from '../ground/dates-in-words.js';
 
 export type ArrangementsId = '2012' | '2014';
 

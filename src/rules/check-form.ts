@@ -3,7 +3,7 @@
  * validated form, under the guidance in force on the first visit day
  * (src/rules/arrangements.ts): a 2013 visit is judged by the 2012 arrangements.
  */
-import type { Diagnostic } from '../diagnostics.js';
+import type { Diagnostic } from '../ground/diagnostics.js';
 import type { EvidenceForm } from '../evidence/schema.js';
 import { arrangementsForDates } from './arrangements.js';
 import { rules } from './checks/index.js';

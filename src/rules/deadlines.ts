@@ -5,7 +5,7 @@
  * Counting rules: "days" in the guidance are working days in England (weekends
  * and England's bank holidays off), counted from the visit's last day as day 0;
  * weeks and months are calendar weeks and months. Dates are YYYY-MM-DD strings
- * (src/calendar.ts), so no time zone or daylight-saving change can move them.
+ * (src/ground/calendar.ts), so no time zone or daylight-saving change can move them.
  */
 import { sortedVisitDates } from '../evidence/visit-dates.js';
 import type { EvidenceForm } from '../evidence/schema.js';

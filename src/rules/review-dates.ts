@@ -5,8 +5,8 @@
  */
 import type { EvidenceForm } from '../evidence/schema.js';
 import type { Arrangements, CountedFrom } from './arrangements.js';
-import { addDays } from '../calendar.js';
-import { formatLongDate } from '../letter/dates.js';
+import { addDays } from '../ground/calendar.js';
+import { formatLongDate } from '../ground/dates-in-words.js';
 
 /**
  * The reviews para 16 reports on: the form's key, the deadline id's stem, how a message names it, and

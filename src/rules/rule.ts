@@ -4,7 +4,7 @@
  * logic. The factory stamps id, paragraph and severity onto every finding, so
  * every diagnostic a rule returns says which rule and which paragraph made it.
  */
-import type { Diagnostic, FormPath, Severity } from '../diagnostics.js';
+import type { Diagnostic, FormPath, Severity } from '../ground/diagnostics.js';
 import type { EvidenceForm } from '../evidence/schema.js';
 import type { Arrangements } from './arrangements.js';
 import type { Holidays } from './working-days.js';

@@ -4,7 +4,7 @@
  * Counting rule: the starting day is day 0, so one working day after a
  * Friday is the next Monday.
  */
-import { dayNumber, fromDayNumber } from '../calendar.js';
+import { dayNumber, fromDayNumber } from '../ground/calendar.js';
 
 /** A set of YYYY-MM-DD bank holidays. */
 export type Holidays = ReadonlySet<string>;

@@ -8,16 +8,16 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
-import type { Io } from '../cli/io.js';
+import type { Io } from '../ground/io.js';
 import { maxFormBytes } from '../evidence/load.js';
-import { packageRoot } from '../letter/package-root.js';
-import { FormFile, FormTooLargeError, StaleVersionError } from './form-file.js';
-import { pageFormSchema, schemaKeyOrder } from './form-schema.js';
+import { packageRoot } from '../ground/package-root.js';
+import { FormFile, FormTooLargeError, StaleVersionError } from '../workflow/form-file.js';
+import { pageFormSchema, schemaKeyOrder } from '../workflow/page-form-schema.js';
 import { guardRequest } from './guard.js';
+import type { LetterService } from '../workflow/page.js';
 import { draftingPage } from './pages/drafting.js';
 import type { StaticAsset } from './pages/govuk-assets.js';
 import { shellAssets } from './pages/layout.js';
-import type { LetterService } from './letter.js';
 import { textEdits } from './merge.js';
 import { applyEditsChecked, formData, YamlEditError, type FieldEdit } from './yaml-edit.js';
 
@@ -303,7 +303,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   };
 }
 
-function listen(server: Server, port: number): Promise<number> {
+/** Listens on 127.0.0.1 only; resolves with the port. */
+export function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (error: Error) => reject(error);
     server.once('error', onError);

@@ -7,7 +7,7 @@
  */
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Diagnostic, Locate } from '../diagnostics.js';
+import type { Diagnostic, Locate } from '../ground/diagnostics.js';
 import type { EvidenceForm } from '../evidence/schema.js';
 import type { PreparedTemplates } from '../letter/templates.js';
 import type { LetterDocument } from '../letter/tree.js';
@@ -18,12 +18,12 @@ import {
   type ComposedLetter,
   type OutputFormat,
   type StageTimings,
-} from '../pipeline.js';
+} from './pipeline.js';
 import type { Holidays } from '../rules/working-days.js';
 import { missingGlyphDiagnostic } from '../writers/missing-glyph.js';
 import { MissingGlyphError } from '../writers/pdf/index.js';
 import { FileExistsError, writeFileAtomic } from '../writers/write-atomic.js';
-import { recordLetterWritten } from './history.js';
+import { recordLetterWritten } from '../ground/history.js';
 import { loadAndValidate, type FormLoad, type LoadRequest } from './load.js';
 
 export interface DraftSettings {

@@ -7,18 +7,18 @@
  */
 import { join, resolve } from 'node:path';
 import { existsSync, mkdirSync } from 'node:fs';
-import { formatLongDate } from '../letter/dates.js';
-import type { Diagnostic } from '../diagnostics.js';
-import { exitCodes, type ExitCode } from '../exit-codes.js';
+import { formatLongDate } from '../ground/dates-in-words.js';
+import type { Diagnostic } from '../ground/diagnostics.js';
+import { exitCodes, type ExitCode } from '../ground/exit-codes.js';
 import type { PreparedTemplates } from '../letter/templates.js';
-import { composeLetter, outputFileName, type OutputFormat } from '../pipeline.js';
+import { composeLetter, outputFileName, type OutputFormat } from './pipeline.js';
 import type { Holidays } from '../rules/working-days.js';
 import { missingGlyphDiagnostic } from '../writers/missing-glyph.js';
 import { MissingGlyphError } from '../writers/pdf/index.js';
 import { FileExistsError, writeFileAtomic } from '../writers/write-atomic.js';
 import { DraftSourceError, readDraftSource } from './draft-source.js';
-import { lastFinalisation, nextVersion, planFinalise, type FinalisePlan, type FinalStamp } from './finalise.js';
-import { appendHistory, historyPath, readHistory } from './history.js';
+import { lastFinalisation, nextVersion, planFinalise, type FinalisePlan, type FinalStamp } from './finalise-plan.js';
+import { appendHistory, historyPath, readHistory } from '../ground/history.js';
 import { loadAndValidate } from './load.js';
 import { isUnreadableFile } from '../evidence/unreadable.js';
 
@@ -36,6 +36,8 @@ export interface FinaliseRequest {
   /** When it was recorded (ISO date-time). */
   at: string;
   force: boolean;
+  /** False for a preview: everything is checked, compared and rendered, nothing written or recorded. */
+  write?: boolean;
   formats: readonly OutputFormat[];
   templates: PreparedTemplates;
   holidays: Holidays;
@@ -190,6 +192,7 @@ export async function finaliseLetter(request: FinaliseRequest): Promise<Finalise
     );
   }
 
+  if (request.write === false) return { ok: true, stamp, plan, written: [], diagnostics, sources };
   try {
     mkdirSync(request.outDir, { recursive: true });
   } catch (error) {

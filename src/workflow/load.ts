@@ -13,10 +13,10 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { hasErrors, placeDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { hasErrors, placeDiagnostics, type Diagnostic } from '../ground/diagnostics.js';
 import { loadForm, loadFormFile, type LoadResult } from '../evidence/load.js';
 import type { EvidenceForm } from '../evidence/schema.js';
-import { exitCodes } from '../exit-codes.js';
+import { exitCodes } from '../ground/exit-codes.js';
 import { isUnreadableFile } from '../evidence/unreadable.js';
 
 /** The exit code for diagnostics that stopped a form being used: 2 for a file that cannot be read, else 1. */

@@ -5,7 +5,7 @@
  */
 import { workingDaysBetween, type Holidays } from '../rules/working-days.js';
 import type { Deadline } from '../rules/types.js';
-import { stages, type HistoryEvent, type Stage } from './history.js';
+import { stages, type HistoryEvent, type Stage } from '../ground/history.js';
 
 export type LetterStage = Stage | 'awaiting-draft';
 
@@ -61,6 +61,30 @@ export function letterStatus(
   if (!next) return { ...current, overdue: false };
   const workingDaysLeft = workingDaysBetween(today, next.date, holidays);
   return { ...current, next, workingDaysLeft, overdue: next.date < today };
+}
+
+/**
+ * The stage a letter shows in the workspace's queue, in the ISP's words:
+ * `incomplete` while its form has errors (before it is final), `draft` while
+ * no draft has been written, `ready` once the HMI's draft is in (ready to
+ * finalise), then `final`, `sent` (a section 117 letter stays sent, para 26)
+ * and `published` (para 18).
+ */
+export type QueueStage = 'draft' | 'incomplete' | 'ready' | 'final' | 'sent' | 'published';
+
+export function queueStage(stage: LetterStage, formErrors: number): QueueStage {
+  switch (stage) {
+    case 'finalised':
+      return 'final';
+    case 'sent':
+    case 'withheld':
+      return 'sent';
+    case 'published':
+      return 'published';
+    default:
+      if (formErrors > 0) return 'incomplete';
+      return stage === 'awaiting-draft' ? 'draft' : 'ready';
+  }
 }
 
 /** Sorts statuses for a person: overdue first (oldest first), then by next deadline, undated last. */

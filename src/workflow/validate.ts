@@ -3,7 +3,7 @@
  * diagnostics followed by the domain checks' (src/rules/check-form.ts),
  * placed on the form's source.
  */
-import { placeDiagnostics, type Diagnostic } from '../diagnostics.js';
+import { placeDiagnostics, type Diagnostic } from '../ground/diagnostics.js';
 import { checkForm, type CheckOptions } from '../rules/check-form.js';
 import type { LoadResult } from '../evidence/load.js';
 

@@ -5,7 +5,7 @@
  * SEQUENCE rises with every later export, so Outlook (which keeps an event
  * whose SEQUENCE is not higher than the one it has) takes the new dates.
  */
-import { addDays } from '../calendar.js';
+import { addDays } from '../ground/calendar.js';
 
 /** What the calendar needs of a deadline (src/rules/types.ts `Deadline` has these and more). */
 export interface CalendarDeadline {

@@ -3,7 +3,7 @@
  * field that holds it: the writer knows the words around it, the form knows
  * the line. Used by every caller of the PDF writer (draft, finalise, batch).
  */
-import type { Diagnostic, FormPath, Locate } from '../diagnostics.js';
+import type { Diagnostic, FormPath, Locate } from '../ground/diagnostics.js';
 import type { MissingGlyphError } from './pdf/index.js';
 
 /** The paths of every text value in a form (depth first, in key order) that contains `needle`. */

@@ -2,9 +2,9 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { csvField, openManifest, type ManifestEntry } from '../../src/batch/manifest.js';
-import { runPool } from '../../src/batch/pool.js';
-import { createProgress } from '../../src/batch/progress.js';
+import { csvField, openManifest, type ManifestEntry } from '../../src/workflow/batch/manifest.js';
+import { runPool } from '../../src/workflow/batch/pool.js';
+import { createProgress } from '../../src/workflow/batch/progress.js';
 
 async function* items(list: string[]): AsyncGenerator<string> {
   for (const i of list) yield i;

@@ -2,7 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ManifestEntry } from '../../src/batch/manifest.js';
+import type { ManifestEntry } from '../../src/workflow/batch/manifest.js';
 import { main } from '../../src/cli/main.js';
 import { fakeIo, repoRoot } from '../support/fake-io.js';
 

@@ -3,7 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } fro
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { ManifestEntry } from '../../src/batch/manifest.js';
+import type { ManifestEntry } from '../../src/workflow/batch/manifest.js';
 import { main } from '../../src/cli/main.js';
 import { fakeIo, repoRoot } from '../support/fake-io.js';
 

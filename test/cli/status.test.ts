@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
-import { appendHistory, historyPath } from '../../src/workflow/history.js';
+import { appendHistory, historyPath } from '../../src/ground/history.js';
 import { fakeIo, repoRoot } from '../support/fake-io.js';
 
 function workspace(): string {

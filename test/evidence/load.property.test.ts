@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, it, expect } from 'vitest';
 import { stringify } from 'yaml';
-import type { Diagnostic } from '../../src/diagnostics.js';
+import type { Diagnostic } from '../../src/ground/diagnostics.js';
 import { loadForm } from '../../src/evidence/load.js';
 import { validateLoaded } from '../../src/workflow/validate.js';
 import { englandBankHolidays } from '../../src/rules/holidays.js';

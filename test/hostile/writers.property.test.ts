@@ -14,7 +14,7 @@ import { parse } from 'yaml';
 import { describe, it, expect } from 'vitest';
 import { form as formSchema, unprintableCharacter, type EvidenceForm } from '../../src/evidence/schema.js';
 import { prepareTemplates } from '../../src/letter/templates.js';
-import { composeLetter } from '../../src/pipeline.js';
+import { composeLetter } from '../../src/workflow/pipeline.js';
 import { englandBankHolidays } from '../../src/rules/holidays.js';
 import { renderDocx } from '../../src/writers/docx/index.js';
 import { renderHtml } from '../../src/writers/html.js';

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { form as formSchema, type EvidenceForm } from '../../src/evidence/schema.js';
 import { prepareTemplates, type PreparedTemplates } from '../../src/letter/templates.js';
-import { composeLetter, type ComposedLetter } from '../../src/pipeline.js';
+import { composeLetter, type ComposedLetter } from '../../src/workflow/pipeline.js';
 import { englandBankHolidays } from '../../src/rules/holidays.js';
 
 export const fixturesDir = new URL('../../fixtures/forms/', import.meta.url);

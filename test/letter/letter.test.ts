@@ -2,7 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { blockText, type Block, type LetterDocument } from '../../src/letter/tree.js';
 import type { EvidenceForm } from '../../src/evidence/schema.js';
 import { buildLetter } from '../../src/letter/model.js';
-import { formatVisitDates } from '../../src/letter/dates.js';
+import { formatVisitDates } from '../../src/ground/dates-in-words.js';
 import { joinList } from '../../src/letter/join.js';
 import { smartQuotes } from '../../src/letter/escape.js';
 import { compose, fixture } from './compose.js';

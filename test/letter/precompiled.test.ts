@@ -3,14 +3,14 @@ import { join } from 'node:path';
 import Handlebars from 'handlebars';
 import { describe, expect, it } from 'vitest';
 import { loadForm } from '../../src/evidence/load.js';
-import { packageRoot } from '../../src/letter/package-root.js';
+import { packageRoot } from '../../src/ground/package-root.js';
 import {
   compileOptions,
   precompiledSyntaxTree,
   prepareTemplates,
   templateTextKey,
 } from '../../src/letter/templates.js';
-import { composeLetter } from '../../src/pipeline.js';
+import { composeLetter } from '../../src/workflow/pipeline.js';
 import { englandBankHolidays } from '../../src/rules/holidays.js';
 import { toView } from '../../src/letter/view.js';
 

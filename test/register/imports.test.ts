@@ -22,7 +22,7 @@ describe('import rule: the register reads data and decides nothing', () => {
     expect(imports.filter((i) => /\/(?:rules|cli|workflow)\//.test(i))).toEqual([]);
   });
 
-  it('src/check-copy takes name normalisation from src/names.ts, not the copy-list rules', () => {
+  it('src/check-copy takes name normalisation from src/ground/names.ts, not the copy-list rules', () => {
     expect(importsOf('check-copy').filter((i) => i.endsWith('rules/recipients.js'))).toEqual([]);
   });
 });

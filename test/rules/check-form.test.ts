@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { form as formSchema, type EvidenceForm } from '../../src/evidence/schema.js';
 import { checkForm } from '../../src/rules/check-form.js';
 import { rules } from '../../src/rules/checks/index.js';
-import { addDays } from '../../src/calendar.js';
+import { addDays } from '../../src/ground/calendar.js';
 import { baseForm, changed } from './checks/support.js';
 
 const holidays = new Set<string>();

@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { form as formSchema, type EvidenceForm } from '../../src/evidence/schema.js';
-import { dayNumber, fromDayNumber, isWeekend } from '../../src/calendar.js';
+import { dayNumber, fromDayNumber, isWeekend } from '../../src/ground/calendar.js';
 import { arrangementsForVisit } from '../../src/rules/arrangements.js';
 import { addCalendarMonths, computeDeadlines, deadlineKind, planDeadlines } from '../../src/rules/deadlines.js';
 import { completedDeadlineIds, deadlineStatus } from '../../src/rules/deadline-status.js';

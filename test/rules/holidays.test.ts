@@ -6,7 +6,7 @@ import {
   loadHolidayOverride,
 } from '../../scripts/holiday-data.js';
 import { englandBankHolidays, holidayTable } from '../../src/rules/holidays.js';
-import { isWeekend, londonDate } from '../../src/calendar.js';
+import { isWeekend, londonDate } from '../../src/ground/calendar.js';
 
 const weekdayHolidays = (year: number): string[] =>
   [...englandBankHolidays()].filter((d) => d.startsWith(`${year}-`) && !isWeekend(d)).sort();

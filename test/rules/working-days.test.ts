@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
-import { fromDayNumber, dayNumber, londonDate, isWeekend } from '../../src/calendar.js';
+import { fromDayNumber, dayNumber, londonDate, isWeekend } from '../../src/ground/calendar.js';
 import { englandBankHolidays } from '../../src/rules/holidays.js';
 import { addWorkingDays, isWorkingDay, subtractWorkingDays, workingDaysBetween } from '../../src/rules/working-days.js';
 

@@ -11,7 +11,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { prepareLetterService } from '../../src/serve/letter.js';
+import { prepareLetterService } from '../../src/workflow/page.js';
 import { startServer } from '../../src/serve/server.js';
 import { formData, valueAt } from '../../src/serve/yaml-edit.js';
 import { field, hasChromium, launch, list } from './browser-support.js';

@@ -99,7 +99,7 @@ describe.skipIf(!hasChromium)('serve: no word is lost', () => {
       const leadership = /\n {2}leadership: (.*)\n/.exec(text)?.[1] ?? '';
       writeFileSync(ws.form, text.replace(leadership, 'Rewritten in an editor.'));
       const { startServer } = await import('../../src/serve/server.js');
-      const { prepareLetterService } = await import('../../src/serve/letter.js');
+      const { prepareLetterService } = await import('../../src/workflow/page.js');
       ws = {
         ...ws,
         server: await startServer({

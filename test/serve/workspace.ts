@@ -3,7 +3,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { prepareLetterService } from '../../src/serve/letter.js';
+import { prepareLetterService } from '../../src/workflow/page.js';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
 import { fakeIo, repoRoot } from '../support/fake-io.js';
 

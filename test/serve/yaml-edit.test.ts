@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadForm } from '../../src/evidence/load.js';
-import { pageFormSchema } from '../../src/serve/form-schema.js';
+import { pageFormSchema } from '../../src/workflow/page-form-schema.js';
 import { applyEdits, formData, YamlEditError } from '../../src/serve/yaml-edit.js';
 import { exampleForm } from './workspace.js';
 

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yaml';
 import { readFileSync } from 'node:fs';
 import { initFormUrl } from '../../src/evidence/sample.js';
-import { schemaKeyOrder } from '../../src/serve/form-schema.js';
+import { schemaKeyOrder } from '../../src/workflow/page-form-schema.js';
 import { applyEdits, formData, type EditPath, type FieldEdit } from '../../src/serve/yaml-edit.js';
 
 const initForm = readFileSync(initFormUrl(), 'utf8');

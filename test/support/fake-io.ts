@@ -1,4 +1,4 @@
-import type { Io } from '../../src/cli/io.js';
+import type { Io } from '../../src/ground/io.js';
 
 /** An Io that collects what a command prints; the clock is fixed. */
 export function fakeIo(

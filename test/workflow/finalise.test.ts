@@ -10,8 +10,8 @@ import {
   nextVersion,
   stampFinal,
   withoutDraftMarks,
-} from '../../src/workflow/finalise.js';
-import type { HistoryEvent } from '../../src/workflow/history.js';
+} from '../../src/workflow/finalise-plan.js';
+import type { HistoryEvent } from '../../src/ground/history.js';
 
 const meta: DocumentMeta = {
   title: 'Requires improvement: monitoring inspection visit to Ysgol Łąka Primary School',

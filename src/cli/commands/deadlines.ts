@@ -1,18 +1,18 @@
 import { resolve } from 'node:path';
 import { isRealDate, type EvidenceForm } from '../../evidence/schema.js';
 import { firstVisitDay } from '../../evidence/visit-dates.js';
-import { londonDate } from '../../calendar.js';
+import { londonDate } from '../../ground/calendar.js';
 import { completedDeadlineIds, deadlineStatus, type DeadlineStatus } from '../../rules/deadline-status.js';
 import { planDeadlines } from '../../rules/deadlines.js';
 import { englandBankHolidays } from '../../rules/holidays.js';
-import { toolVersion } from '../../version.js';
+import { toolVersion } from '../../ground/version.js';
 import { deadlinesCalendar } from '../../writers/ics.js';
 import { writeFileAtomic } from '../../writers/write-atomic.js';
 import type { Command } from '../command.js';
 import { table } from '../table.js';
-import { exitCodes, UserError, type Io } from '../io.js';
-import { writeFailure } from '../out-dir.js';
-import { printDiagnostics, summaryLine } from '../print.js';
+import { exitCodes, UserError, type Io } from '../../ground/io.js';
+import { writeFailure } from '../../workflow/out-dir.js';
+import { printDiagnostics, summaryLine } from '../../ground/diagnostics-text.js';
 import { loadAndValidate } from '../../workflow/load.js';
 
 /** The form, or the exit code after its diagnostics are printed (stderr, like a compiler). */

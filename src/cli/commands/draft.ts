@@ -1,14 +1,14 @@
 import { relative, resolve } from 'node:path';
 import type { Command } from '../command.js';
-import { exitCodes, UserError, type Io } from '../io.js';
+import { exitCodes, UserError, type Io } from '../../ground/io.js';
 import { parseFormats } from '../format-option.js';
-import { loadTemplates } from '../templates-option.js';
-import { outputFormats, type OutputFormat } from '../../formats.js';
-import { londonDate } from '../../calendar.js';
+import { loadTemplates } from '../../workflow/context.js';
+import { outputFormats, type OutputFormat } from '../../ground/formats.js';
+import { londonDate } from '../../ground/calendar.js';
 import { englandBankHolidays } from '../../rules/holidays.js';
 import { draftFormFile, existingFinalFiles, writeLetterFiles, type DraftMade } from '../../workflow/draft.js';
-import { ensureOutDir, writeFailure } from '../out-dir.js';
-import { printDiagnostics } from '../print.js';
+import { ensureOutDir, writeFailure } from '../../workflow/out-dir.js';
+import { printDiagnostics } from '../../ground/diagnostics-text.js';
 
 export interface DraftRequest {
   form: string;

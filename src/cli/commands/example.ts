@@ -1,10 +1,10 @@
 import { join, relative, resolve } from 'node:path';
 import type { Command } from '../command.js';
-import { exitCodes, UserError, type Io } from '../io.js';
-import { packageRoot } from '../../letter/package-root.js';
-import { outputFormats } from '../../formats.js';
+import { exitCodes, UserError, type Io } from '../../ground/io.js';
+import { packageRoot } from '../../ground/package-root.js';
+import { outputFormats } from '../../ground/formats.js';
 import type { Deadline, RecipientList } from '../../rules/types.js';
-import { generatorName } from '../../version.js';
+import { generatorName } from '../../ground/version.js';
 import { deadlinesCalendar } from '../../writers/ics.js';
 import { writeFileAtomic } from '../../writers/write-atomic.js';
 import { firstVisitDay } from '../../evidence/visit-dates.js';

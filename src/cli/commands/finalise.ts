@@ -1,16 +1,16 @@
 import { existsSync, statSync } from 'node:fs';
 import { relative, resolve } from 'node:path';
 import type { Command } from '../command.js';
-import { exitCodes, UserError, type Io } from '../io.js';
-import { outputFormats } from '../../formats.js';
-import { dayNumber, fromDayNumber, londonDate } from '../../calendar.js';
-import { formatLongDate } from '../../letter/dates.js';
+import { exitCodes, UserError, type Io } from '../../ground/io.js';
+import { outputFormats } from '../../ground/formats.js';
+import { dayNumber, fromDayNumber, londonDate } from '../../ground/calendar.js';
+import { formatLongDate } from '../../ground/dates-in-words.js';
 import { englandBankHolidays } from '../../rules/holidays.js';
-import { formatChanges, type Lateness } from '../../workflow/finalise.js';
+import { formatChanges, type Lateness } from '../../workflow/finalise-plan.js';
 import { finaliseLetter } from '../../workflow/finalise-letter.js';
-import { printDiagnostics } from '../print.js';
+import { printDiagnostics } from '../../ground/diagnostics-text.js';
 import { parseFormats } from '../format-option.js';
-import { loadTemplates } from '../templates-option.js';
+import { loadTemplates } from '../../workflow/context.js';
 
 /** --date: a real calendar date written YYYY-MM-DD. */
 function parseDate(value: unknown): string | undefined {

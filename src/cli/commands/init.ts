@@ -1,23 +1,12 @@
 import { existsSync, linkSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { packageRoot } from '../../ground/package-root.js';
 import type { Command } from '../command.js';
-import { exitCodes, UserError, type Io } from '../io.js';
+import { exitCodes, UserError, type Io } from '../../ground/io.js';
 import { jsonSchemaFile } from '../../evidence/json-schema.js';
-import { writeFailure } from '../out-dir.js';
+import { writeFailure } from '../../workflow/out-dir.js';
 
 const templateFile = join('templates', 'init-form.yaml');
-
-/** The package's root (holding templates/ and schema/), found from this module upwards: works from src/ and dist/src/. */
-function packageRoot(): string {
-  let directory = dirname(fileURLToPath(import.meta.url));
-  for (;;) {
-    if (existsSync(join(directory, templateFile))) return directory;
-    const parent = dirname(directory);
-    if (parent === directory) throw new Error(`${templateFile} is missing from the installation`);
-    directory = parent;
-  }
-}
 
 /** The example form, its first line pointing editors at the JSON Schema relative to where the form is written. */
 export function initFormText(target: string): string {

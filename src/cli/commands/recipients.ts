@@ -1,17 +1,24 @@
-import { formatDiagnostic, type Diagnostic } from '../../diagnostics.js';
+import { formatDiagnostic, type Diagnostic } from '../../ground/diagnostics.js';
 import { loadSchoolFacts, SchoolFactsError, type SchoolFacts } from '../../register/school-facts.js';
 import { RecipientsError, resolveRecipients } from '../../rules/recipients.js';
 import type { RecipientList } from '../../rules/types.js';
 import type { Command } from '../command.js';
-import { exitCodes, UserError, type Io } from '../io.js';
+import { exitCodes, UserError, type Io } from '../../ground/io.js';
 
 /** Prints the form's and the register's diagnostics (warnings, or the errors that stopped the command). */
-export function printDiagnostics(diagnostics: readonly Diagnostic[], io: Io): void {
+export function printDiagnosticLines(diagnostics: readonly Diagnostic[], io: Io): void {
   for (const d of diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
 }
 
-/** The school's facts for a command, with every failure turned into a UserError. */
-export async function schoolFactsFor(args: Record<string, unknown>, io: Io): Promise<SchoolFacts> {
+/**
+ * The school's facts for a command, with every failure turned into a UserError.
+ * Warnings go to stderr unless `keepWarnings`: then the caller presents them (facts.diagnostics).
+ */
+export async function schoolFactsFor(
+  args: Record<string, unknown>,
+  io: Io,
+  options: { keepWarnings?: boolean } = {},
+): Promise<SchoolFacts> {
   try {
     const facts = await loadSchoolFacts({
       form: typeof args.form === 'string' ? args.form : undefined,
@@ -19,11 +26,11 @@ export async function schoolFactsFor(args: Record<string, unknown>, io: Io): Pro
       register: typeof args.register === 'string' ? args.register : undefined,
       cwd: io.cwd,
     });
-    printDiagnostics(facts.diagnostics, io);
+    if (options.keepWarnings !== true) printDiagnosticLines(facts.diagnostics, io);
     return facts;
   } catch (error) {
     if (error instanceof SchoolFactsError) {
-      printDiagnostics(error.diagnostics, io);
+      printDiagnosticLines(error.diagnostics, io);
       throw new UserError(error.message, error.kind === 'usage' ? exitCodes.usage : exitCodes.invalid);
     }
     if (error instanceof Error && error.name === 'RegisterError') throw new UserError(error.message, exitCodes.invalid);
@@ -34,7 +41,8 @@ export async function schoolFactsFor(args: Record<string, unknown>, io: Io): Pro
 /** The para 17 list, with a missing or unknown fact turned into a UserError naming it. */
 export function recipientsFor(facts: SchoolFacts): RecipientList {
   try {
-    return resolveRecipients(facts.school, facts.headteacher);
+    // With no form, the facts are the register's: a fact not known is said in its words (src/rules/fact-words.ts).
+    return resolveRecipients(facts.school, facts.headteacher, { factsFrom: facts.form ? 'form' : 'register' });
   } catch (error) {
     if (error instanceof RecipientsError) {
       throw new UserError(`cannot decide who gets the letter: ${error.message}`, exitCodes.invalid);
@@ -43,7 +51,12 @@ export function recipientsFor(facts: SchoolFacts): RecipientList {
   }
 }
 
-function text(list: RecipientList, facts: SchoolFacts, explain: boolean): string {
+function text(
+  list: RecipientList,
+  facts: SchoolFacts,
+  explain: boolean,
+  registerWarnings: readonly Diagnostic[],
+): string {
   const school = facts.school.name ? `${facts.school.name} (URN ${facts.school.urn})` : `URN ${facts.school.urn}`;
   const lines = [
     school,
@@ -59,8 +72,9 @@ function text(list: RecipientList, facts: SchoolFacts, explain: boolean): string
     for (const n of list.notCopied) lines.push(`  ${n.role}: ${n.reason}`);
   }
   const warnings = list.warnings ?? [];
-  if (warnings.length > 0) {
+  if (warnings.length + registerWarnings.length > 0) {
     lines.push('', 'Warnings (para 17):');
+    for (const d of registerWarnings) lines.push(`  register: ${d.message}`);
     for (const w of warnings) lines.push(`  ${w.role}: ${w.message}`);
   }
   return lines.join('\n') + '\n';
@@ -88,13 +102,15 @@ export const recipientsCommand: Command = {
       .example('$0 recipients visit.yaml --explain', 'the copy list, with who is not copied and why')
       .example('$0 recipients --urn 121190 --register edubasealldata.csv', 'from the register alone'),
   run: async (args, io) => {
-    const facts = await schoolFactsFor(args, io);
+    // An LA officer with the register alone sees its warnings in the Warnings section, in the register's words.
+    const registerOnly = typeof args.form !== 'string' && args.json !== true;
+    const facts = await schoolFactsFor(args, io, { keepWarnings: registerOnly });
     const list = recipientsFor(facts);
     if (args.json === true) {
       const json = { to: list.to, copies: list.copies, notCopied: list.notCopied, warnings: list.warnings ?? [] };
       io.stdout(`${JSON.stringify(json, null, 2)}\n`);
     } else {
-      io.stdout(text(list, facts, args.explain === true));
+      io.stdout(text(list, facts, args.explain === true, registerOnly ? facts.diagnostics : []));
     }
     return exitCodes.ok;
   },

@@ -1,5 +1,5 @@
 import type { Command } from '../command.js';
-import { exitCodes } from '../io.js';
+import { exitCodes } from '../../ground/io.js';
 import { evidenceFormJsonSchemaText } from '../../evidence/json-schema.js';
 
 /** `schema`: prints the evidence form's JSON Schema (generated from the zod schema). */

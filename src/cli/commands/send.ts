@@ -1,6 +1,6 @@
 import type { Argv } from 'yargs';
 import type { Command } from '../command.js';
-import { exitCodes, type Io } from '../io.js';
+import { exitCodes, type Io } from '../../ground/io.js';
 import { adviceAfter, describeDecision, describeMessage, describeResult } from '../../distribution/report.js';
 import { defaultRetryPolicy } from '../../distribution/retry.js';
 import { defaultSmtpTimeouts } from '../../distribution/transport.js';
@@ -90,6 +90,7 @@ function print(outcome: SendOutcome, io: Io): number {
       );
       return exitCodes.invalid;
     case 'locked':
+    case 'local-failure':
       io.stderr(`${outcome.message}\n`);
       return exitCodes.outside;
     case 'dry-run':
@@ -102,6 +103,12 @@ function print(outcome: SendOutcome, io: Io): number {
       for (const entry of outcome.entries) io.stdout(`${describeResult(entry)}\n`);
       if (outcome.entries.every((e) => e.result.status === 'already-sent')) {
         io.stdout(`already sent: every message was delivered before (see ${outcome.journal}); nothing to do\n`);
+      }
+      if (outcome.historyNotRecorded !== undefined) {
+        io.stderr(
+          `every message was sent, but the letter's history does not say so yet: ${outcome.historyNotRecorded}\n`,
+        );
+        return exitCodes.outside;
       }
       if (delivered(outcome)) return exitCodes.ok;
       const advice = adviceAfter(

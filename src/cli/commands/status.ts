@@ -1,15 +1,14 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
-import { listForms } from '../../batch/run-batch.js';
+import { listForms } from '../../workflow/batch/run-batch.js';
 import { isRealDate } from '../../evidence/schema.js';
-import { londonDate } from '../../calendar.js';
+import { londonDate } from '../../ground/calendar.js';
 import { englandBankHolidays } from '../../rules/holidays.js';
-import { recordPublished } from '../../workflow/history.js';
 import { loadAndValidate } from '../../workflow/load.js';
-import { lettersStatus } from '../../workflow/letters.js';
+import { recordPublication, statusReport } from '../../workflow/status-report.js';
 import type { Command } from '../command.js';
 import { table } from '../table.js';
-import { exitCodes, UserError } from '../io.js';
+import { exitCodes, UserError } from '../../ground/io.js';
 
 const stageWords: Record<string, string> = {
   'awaiting-draft': 'awaiting HMI draft',
@@ -75,7 +74,7 @@ export const statusCommand: Command = {
           `${String(args.forms)} is a section 117 visit: its letter is not published (para 26), so there is no publication to record`,
         );
       }
-      const { letter } = recordPublished(outDir, load.form, published, io.now().toISOString());
+      const { letter } = recordPublication(outDir, load.form, published, io.now().toISOString());
       io.stdout(
         `Recorded: the letter for URN ${letter.urn}, visit ${letter.visitDate}, was published on ${published}\n`,
       );
@@ -83,7 +82,7 @@ export const statusCommand: Command = {
     }
 
     const files = folder ? listForms(target) : [target];
-    const rows = await lettersStatus(
+    const rows = await statusReport(
       files.map((file) => ({ path: file, shown: relative(io.cwd, file) || basename(file) })),
       { outDir, today, holidays: englandBankHolidays() },
     );

@@ -1,10 +1,10 @@
 import type { Command } from '../command.js';
-import { exitCodes, type Io } from '../io.js';
-import { hasErrors, type Diagnostic } from '../../diagnostics.js';
+import { exitCodes, type Io } from '../../ground/io.js';
+import { hasErrors, type Diagnostic } from '../../ground/diagnostics.js';
 import { validateLoaded } from '../../workflow/validate.js';
 import { englandBankHolidays } from '../../rules/holidays.js';
 import { formFailureExitCode, loadAndValidate } from '../../workflow/load.js';
-import { formatDiagnostics, jsonReport, summaryLine, useColour } from '../print.js';
+import { formatDiagnostics, jsonReport, summaryLine, useColour } from '../../ground/diagnostics-text.js';
 
 /** `validate <form..> [--json] [--register FILE]`: loads each form, runs the domain checks, prints diagnostics like a compiler. */
 export const validateCommand: Command = {

@@ -1,5 +1,5 @@
 // para 2: the section 5 inspection's dates, from which the monitoring dates are counted, must be consistent.
-import { formatLongDate } from '../../letter/dates.js';
+import { formatLongDate } from '../../ground/dates-in-words.js';
 import { requiresImprovementIntroduced } from '../arrangements.js';
 import { defineRule, type Finding } from '../rule.js';
 

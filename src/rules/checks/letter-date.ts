@@ -1,5 +1,5 @@
 // para 17: HMI complete the letter towards the end of the visit; the ISP's final version follows within 10 (working) days.
-import { formatLongDate } from '../../letter/dates.js';
+import { formatLongDate } from '../../ground/dates-in-words.js';
 import { defineRule } from '../rule.js';
 import { workingDaysBetween } from '../working-days.js';
 import { lastVisitDay } from './form-facts.js';

@@ -1,5 +1,5 @@
 // para 7: HMI telephone the school up to five days (working days, England) before the start of the monitoring inspection.
-import { formatLongDate } from '../../letter/dates.js';
+import { formatLongDate } from '../../ground/dates-in-words.js';
 import { defineRule, type Finding } from '../rule.js';
 import { workingDaysBetween } from '../working-days.js';
 import { firstVisitDay } from './form-facts.js';

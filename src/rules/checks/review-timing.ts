@@ -1,7 +1,7 @@
 // footnote 6: commissioning a pupil premium review starts within 2 weeks of its recommendation; the review is done within 8 weeks.
 // A review of governance has no such period; for both, dates that cannot be true are reported.
 // Whether the commissioning date is given at all is para 16 completeness (completeness.ts).
-import { formatLongDate } from '../../letter/dates.js';
+import { formatLongDate } from '../../ground/dates-in-words.js';
 import { describeRecommendedOn, isRecommended, reviewDueDates, reviewKinds } from '../review-dates.js';
 import { defineRule, type Finding } from '../rule.js';
 import { lastVisitDay } from './form-facts.js';
@@ -26,6 +26,21 @@ export const reviewTiming = defineRule(
         findings.push({
           message: `${what} was commissioned on ${formatLongDate(commissioned)}, later than ${arrangements.reviewCommissionWeeks} weeks after ${recommendedWords}; commissioning should start by ${formatLongDate(commissionBy)}`,
           path: path('commissioned'),
+        });
+      }
+      const visitWords = `the visit on ${formatLongDate(lastDay)}`;
+      // footnote 6: a review not commissioned (or not completed) by a visit after its deadline is late too.
+      if (review.commissioned === false && kind.timed && lastDay > commissionBy) {
+        const completion =
+          lastDay > completeBy ? ` (and the review be completed by ${formatLongDate(completeBy)})` : '';
+        findings.push({
+          message: `${what} had not been commissioned by ${visitWords}, though commissioning should start within ${arrangements.reviewCommissionWeeks} weeks of ${recommendedWords}, by ${formatLongDate(commissionBy)}${completion}`,
+          path: path('commissioned'),
+        });
+      } else if (commissioned !== undefined && completed === undefined && kind.timed && lastDay > completeBy) {
+        findings.push({
+          message: `${what} had not been completed by ${visitWords}, though it should be completed within ${arrangements.reviewCompletionWeeks} weeks of ${recommendedWords}, by ${formatLongDate(completeBy)}; give reviews.${key}.completed if it has been`,
+          path: path('completed'),
         });
       }
       if (completed !== undefined && review.commissioned === false) {

@@ -1,5 +1,5 @@
 // paras 21–22: a subsequent monitoring inspection concentrates on the priorities set at the previous one and reports on its recommendations.
-import { formatLongDate } from '../../letter/dates.js';
+import { formatLongDate } from '../../ground/dates-in-words.js';
 import { defineRule, type Finding } from '../rule.js';
 import { firstVisitDay, isSubsequentVisit, ordinal, said } from './form-facts.js';
 

@@ -1,5 +1,5 @@
 // para 2: the monitoring inspection follows the section 5 inspection and "usually" (2014 guidance) the publication of its report.
-import { formatLongDate } from '../../letter/dates.js';
+import { formatLongDate } from '../../ground/dates-in-words.js';
 import { defineRule, type Finding } from '../rule.js';
 import { firstVisitDay } from './form-facts.js';
 

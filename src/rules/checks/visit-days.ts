@@ -1,6 +1,6 @@
 // para 16: the letter states the date(s) of the visit; they must be real school days, in order, each once.
-import { isWeekend } from '../../calendar.js';
-import { formatLongDate } from '../../letter/dates.js';
+import { isWeekend } from '../../ground/calendar.js';
+import { formatLongDate } from '../../ground/dates-in-words.js';
 import { defineRule, type Finding } from '../rule.js';
 
 export const visitDays = defineRule({ id: 'dates/visit-days', paragraph: '16', severity: 'error' }, (form, context) => {

@@ -1,6 +1,6 @@
 // para 2 (2014: 4 to 12 weeks after publication) and the 2012 sheet (4 to 6 weeks after the inspection): when the first visit usually falls.
-import { daysBetween } from '../../calendar.js';
-import { formatLongDate } from '../../letter/dates.js';
+import { daysBetween } from '../../ground/calendar.js';
+import { formatLongDate } from '../../ground/dates-in-words.js';
 import { countedFromDate, describeWindow, visitWindowDates } from '../arrangements.js';
 import { defineRule } from '../rule.js';
 import { firstVisitDay, isSection117, isSubsequentVisit } from './form-facts.js';

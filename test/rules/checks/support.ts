@@ -4,7 +4,7 @@
  * changed by a small mutation per case.
  */
 import { describe, it, expect } from 'vitest';
-import type { FormPath, Severity } from '../../../src/diagnostics.js';
+import type { FormPath, Severity } from '../../../src/ground/diagnostics.js';
 import type { EvidenceForm } from '../../../src/evidence/schema.js';
 import { arrangementsForDates } from '../../../src/rules/arrangements.js';
 import type { Rule } from '../../../src/rules/rule.js';
