@@ -35,7 +35,8 @@ export async function call(path, body, options = {}) {
  * field wins), consecutive texts replace each other.
  */
 export class ChangeQueue {
-  constructor({ storageKey, onSaved, onState, onRefused, onOffline }) {
+  constructor({ storageKey, onSaved, onState, onRefused, onOffline, onProblems }) {
+    this.onProblems = onProblems;
     this.storageKey = storageKey;
     this.onSaved = onSaved;
     this.onState = onState;
@@ -54,20 +55,26 @@ export class ChangeQueue {
     return this.ops.length > 0 || this.busy;
   }
 
-  /** A field's new value (undefined removes it); sent after `delay` ms of quiet. */
-  edit(path, value, delay = 300) {
+  /**
+   * A field's new value (undefined removes it); sent after `delay` ms of quiet. `was` is the value the
+   * page showed before ({} when the field was not there): the server checks it against the file as it is
+   * now, so a change made meanwhile in another tab or an editor is never overwritten unasked.
+   */
+  edit(path, value, delay = 300, was = {}) {
     const last = this.ops[this.ops.length - 1];
     const key = JSON.stringify(path);
-    if (last && last.kind === 'edits' && !last.sent) last.edits.set(key, { path, value });
-    else this.ops.push({ kind: 'edits', edits: new Map([[key, { path, value }]]) });
+    if (last && last.kind === 'edits' && !last.sent) {
+      const before = last.edits.get(key);
+      last.edits.set(key, { path, value, was: before ? before.was : was });
+    } else this.ops.push({ kind: 'edits', edits: new Map([[key, { path, value, was }]]) });
     this.changed(delay);
   }
 
-  /** The whole YAML text as typed. */
-  text(text, delay = 300) {
+  /** The whole YAML text as typed, and the text it was typed from (for merging when the file moved on). */
+  text(text, delay = 300, baseText = undefined) {
     const last = this.ops[this.ops.length - 1];
     if (last && last.kind === 'text' && !last.sent) last.text = text;
-    else this.ops.push({ kind: 'text', text });
+    else this.ops.push({ kind: 'text', text, baseText });
     this.changed(delay);
   }
 
@@ -78,6 +85,8 @@ export class ChangeQueue {
   }
 
   changed(delay) {
+    // A change after a refusal is tried again: the refusal is answered again if it still holds.
+    this.stopped = false;
     this.backup();
     clearTimeout(this.timer);
     this.timer = setTimeout(() => this.pump(), delay);
@@ -98,10 +107,7 @@ export class ChangeQueue {
       while (this.ops.length > 0 && !this.stopped) {
         const op = this.ops[0];
         op.sent = true;
-        const body =
-          op.kind === 'edits'
-            ? { base: this.version, edits: [...op.edits.values()].map(({ path, value }) => ({ path, value })) }
-            : { base: this.version, text: op.text };
+        const body = requestBody(op, this.version);
         let state;
         try {
           state = await call(op.kind === 'edits' ? '/api/edit' : '/api/save', body);
@@ -109,10 +115,10 @@ export class ChangeQueue {
           op.sent = false;
           if (error instanceof Refused) {
             if (error.status === 422 && op.kind === 'edits') {
-              // A field edit the text cannot take (its YAML is broken): drop it, say why.
+              // Field edits the text cannot take (its YAML is broken): taken off the queue, each shown with why.
               this.ops.shift();
               this.backup();
-              this.onRefused(error, { dropped: true });
+              this.onRefused(error, { dropped: [...op.edits.values()] });
               continue;
             }
             this.stopped = true;
@@ -128,8 +134,12 @@ export class ChangeQueue {
         this.version = state.version;
         this.backup();
         this.onState(state, { lastOp: op, more: this.ops.length > 0 });
+        if ((state.refused?.length ?? 0) > 0 || (state.conflicts?.length ?? 0) > 0) {
+          this.problems = true;
+          this.onProblems(state, op);
+        }
       }
-      this.onSaved();
+      if (!this.stopped && this.ops.length === 0) this.onSaved();
     } finally {
       this.busy = false;
       if (!this.pending || this.stopped) for (const resolve of this.idleWaiters.splice(0)) resolve();
@@ -142,7 +152,9 @@ export class ChangeQueue {
       if (this.ops.length === 0) localStorage.removeItem(this.storageKey);
       else {
         const ops = this.ops.map((op) =>
-          op.kind === 'edits' ? { kind: 'edits', edits: [...op.edits.values()] } : { kind: 'text', text: op.text },
+          op.kind === 'edits'
+            ? { kind: 'edits', edits: [...op.edits.values()], merge: op.merge }
+            : { kind: 'text', text: op.text, baseText: op.baseText, merge: op.merge },
         );
         localStorage.setItem(this.storageKey, JSON.stringify({ at: new Date().toISOString(), ops }));
       }
@@ -151,11 +163,17 @@ export class ChangeQueue {
     }
   }
 
-  /** Queues changes an earlier page left unsaved. */
+  /**
+   * Queues changes an earlier page left unsaved, each to be checked against the file as it is now
+   * (the file may have changed since they were made): where the file changed the same field, the person is asked.
+   */
   restore(ops) {
     for (const op of ops) {
-      if (op.kind === 'text' && typeof op.text === 'string') this.text(op.text, 0);
-      if (op.kind === 'edits' && Array.isArray(op.edits)) for (const e of op.edits) this.edit(e.path, e.value, 0);
+      if (op.kind === 'text' && typeof op.text === 'string') this.text(op.text, 0, op.baseText);
+      if (op.kind === 'edits' && Array.isArray(op.edits)) {
+        for (const e of op.edits) this.edit(e.path, e.value, 0, e.was ?? {});
+      }
+      if (this.ops.length > 0) this.ops[this.ops.length - 1].merge = true;
     }
   }
 
@@ -163,10 +181,7 @@ export class ChangeQueue {
   sendOnLeave() {
     const op = this.ops[0];
     if (!op || this.busy || this.stopped) return;
-    const body =
-      op.kind === 'edits'
-        ? { base: this.version, edits: [...op.edits.values()] }
-        : { base: this.version, text: op.text };
+    const body = requestBody(op, this.version);
     fetch(op.kind === 'edits' ? '/api/edit' : '/api/save', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },
@@ -174,6 +189,14 @@ export class ChangeQueue {
       keepalive: true,
     }).catch(() => {});
   }
+}
+
+/** What the server is sent for one change: field edits with the values they replace, or the text and its base. */
+function requestBody(op, version) {
+  const merge = op.merge ? { merge: true } : {};
+  return op.kind === 'edits'
+    ? { base: version, ...merge, edits: [...op.edits.values()].map(({ path, value, was }) => ({ path, value, was })) }
+    : { base: version, ...merge, text: op.text, ...(typeof op.baseText === 'string' ? { baseText: op.baseText } : {}) };
 }
 
 /** Changes other pages (closed, or cut off from the server) kept in this browser under `prefix`, oldest first. */

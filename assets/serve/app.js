@@ -1,7 +1,7 @@
 // The drafting page: the form (as fields or as YAML) on the left, the letter, its copy list and its
 // deadlines on the right, checked by the server as the HMI types.
 import { call, ChangeQueue, forget, leftOvers, Refused } from './api.js';
-import { buildFields, grow, labelFor, shapeOf, valueAt } from './fields.js';
+import { buildFields, fieldName, grow, labelFor, shapeOf, valueAt } from './fields.js';
 
 const $ = (id) => document.getElementById(id);
 const pathKey = (path) => JSON.stringify(path);
@@ -23,7 +23,7 @@ const tabId = Math.random().toString(36).slice(2);
 
 /** A message across the top of the page; one per id, replaced when shown again. */
 function banner(id, kind, text, actions = []) {
-  const existing = document.querySelector(`[data-banner="${id}"]`);
+  const existing = bannerFor(id);
   const box = document.createElement('div');
   box.className = `banner ${kind}`;
   box.dataset.banner = id;
@@ -56,14 +56,18 @@ function banner(id, kind, text, actions = []) {
   return box;
 }
 
+function bannerFor(id) {
+  return [...document.querySelectorAll('[data-banner]')].find((b) => b.dataset.banner === id);
+}
+
 function clearBanner(id) {
-  document.querySelector(`[data-banner="${id}"]`)?.remove();
+  bannerFor(id)?.remove();
 }
 
 function saveStatus(text, kind = '') {
   const status = $('save-status');
   status.textContent = text;
-  status.className = `save-status ${kind}`;
+  status.className = `app-save-status govuk-body-s ${kind}`;
 }
 
 // ---- showing what the server says ----------------------------------------------------------------------
@@ -107,10 +111,10 @@ function showFields(state, rebuild) {
     const activePath = form.contains(active) ? active.dataset.path : undefined;
     const selection =
       activePath && 'selectionStart' in active ? [active.selectionStart, active.selectionEnd] : undefined;
-    const scroll = $('fields-pane').scrollTop;
+    const scroll = $('form-scroll').scrollTop;
     fieldsInfo = buildFields(form, schema, state.data, onEdit, openSections);
     shape = nextShape;
-    $('fields-pane').scrollTop = scroll;
+    $('form-scroll').scrollTop = scroll;
     const prefix = focusAfterBuild;
     focusAfterBuild = undefined;
     const input = [...form.querySelectorAll('input[data-path], textarea[data-path], select[data-path]')].find((e) =>
@@ -136,10 +140,11 @@ function showFields(state, rebuild) {
 
 function diagnosticItem(d) {
   const li = document.createElement('li');
-  li.className = `diagnostic ${d.severity}`;
+  // GOV.UK's error message pattern for an error; a warning or note in the same words, without the red.
+  li.className = `diagnostic ${d.severity}${d.severity === 'error' ? ' govuk-error-message' : ''}`;
   const severity = document.createElement('span');
   severity.className = 'severity';
-  severity.textContent = d.severity === 'info' ? 'note' : d.severity;
+  severity.textContent = d.severity === 'info' ? 'Note:' : d.severity === 'error' ? 'Error:' : 'Warning:';
   const message = document.createElement('span');
   message.className = 'message';
   message.textContent = d.message;
@@ -167,7 +172,12 @@ function placeFor(path) {
 function showDiagnostics(diagnostics) {
   for (const list of document.querySelectorAll('#fields ul.diagnostics')) list.replaceChildren();
   for (const marked of document.querySelectorAll('#fields .has-error, #fields .has-warning')) {
-    marked.classList.remove('has-error', 'has-warning');
+    marked.classList.remove('has-error', 'has-warning', 'govuk-form-group--error');
+  }
+  for (const box of document.querySelectorAll(
+    '#fields .govuk-input--error, #fields .govuk-textarea--error, #fields .govuk-select--error',
+  )) {
+    box.classList.remove('govuk-input--error', 'govuk-textarea--error', 'govuk-select--error');
   }
   for (const invalid of document.querySelectorAll('#fields [aria-invalid]')) invalid.removeAttribute('aria-invalid');
   for (const count of document.querySelectorAll('#fields .section-count')) count.remove();
@@ -180,7 +190,12 @@ function showDiagnostics(diagnostics) {
       found.list.append(diagnosticItem(d));
       if (d.severity !== 'info') found.place.classList.add(d.severity === 'error' ? 'has-error' : 'has-warning');
       if (d.severity === 'error' && found.place.classList.contains('field')) {
-        found.place.querySelector('input, textarea, select')?.setAttribute('aria-invalid', 'true');
+        found.place.classList.add('govuk-form-group--error');
+        const box = found.place.querySelector('input, textarea, select');
+        box?.setAttribute('aria-invalid', 'true');
+        box?.classList.add(
+          `govuk-${box.tagName === 'TEXTAREA' ? 'textarea' : box.tagName === 'SELECT' ? 'select' : 'input'}--error`,
+        );
       }
     }
     const section = d.path[0];
@@ -214,22 +229,36 @@ function showDiagnostics(diagnostics) {
       ? 'No problems found'
       : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
   counts.className = errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'ok';
-  // A problem no field shows (a misspelt section, a YAML error) is listed open, so it is not missed.
-  if (unplaced > shownUnplaced) $('summary').open = true;
+  // GOV.UK's error summary: "There is a problem", each problem a link to its field (or its line in the YAML).
   shownUnplaced = unplaced;
-  const list = $('summary-list');
-  list.replaceChildren();
-  for (const d of diagnostics) {
-    const li = diagnosticItem(d);
-    const where = document.createElement('button');
-    where.type = 'button';
-    where.className = 'where';
-    where.textContent = d.line ? `line ${d.line}` : 'form';
-    where.title = d.path.length ? d.path.map((p) => (typeof p === 'number' ? p + 1 : labelFor(p))).join(' › ') : '';
-    where.addEventListener('click', () => goTo(d));
-    li.prepend(where);
+  const summary = $('summary');
+  summary.replaceChildren();
+  const listed = diagnostics.filter((d) => d.severity !== 'info');
+  if (listed.length === 0) return;
+  const box = text('div', '', errors > 0 ? 'govuk-error-summary' : 'govuk-error-summary app-warning-summary');
+  box.append(text('h2', errors > 0 ? 'There is a problem' : 'Check these warnings', 'govuk-error-summary__title'));
+  const body = text('div', '', 'govuk-error-summary__body');
+  const list = text('ul', '', 'govuk-list govuk-error-summary__list app-summary-list');
+  list.id = 'summary-list';
+  for (const d of listed) {
+    const li = document.createElement('li');
+    li.className = `diagnostic ${d.severity}`;
+    const link = document.createElement('a');
+    const found = latest.data === null ? undefined : placeFor(d.path);
+    const target = found?.place.querySelector('input, textarea, select');
+    link.href = target ? `#${target.id}` : '#yaml';
+    const where = d.path.length ? `${fieldName(schema, d.path)}: ` : '';
+    link.textContent = `${d.severity === 'warning' ? 'Warning: ' : ''}${where}${d.message}${d.line ? ` (line ${d.line})` : ''}`;
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      goTo(d);
+    });
+    li.append(link);
     list.append(li);
   }
+  body.append(list);
+  box.append(body);
+  summary.append(box);
 }
 
 /** Shows the place a diagnostic names: its field, or its line in the YAML. */
@@ -241,15 +270,17 @@ function goTo(d) {
   }
   const found = placeFor(d.path);
   if (!found) return;
-  const section = found.place.closest('details.section');
-  if (section) section.open = true;
-  found.place.scrollIntoView({ block: 'center' });
+  // Only the form column scrolls: the header and the letter stay where they are.
+  const pane = $('form-scroll');
+  const top = found.place.getBoundingClientRect().top - pane.getBoundingClientRect().top;
+  pane.scrollTop += top - pane.clientHeight / 3;
   found.place.querySelector('input, textarea, select')?.focus({ preventScroll: true });
 }
 
 function selectLine(line) {
   const yaml = $('yaml');
   const lines = yaml.value.split('\n');
+  $('form-scroll').scrollTop = 0;
   const start = lines.slice(0, line - 1).reduce((n, l) => n + l.length + 1, 0);
   yaml.focus();
   yaml.setSelectionRange(start, start + (lines[line - 1] ?? '').length);
@@ -380,9 +411,48 @@ function onEdit(path, value, options = {}) {
       const list = path.length && typeof path[path.length - 1] === 'number' ? path.slice(0, -1) : path;
       focusAfterBuild = [...list, options.focusIndex];
     }
-    queue.edit(path, value, 0);
-  } else queue.edit(path, value, options.delay ?? 300);
+    queue.edit(path, value, 0, wasAt(path));
+  } else queue.edit(path, value, options.delay ?? 300, wasAt(path));
   saveStatus('Saving…', 'pending');
+}
+
+/** The value the page shows at `path` before an edit ({} when there is none), checked by the server against the file. */
+function wasAt(path) {
+  const value = valueAt(latest?.data, path);
+  return value === undefined ? {} : { value };
+}
+
+/** A value as the person typed it, for a message. */
+function quoted(value) {
+  if (value === undefined || value === null) return '(nothing)';
+  return typeof value === 'string' ? `“${value}”` : JSON.stringify(value);
+}
+
+/** Edits the file could not take, and fields changed both here and in the file: each told, none lost. */
+function showProblems(state) {
+  for (const r of state.refused ?? []) {
+    const id = `refused-${JSON.stringify(r.path)}`;
+    banner(id, 'error', `${fieldName(schema, r.path)} was not saved: ${r.message}.`);
+  }
+  for (const c of state.conflicts ?? []) {
+    const id = `conflict-${JSON.stringify(c.path)}`;
+    const box = banner(
+      id,
+      'warning',
+      `${fieldName(schema, c.path)} was changed in ${fileName} (in another tab or an editor) since this page showed it, and you changed it too. Which should the form keep?\n\nIn the file now: ${quoted(c.theirs)}\nYours: ${quoted(c.mine)}`,
+      [
+        [
+          'Use mine',
+          () => {
+            queue.edit(c.path, c.mine, 0, c.theirs === undefined ? {} : { value: c.theirs });
+            box.remove();
+            saveStatus('Saving…', 'pending');
+          },
+        ],
+        ['Keep the file’s', () => box.remove()],
+      ],
+    );
+  }
 }
 
 function selectTab(which) {
@@ -453,13 +523,37 @@ async function start() {
     },
     onSaved: () => {
       clearBanner('offline');
-      saveStatus(`Saved to ${fileName} at ${new Date().toLocaleTimeString('en-GB')}`, 'ok');
+      const open = document.querySelectorAll('[data-banner^="conflict-"], [data-banner^="refused-"]').length;
+      if (open > 0)
+        saveStatus(`Saved, except ${open === 1 ? 'the change' : `${open} changes`} the message above names`, 'error');
+      else saveStatus(`Saved to ${fileName} at ${new Date().toLocaleTimeString('en-GB')}`, 'ok');
     },
+    onProblems: (next) => showProblems(next),
     onRefused: (error, { dropped }) => {
-      saveStatus(dropped ? 'Change not made' : 'Not saved', 'error');
+      if (dropped) {
+        saveStatus('Not saved: see the message above', 'error');
+        const what = dropped.map((e) => `${fieldName(schema, e.path)}: ${quoted(e.value)}`).join('\n');
+        banner('refused-yaml', 'error', `${error.message}. These changes were not made:\n\n${what}`);
+        return;
+      }
+      saveStatus('Not saved: see the message above', 'error');
       if (error.status === 409) {
-        banner('conflict', 'error', error.message, [['Reload', () => location.reload()]]);
-      } else banner(`refused-${error.status}`, 'error', error.message);
+        // YAML typed on a page that is behind, that cannot be merged field by field: the person chooses.
+        const mine = queue.ops.find((op) => op.kind === 'text')?.text;
+        banner('conflict', 'error', `${error.message}\n\nYour YAML text:\n${mine ?? ''}`, [
+          [
+            'Use mine',
+            () => {
+              queue.version = error.body.version;
+              const op = queue.ops.find((o) => o.kind === 'text');
+              if (op) op.baseText = undefined;
+              clearBanner('conflict');
+              queue.changed(0);
+            },
+          ],
+          ['Keep the file’s', () => location.reload()],
+        ]);
+      } else banner(`stopped-${error.status}`, 'error', error.message);
     },
     onOffline: () => {
       saveStatus('Not saved yet: the server is not answering', 'error');
@@ -540,7 +634,7 @@ async function start() {
   }
 
   $('yaml').addEventListener('input', () => {
-    queue.text($('yaml').value);
+    queue.text($('yaml').value, 300, latest.text);
     saveStatus('Saving…', 'pending');
   });
   $('yaml').addEventListener('keydown', (event) => {

@@ -93,11 +93,11 @@ export function buildFields(container, schema, data, onEdit, openState) {
   for (const [key, child] of Object.entries(schema.properties ?? {})) {
     if (key === '$schema') continue;
     const path = [key];
-    const section = el('details', { className: 'section', 'data-path': pathKey(path) });
-    section.open = openState.get(pathKey(path)) ?? true;
-    section.addEventListener('toggle', () => openState.set(pathKey(path), section.open));
+    const section = el('section', { className: 'section app-section', 'data-path': pathKey(path) });
     const required = (schema.required ?? []).includes(key);
-    section.append(el('summary', {}, el('span', { text: labelFor(key) }), required ? requiredMark() : null));
+    section.append(
+      el('h2', { className: 'govuk-heading-m' }, el('span', { text: labelFor(key) }), required ? requiredMark() : null),
+    );
     const body = el('div', { className: 'section-body' });
     section.append(body);
     places.set(pathKey(path), section);
@@ -107,17 +107,18 @@ export function buildFields(container, schema, data, onEdit, openState) {
   return { places, inputs };
 }
 
+/** " (required)", read as words after the label's own. */
 function requiredMark() {
-  return el('span', { className: 'required', title: 'required', text: 'required' });
+  return el('span', { className: 'app-required', text: ' (required)' });
 }
 
 function hint(schema) {
   const text = schema.description;
-  return text && !genericHint.test(text) ? el('p', { className: 'hint', text }) : null;
+  return text && !genericHint.test(text) ? el('div', { className: 'govuk-hint', text }) : null;
 }
 
 function diagnosticsList() {
-  return el('ul', { className: 'diagnostics', 'aria-live': 'polite' });
+  return el('ul', { className: 'diagnostics govuk-list', 'aria-live': 'polite' });
 }
 
 /** A value of any kind at `path`. */
@@ -137,8 +138,15 @@ function group(parent, schema, value, path, context) {
     const childPath = [...path, key];
     const required = (schema.required ?? []).includes(key);
     if (child.type === 'object' && child.properties) {
-      const fieldset = el('fieldset', { className: 'group', 'data-path': pathKey(childPath) });
-      fieldset.append(el('legend', {}, el('span', { text: labelFor(key) }), required ? requiredMark() : null));
+      const fieldset = el('fieldset', { className: 'group govuk-fieldset', 'data-path': pathKey(childPath) });
+      fieldset.append(
+        el(
+          'legend',
+          { className: 'govuk-fieldset__legend govuk-fieldset__legend--s' },
+          el('span', { text: labelFor(key) }),
+          required ? requiredMark() : null,
+        ),
+      );
       parent.append(fieldset);
       group(fieldset, child, object[key], childPath, context);
     } else node(parent, child, object[key], childPath, key, required, context);
@@ -147,8 +155,8 @@ function group(parent, schema, value, path, context) {
 
 function list(parent, schema, value, path, key, context) {
   const items = Array.isArray(value) ? value : [];
-  const fieldset = el('fieldset', { className: 'list', 'data-path': pathKey(path) });
-  fieldset.append(el('legend', { text: labelFor(key) }));
+  const fieldset = el('fieldset', { className: 'list govuk-fieldset', 'data-path': pathKey(path) });
+  fieldset.append(el('legend', { className: 'govuk-fieldset__legend govuk-fieldset__legend--s', text: labelFor(key) }));
   const description = hint(schema);
   if (description) fieldset.append(description);
   fieldset.append(diagnosticsList());
@@ -159,13 +167,15 @@ function list(parent, schema, value, path, key, context) {
   items.forEach((item, index) => {
     const itemPath = [...path, index];
     const li = el('li', { className: 'item', 'data-path': pathKey(itemPath) });
-    const remove = el('button', {
-      type: 'button',
-      className: 'remove',
-      title: `Remove ${noun} ${index + 1}`,
-      'aria-label': `Remove ${noun} ${index + 1} of ${labelFor(key).toLowerCase()}`,
-      text: '×',
-    });
+    const remove = el(
+      'button',
+      { type: 'button', className: 'remove govuk-button govuk-button--warning app-button-small' },
+      'Remove',
+      el('span', {
+        className: 'govuk-visually-hidden',
+        text: ` ${noun} ${index + 1} of ${labelFor(key).toLowerCase()}`,
+      }),
+    );
     remove.addEventListener('click', () => context.onEdit(itemPath, undefined, { structural: true }));
     if (itemSchema.type === 'object' && itemSchema.properties) {
       const head = el(
@@ -185,7 +195,11 @@ function list(parent, schema, value, path, key, context) {
     ol.append(li);
   });
   fieldset.append(ol);
-  const add = el('button', { type: 'button', className: 'add', text: `Add ${noun}` });
+  const add = el('button', {
+    type: 'button',
+    className: 'add govuk-button govuk-button--secondary app-button-small',
+    text: `Add ${noun}`,
+  });
   add.addEventListener('click', () => {
     const blank = itemSchema.type === 'object' ? {} : '';
     if (items.length === 0 && !Array.isArray(value)) context.onEdit(path, [blank], { structural: true, focusIndex: 0 });
@@ -193,6 +207,12 @@ function list(parent, schema, value, path, key, context) {
   });
   fieldset.append(add);
   parent.append(fieldset);
+}
+
+/** A fixed value in words: "requires-improvement" → "Requires improvement", "section-8" → "Section 8". */
+export function choiceWords(value) {
+  const text = String(value).replace(/-/g, ' ');
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
 function capitalise(text) {
@@ -217,10 +237,10 @@ function shown(value) {
 /** One box, choice or date picker, with its label, hint and diagnostics. */
 function field(parent, schema, value, path, label, required, context, { inList }) {
   const id = `f${++idCounter}`;
-  const wrapper = el('div', { className: 'field', 'data-path': pathKey(path) });
+  const wrapper = el('div', { className: 'field govuk-form-group', 'data-path': pathKey(path) });
   const labelEl = el(
     'label',
-    { for: id, className: inList ? 'visually-hidden' : 'label' },
+    { for: id, className: inList ? 'govuk-visually-hidden' : 'govuk-label govuk-label--s' },
     el('span', { text: label }),
   );
   if (required && !inList) labelEl.append(requiredMark());
@@ -234,24 +254,25 @@ function field(parent, schema, value, path, label, required, context, { inList }
   const current = shown(value);
   const choices = schema.enum ?? (schema.type === 'boolean' ? ['true', 'false'] : undefined);
   if (choices) {
-    input = el('select', { id });
-    input.append(el('option', { value: '', text: '—' }));
+    input = el('select', { id, className: 'govuk-select' });
+    input.append(el('option', { value: '', text: 'Not given' }));
     for (const choice of choices) {
-      const text = schema.type === 'boolean' ? (choice === 'true' ? 'Yes' : 'No') : String(choice);
+      const text = schema.type === 'boolean' ? (choice === 'true' ? 'Yes' : 'No') : choiceWords(choice);
       input.append(el('option', { value: String(choice), text }));
     }
     if (current !== '' && !choices.map(String).includes(current)) {
       input.append(el('option', { value: current, text: `${current} (not one of these)` }));
     }
   } else if (isDateSchema(schema) && (current === '' || /^\d{4}-\d{2}-\d{2}$/.test(current))) {
-    input = el('input', { id, type: 'date' });
+    input = el('input', { id, type: 'date', className: 'govuk-input govuk-input--width-10' });
   } else if (schema['x-multiline']) {
-    input = el('textarea', { id, rows: 2, spellcheck: 'true', lang: 'en-GB' });
+    input = el('textarea', { id, rows: 2, spellcheck: 'true', lang: 'en-GB', className: 'govuk-textarea' });
   } else {
     const numeric = schema.type === 'integer' || (Array.isArray(schema.type) && schema.type.includes('number'));
     input = el('input', {
       id,
       type: 'text',
+      className: 'govuk-input',
       inputmode: numeric ? 'numeric' : schema.format === 'email' ? 'email' : undefined,
       spellcheck: numeric || schema.format === 'email' ? 'false' : 'true',
       lang: 'en-GB',
@@ -321,4 +342,19 @@ export function shapeOf(schema, data, path = []) {
   };
   walk(schema, data, path);
   return out.join('|');
+}
+
+/**
+ * A field's name as the page labels it: its group (or the numbered list item) and itself,
+ * "Area 1 › Progress", "Findings › Teaching and learning", "Pupil premium › Commissioned".
+ */
+export function fieldName(schema, path) {
+  const parts = [];
+  path.forEach((part, i) => {
+    if (typeof part === 'number') {
+      const list = path[i - 1];
+      parts[parts.length - 1] = `${capitalise(itemNoun(list))} ${part + 1}`;
+    } else parts.push(labelFor(part));
+  });
+  return parts.slice(-2).join(' › ') || 'The form';
 }

@@ -12,12 +12,14 @@ import type { Io } from '../ground/io.js';
 import { maxFormBytes } from '../evidence/load.js';
 import { packageRoot } from '../ground/package-root.js';
 import { FormFile, FormTooLargeError, StaleVersionError } from '../workflow/form-file.js';
-import { pageFormSchema } from '../workflow/page-form-schema.js';
+import { pageFormSchema, schemaKeyOrder } from '../workflow/page-form-schema.js';
 import { guardRequest } from './guard.js';
 import type { LetterService } from '../workflow/page.js';
+import { draftingPage } from './pages/drafting.js';
 import type { StaticAsset } from './pages/govuk-assets.js';
 import { shellAssets } from './pages/layout.js';
-import { applyEdits, formData, YamlEditError, type FieldEdit } from './yaml-edit.js';
+import { textEdits } from './merge.js';
+import { applyEditsChecked, formData, YamlEditError, type FieldEdit } from './yaml-edit.js';
 
 export interface ServeOptions {
   /** The form file, absolute. */
@@ -43,7 +45,6 @@ export interface RunningServer {
 
 /** The page's files, by the URL they are served at; nothing else is served from disk. */
 const assets: Record<string, { file: string; type: string }> = {
-  '/': { file: 'index.html', type: 'text/html; charset=utf-8' },
   '/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
   '/fields.js': { file: 'fields.js', type: 'text/javascript; charset=utf-8' },
   '/api.js': { file: 'api.js', type: 'text/javascript; charset=utf-8' },
@@ -127,7 +128,9 @@ function editsField(body: Record<string, unknown>): FieldEdit[] {
     if (e === null || typeof e !== 'object' || !Array.isArray((e as FieldEdit).path)) {
       throw new HttpError(400, 'each edit needs a "path"');
     }
-    return e as FieldEdit;
+    const { path, value, was } = e as FieldEdit;
+    const wasGiven = was !== null && typeof was === 'object' && !Array.isArray(was);
+    return { path, value, ...(wasGiven ? { was } : {}) };
   });
 }
 
@@ -136,6 +139,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const root = join(packageRoot(), 'assets', 'serve');
   const files = new Map<string, StaticAsset>([
     ...shellAssets(),
+    ['/', { type: 'text/html; charset=utf-8', body: Buffer.from(draftingPage(options.formName), 'utf8') }],
     ...Object.entries(assets).map(
       ([url, a]) => [url, { type: a.type, body: readFileSync(join(root, a.file)) }] as const,
     ),
@@ -158,6 +162,34 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       { version: current },
     );
 
+  /**
+   * Makes the edits on the file as it is (three-way where the page was
+   * behind it) and saves; says which were refused and where both changed.
+   * A save that another one beat by a moment is tried again from the new file.
+   */
+  async function merged(
+    start: { text: string; version: string },
+    edits: FieldEdit[],
+    how: { base?: string; anyValue?: boolean },
+  ) {
+    let current = start;
+    for (let attempt = 0; ; attempt++) {
+      const outcome = applyEditsChecked(current.text, edits, {
+        format: /\.json$/i.test(options.form) ? 'json' : 'yaml',
+        threeWay: current.version !== how.base,
+        keyOrder: schemaKeyOrder,
+        anyValue: how.anyValue === true,
+      });
+      try {
+        const version = formFile.save(outcome.text, current.version);
+        return { ...(await state(outcome.text, version)), refused: outcome.refused, conflicts: outcome.conflicts };
+      } catch (error) {
+        if (!(error instanceof StaleVersionError) || attempt >= 3) throw error;
+        current = formFile.read();
+      }
+    }
+  }
+
   async function api(req: IncomingMessage, path: string): Promise<unknown> {
     if (req.method === 'GET' && path === '/api/schema') return pageFormSchema();
     if (req.method === 'GET' && path === '/api/state') {
@@ -173,13 +205,20 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       switch (path) {
         case '/api/save': {
           const text = stringField(body, 'text');
-          return await state(text, formFile.save(text, base));
+          const current = formFile.read();
+          // Changes kept from an earlier page (merge: true) are merged even onto the version they name.
+          const restored = body.merge === true;
+          if ((current.version === base && !restored) || current.text === text) {
+            return await state(text, formFile.save(text, current.version === base ? base : current.version));
+          }
+          // The page is behind the file: what its text changes is merged field by field, or asked about.
+          const baseText = body.baseText;
+          const edits = typeof baseText === 'string' ? textEdits(baseText, text) : undefined;
+          if (!edits) throw conflict(current.version);
+          return await merged(current, edits, { anyValue: true });
         }
         case '/api/edit': {
-          const current = formFile.read();
-          if (current.version !== base) throw conflict(current.version);
-          const text = applyEdits(current.text, editsField(body), /\.json$/i.test(options.form) ? 'json' : 'yaml');
-          return await state(text, formFile.save(text, base));
+          return await merged(formFile.read(), editsField(body), body.merge === true ? {} : { base });
         }
         case '/api/draft': {
           const current = formFile.read();

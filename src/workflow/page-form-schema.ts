@@ -63,3 +63,13 @@ export function pageFormSchema(): JsonSchema {
   cached ??= annotate(evidenceFormJsonSchema() as JsonSchema, form as unknown as z.ZodType);
   return cached;
 }
+
+/** The keys of the form's mapping at `path` (list indexes skipped) in the schema's order: where a new key goes. */
+export function schemaKeyOrder(path: ReadonlyArray<string | number>): readonly string[] | undefined {
+  let schema: JsonSchema | undefined = pageFormSchema();
+  for (const part of path) {
+    if (!schema) return undefined;
+    schema = typeof part === 'number' ? schema.items : schema.properties?.[part];
+  }
+  return schema?.properties ? Object.keys(schema.properties) : undefined;
+}

@@ -220,8 +220,84 @@ describe('serve: the form on disk', () => {
       expect(response.status, body).toBe(400);
     }
     const nowhere = await post(port, '/api/edit', { base: s.version, edits: [{ path: [], value: 'x' }] });
-    expect(nowhere.status).toBe(422);
+    expect(nowhere.status).toBe(200);
+    expect((JSON.parse(nowhere.body) as { refused: { message: string }[] }).refused[0]?.message).toMatch(
+      /names no field/,
+    );
     expect(readFileSync(ws.form, 'utf8')).toBe(s.text);
+  });
+
+  it('makes every edit it can: one refused edit never discards the others', async () => {
+    const s = await state();
+    const response = await post(port, '/api/edit', {
+      base: s.version,
+      edits: [
+        { path: ['findings', 'teachingAndLearning'], value: 'Typed just before the click.' },
+        { path: ['visit', 'focus'], value: [''] },
+        { path: ['findings', 'barriers'], value: { not: 'a value a field gives' } },
+      ],
+    });
+    expect(response.status).toBe(200);
+    const answer = JSON.parse(response.body) as State & { refused: { path: unknown[] }[] };
+    expect(answer.refused.map((r) => r.path)).toEqual([['findings', 'barriers']]);
+    const onDisk = readFileSync(ws.form, 'utf8');
+    expect(onDisk).toContain('teachingAndLearning: Typed just before the click.');
+    expect((answer.data?.visit as { focus: unknown }).focus).toEqual(['']);
+    writeFileSync(ws.form, s.text);
+  });
+
+  it('merges the edits of a page that is behind field by field, and reports where both changed', async () => {
+    const s = await state();
+    const data = s.data as { findings: { leadership: string; governance: string; barriers?: string } };
+    // Another editor changes governance and leadership on disk…
+    const theirs = s.text
+      .replace(data.findings.governance, 'Governors changed this in an editor.')
+      .replace(data.findings.leadership, 'Leadership changed in an editor.');
+    writeFileSync(ws.form, theirs);
+    // …while the page, behind, changed leadership and barriers.
+    const response = await post(port, '/api/edit', {
+      base: s.version,
+      edits: [
+        {
+          path: ['findings', 'leadership'],
+          value: 'Leadership as typed on the page.',
+          was: { value: data.findings.leadership },
+        },
+        {
+          path: ['findings', 'barriers'],
+          value: 'Barriers typed on the page.',
+          was: { value: data.findings.barriers },
+        },
+      ],
+    });
+    expect(response.status).toBe(200);
+    const answer = JSON.parse(response.body) as State & {
+      conflicts: { path: unknown[]; mine: unknown; theirs: unknown }[];
+    };
+    expect(answer.conflicts).toEqual([
+      {
+        path: ['findings', 'leadership'],
+        mine: 'Leadership as typed on the page.',
+        theirs: 'Leadership changed in an editor.',
+      },
+    ]);
+    const onDisk = readFileSync(ws.form, 'utf8');
+    expect(onDisk).toContain('Governors changed this in an editor.');
+    expect(onDisk).toContain('Leadership changed in an editor.');
+    expect(onDisk).toContain('barriers: Barriers typed on the page.');
+    writeFileSync(ws.form, s.text);
+  });
+
+  it('merges YAML text typed on a page that is behind, when it says what it started from', async () => {
+    const s = await state();
+    writeFileSync(ws.form, `${s.text}# an editor\n`);
+    const mine = s.text.replace(/ {4}town: Norwich\n/, '    town: Wymondham\n');
+    const response = await post(port, '/api/save', { base: s.version, baseText: s.text, text: mine });
+    expect(response.status).toBe(200);
+    const onDisk = readFileSync(ws.form, 'utf8');
+    expect(onDisk).toContain('# an editor\n');
+    expect(onDisk).toContain('    town: Wymondham\n');
+    writeFileSync(ws.form, s.text);
   });
 });
 

@@ -1,0 +1,94 @@
+/**
+ * The drafting page by the GOV.UK Design System's patterns (issue 15 §2, §3): axe-core finds no
+ * violation in any state (loaded, with errors, the YAML tab, a conflict asked about); the error summary
+ * says "There is a problem" and each link takes the person to the field, scrolling only the form column.
+ */
+import AxeBuilder from '@axe-core/playwright';
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, field, hasChromium, launch } from './browser-support.js';
+import { startWorkspace, type Workspace } from './workspace.js';
+
+describe.skipIf(!hasChromium)('serve: the drafting page is accessible', () => {
+  let browser: Browser;
+  let ws: Workspace;
+  const pages: Page[] = [];
+
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    for (const page of pages.splice(0)) await page.context().close();
+    await ws?.server.close();
+  });
+
+  /** axe-core's violations on the page as it is, as "rule: target" lines (empty when none). */
+  async function violations(page: Page): Promise<string[]> {
+    const result = await new AxeBuilder({ page }).analyze();
+    return result.violations.flatMap((v) =>
+      v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${n.failureSummary ?? ''})`),
+    );
+  }
+
+  it(
+    'has no axe violation loaded, with errors, in the YAML tab, and asking about a conflict',
+    { timeout: 240_000 },
+    async () => {
+      ws = await startWorkspace();
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
+      const page = await context.newPage();
+      pages.push(page);
+      await page.goto(ws.server.url);
+      await field(page, ['school', 'name']).locator('input').waitFor();
+      await eventually(() => page.locator('#save-status').innerText()).toMatch(/Editing|Saved/);
+      expect(await page.locator('h1').count()).toBe(1);
+      expect(await page.locator('h2', { hasText: 'Findings' }).count()).toBe(1);
+      expect(await page.getByLabel('URN (required)').count()).toBe(1);
+      expect(await violations(page)).toEqual([]);
+
+      // With errors: GOV.UK's error summary, its link moving to the field, only the form column scrolling.
+      await field(page, ['findings', 'teachingAndLearning']).locator('textarea').fill('');
+      const summary = page.locator('#summary .govuk-error-summary');
+      await summary.waitFor();
+      expect(await summary.locator('h2').innerText()).toBe('There is a problem');
+      const link = summary.locator('a', { hasText: 'Findings › Teaching and learning' });
+      await page.locator('#form-scroll').evaluate((e) => (e.scrollTop = 0));
+      await link.click();
+      await eventually(() =>
+        page.evaluate("document.activeElement?.closest('.field')?.getAttribute('data-path')"),
+      ).toBe(JSON.stringify(['findings', 'teachingAndLearning']));
+      expect(await page.evaluate('[window.scrollY, document.scrollingElement.scrollTop]')).toEqual([0, 0]);
+      expect(
+        await field(page, ['findings', 'teachingAndLearning']).locator('.govuk-error-message').count(),
+      ).toBeGreaterThan(0);
+      expect(await violations(page)).toEqual([]);
+      await page.screenshot({ path: 'docs/screenshots/drafting-page.png' });
+
+      await page.click('#tab-yaml');
+      expect(await violations(page)).toEqual([]);
+      await page.click('#tab-fields');
+
+      // A conflict asked about.
+      const text = readFileSync(ws.form, 'utf8');
+      const leadership = /\n {2}leadership: (.*)\n/.exec(text)?.[1] ?? '';
+      writeFileSync(ws.form, text.replace(leadership, 'Changed in an editor.'));
+      await field(page, ['findings', 'leadership']).locator('textarea').fill('Changed on the page.');
+      await page.locator('[data-banner^="conflict-"]').waitFor();
+      expect(await violations(page)).toEqual([]);
+    },
+  );
+
+  it('shows choices in words', async () => {
+    ws = await startWorkspace();
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
+    pages.push(page);
+    await page.goto(ws.server.url);
+    const select = field(page, ['inspection', 'overallEffectiveness']).locator('select');
+    await select.waitFor();
+    expect(await select.locator('option:checked').innerText()).toBe('Requires improvement');
+  });
+});

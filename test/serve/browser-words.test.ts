@@ -1,0 +1,125 @@
+/**
+ * Never lose or overwrite a word (issue 15 §1), in a real browser: a refused edit never takes the others
+ * with it, a page behind the file never writes over another editor's sentence unasked, and "Saving…"
+ * always ends.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, field, hasChromium, launch, list } from './browser-support.js';
+import { startWorkspace, type Workspace } from './workspace.js';
+
+describe.skipIf(!hasChromium)('serve: no word is lost', () => {
+  let browser: Browser;
+  let ws: Workspace;
+  const pages: Page[] = [];
+
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    for (const page of pages.splice(0)) await page.close();
+    await ws?.server.close();
+  });
+
+  async function open(): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
+    pages.push(page);
+    await page.goto(ws.server.url);
+    await field(page, ['school', 'name']).locator('input').waitFor();
+    return page;
+  }
+
+  const status = (page: Page) => page.locator('#save-status').innerText();
+
+  it('keeps what was typed when "Add focus" follows at once, and adds the blank focus', async () => {
+    ws = await startWorkspace();
+    const page = await open();
+    const teaching = field(page, ['findings', 'teachingAndLearning']).locator('textarea');
+    await teaching.fill('Typed a moment before the click.');
+    // Within the 0.3 s the page waits before saving: both go in one request.
+    await list(page, ['visit', 'focus']).locator('button.add').click();
+    await eventually(() => status(page)).toMatch(/^Saved to visit\.yaml/);
+    const onDisk = readFileSync(ws.form, 'utf8');
+    expect(onDisk).toContain('teachingAndLearning: Typed a moment before the click.');
+    expect(onDisk).toMatch(/\n {2}focus:\n {4}- ""\n/);
+    await field(page, ['visit', 'focus', 0]).locator('textarea').waitFor();
+    expect(await page.locator('[data-banner^="refused"]').count()).toBe(0);
+  });
+
+  it('asks, never overwrites, when the same field was changed in the file; keeps both where they differ', async () => {
+    ws = await startWorkspace();
+    const page = await open();
+    // Another editor saves a new leadership sentence while the page is open…
+    const before = readFileSync(ws.form, 'utf8');
+    const leadership = /\n {2}leadership: (.*)\n/.exec(before)?.[1] ?? '';
+    writeFileSync(ws.form, before.replace(leadership, 'The editor’s own sentence about leadership.'));
+    // …and the page, not yet knowing, changes leadership and barriers.
+    await field(page, ['findings', 'barriers']).locator('textarea').fill('Barriers typed on the page.');
+    await field(page, ['findings', 'leadership']).locator('textarea').fill('Leadership typed on the page.');
+    const ask = page.locator(`[data-banner='conflict-${JSON.stringify(['findings', 'leadership'])}']`);
+    await ask.waitFor();
+    expect(await ask.innerText()).toMatch(
+      /Findings › Leadership was changed in visit\.yaml[\s\S]*The editor’s own sentence[\s\S]*Leadership typed on the page/,
+    );
+    let onDisk = readFileSync(ws.form, 'utf8');
+    expect(onDisk).toContain('The editor’s own sentence about leadership.');
+    expect(onDisk).toContain('barriers: Barriers typed on the page.');
+    expect(await status(page)).not.toMatch(/^Saved to/);
+    // Typing on goes on saving: "Saving…" never sticks.
+    await field(page, ['findings', 'governance']).locator('textarea').fill('Governors typed on after the conflict.');
+    await eventually(() => readFileSync(ws.form, 'utf8')).toContain('Governors typed on after the conflict.');
+    await eventually(() => status(page)).not.toMatch(/Saving/);
+    // The person chooses theirs: the page's sentence is written only then.
+    await ask.getByRole('button', { name: 'Use mine' }).click();
+    await eventually(() => readFileSync(ws.form, 'utf8')).toContain('leadership: Leadership typed on the page.');
+    onDisk = readFileSync(ws.form, 'utf8');
+    expect(onDisk).not.toContain('The editor’s own sentence about leadership.');
+    await eventually(() => status(page)).toMatch(/^Saved to visit\.yaml/);
+  });
+
+  it('merges kept changes offered after a restart field by field, asking where the file changed too', async () => {
+    ws = await startWorkspace();
+    const context = await browser.newContext({ locale: 'en-GB' });
+    try {
+      const page = await context.newPage();
+      await page.goto(ws.server.url);
+      await field(page, ['findings', 'leadership']).locator('textarea').waitFor();
+      const port = ws.server.port;
+      await ws.server.close();
+      await field(page, ['findings', 'leadership']).locator('textarea').fill('Typed while the server was down.');
+      await field(page, ['findings', 'plans']).locator('textarea').fill('Plans typed while the server was down.');
+      await page.locator('[data-banner="offline"]').waitFor();
+      await page.close({ runBeforeUnload: false });
+      // Meanwhile an editor rewrites leadership.
+      const text = readFileSync(ws.form, 'utf8');
+      const leadership = /\n {2}leadership: (.*)\n/.exec(text)?.[1] ?? '';
+      writeFileSync(ws.form, text.replace(leadership, 'Rewritten in an editor.'));
+      const { startServer } = await import('../../src/serve/server.js');
+      const { prepareLetterService } = await import('../../src/workflow/page.js');
+      ws = {
+        ...ws,
+        server: await startServer({
+          form: ws.form,
+          formName: 'visit.yaml',
+          out: ws.out,
+          outName: 'output',
+          port,
+          letters: prepareLetterService({}, ws.io),
+          io: ws.io,
+        }),
+      };
+      const again = await context.newPage();
+      await again.goto(ws.server.url);
+      await again.locator('[data-banner="left-over"]').getByRole('button', { name: 'Apply them' }).click();
+      await again.locator(`[data-banner='conflict-${JSON.stringify(['findings', 'leadership'])}']`).waitFor();
+      await eventually(() => readFileSync(ws.form, 'utf8')).toContain('plans: Plans typed while the server was down.');
+      expect(readFileSync(ws.form, 'utf8')).toContain('Rewritten in an editor.');
+    } finally {
+      await context.close();
+    }
+  });
+});
