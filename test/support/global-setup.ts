@@ -13,6 +13,7 @@ import { buildStamp, builtFromHere, stampPath } from '../../scripts/build-stamp.
 export default function setup(): void {
   const root = fileURLToPath(new URL('../..', import.meta.url));
   if (builtFromHere(root)) return;
+  execFileSync(process.execPath, ['scripts/clean-dist.mjs'], { cwd: root, stdio: 'pipe' });
   try {
     execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
       cwd: root,
