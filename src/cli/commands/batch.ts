@@ -88,9 +88,9 @@ export const batchCommand: Command = {
     const lines = [
       '',
       `forms      ${summary.total}`,
-      `rendered   ${summary.ok + summary.incomplete.length}`,
+      `rendered   ${summary.ok + summary.incomplete}`,
       `complete   ${summary.ok}`,
-      `incomplete ${summary.incomplete.length} (gaps or errors: see the manifest's gaps and errors columns)`,
+      `incomplete ${summary.incomplete} (gaps or errors: see the manifest's gaps and errors columns)`,
       `failed     ${summary.failed.length}`,
       `time       ${summary.seconds.toFixed(2)} s (${rate.toFixed(0)} letters a second, ${jobsArg} worker${jobsArg === 1 ? '' : 's'})`,
       `manifest   ${relative(io.cwd, summary.manifest.csv)}, ${relative(io.cwd, summary.manifest.json)}`,
