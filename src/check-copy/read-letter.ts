@@ -71,13 +71,23 @@ async function pdfText(bytes: Buffer): Promise<string> {
 
 /** The letter's text; throws LetterReadError for a type it cannot read. */
 export async function readLetterText(file: string): Promise<string> {
-  const ext = extname(file).toLowerCase();
+  checkLetterExtension(file);
+  return readLetterBytes(await readFile(file), file);
+}
+
+function checkLetterExtension(name: string): string {
+  const ext = extname(name).toLowerCase();
   if (!(letterExtensions as readonly string[]).includes(ext)) {
     throw new LetterReadError(
-      `${file}: cannot read a "${ext || 'no extension'}" file as a letter; expected one of ${letterExtensions.join(', ')}`,
+      `${name}: cannot read a "${ext || 'no extension'}" file as a letter; expected one of ${letterExtensions.join(', ')}`,
     );
   }
-  const bytes = await readFile(file);
+  return ext;
+}
+
+/** The text of a letter held in memory (an upload), its type told by `name`'s extension; never written anywhere. */
+export async function readLetterBytes(bytes: Buffer, name: string): Promise<string> {
+  const ext = checkLetterExtension(name);
   // Loaded before the file is read: a broken package is an internal error (exit 4), never "not a readable file".
   if (ext === '.docx') await loadMammoth();
   try {
@@ -85,7 +95,7 @@ export async function readLetterText(file: string): Promise<string> {
     if (ext === '.pdf') return await pdfText(bytes);
   } catch (error) {
     throw new LetterReadError(
-      `${file}: not a readable ${ext.slice(1).toUpperCase()} file: ${(error as Error).message}`,
+      `${name}: not a readable ${ext.slice(1).toUpperCase()} file: ${(error as Error).message}`,
     );
   }
   return bytes.toString('utf8').replace(/^\uFEFF/, '');

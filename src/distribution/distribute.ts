@@ -8,6 +8,7 @@
  * deduplicate it.
  */
 import { acquireLock } from './lock.js';
+import { removeStaleTemporaries } from '../ground/stale-temporaries.js';
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { LocalWriteError, makeFolder, writeFileVerified, writingInto } from '../ground/local-write.js';
@@ -152,6 +153,8 @@ export async function distribute(
   writingInto(letterDir, 'the kept copies of messages (mail/)', () => makeFolder(mailDir));
   const release = writingInto(letterDir, 'the send lock', () => acquireLock(`${journalFile}.lock`));
   try {
+    // Held: no other send writes here now. What a dead run left half-written goes.
+    for (const dir of [letterDir, mailDir]) removeStaleTemporaries(dir);
     return await distributeLocked(messages, deps, options);
   } finally {
     release();

@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import nodemailer from 'nodemailer';
+import { removeStaleTemporaries } from '../ground/stale-temporaries.js';
 import { makeFolder, sha256, writeFileVerified, writingInto } from '../ground/local-write.js';
 
 export const smtpUserVariable = 'MONITORING_LETTER_SMTP_USER';
@@ -50,12 +51,14 @@ export function writeFileDurably(path: string, bytes: Buffer): void {
 
 /** The outbox: one .eml per message in `dir`. */
 export function outboxTransport(dir: string, shown: string = dir): Transport {
+  let tidied: string[] | undefined;
   return {
     kind: 'outbox',
     description: `outbox ${shown}`,
     deliver: async ({ raw, fileName }) => {
       writingInto(shown, 'the outbox', () => {
         makeFolder(dir);
+        if (!tidied) tidied = removeStaleTemporaries(dir);
         writeFileVerified(join(dir, fileName), raw);
       });
       return `written to ${join(shown, fileName)}`;

@@ -69,6 +69,18 @@ export interface SendRequest {
 export interface PlannedMessage {
   message: OutgoingMessage;
   decision: Decision;
+  /** Why each recipient gets it, in the order of `message.roles` (para 17, or para 8 for a confirmation). */
+  why: { role: string; reason: string; paragraph: string }[];
+}
+
+/** The reasons the plan's recipient list gives for a message's recipients. */
+function reasonsFor(message: OutgoingMessage, plan: Plan): PlannedMessage['why'] {
+  const list = plan.recipients ? [plan.recipients.to, ...plan.recipients.copies] : [];
+  return message.roles.map((role, i) => {
+    const named = message.recipients[i];
+    const found = list.find((r) => r.role === role && r.name === named) ?? list.find((r) => r.role === role);
+    return { role, reason: found?.reason ?? '', paragraph: found?.paragraph ?? '' };
+  });
 }
 
 export type SendOutcome =
@@ -166,6 +178,14 @@ export async function runSend(request: SendRequest): Promise<SendOutcome> {
     if (error instanceof Refusal) return { status: 'refused', problem: error.problem, message: error.message };
     if (error instanceof JournalLockedError) return { status: 'locked', message: error.message };
     if (error instanceof LocalWriteError) return { status: 'local-failure', message: error.message };
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') {
+      // A journal or history opened without following links (O_NOFOLLOW) found one at its name.
+      const path = (error as NodeJS.ErrnoException).path ?? 'a journal or history';
+      return {
+        status: 'local-failure',
+        message: `${path} is a symbolic link: journals and histories are never read or written through one. Remove it, then run the same command again`,
+      };
+    }
     throw error;
   }
 }
@@ -195,7 +215,13 @@ async function sendOrRefuse(request: SendRequest): Promise<SendOutcome> {
     );
     return {
       status: 'dry-run',
-      planned: messages.map((message) => ({ message, decision: decide(message, states, options) })),
+      planned: plans.flatMap(({ plan }) =>
+        plan.messages.map((message) => ({
+          message,
+          decision: decide(message, states, options),
+          why: reasonsFor(message, plan),
+        })),
+      ),
     };
   }
 

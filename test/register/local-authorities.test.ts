@@ -1,4 +1,8 @@
+import { readFileSync } from 'node:fs';
+import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
+import { form as formSchema } from '../../src/evidence/schema.js';
+import { mergeRegister } from '../../src/register/merge.js';
 import { localAuthorities } from '../../src/register/local-authorities.js';
 import {
   findLocalAuthority,
@@ -73,5 +77,30 @@ describe('para 17: the local authorities of England, one table', () => {
     expect(codes('the Director of Children’s Services for Hull City Council')).toEqual(['Kingston upon Hull, City of']);
     expect(codes('the London Borough of Lambeth')).toEqual(['Lambeth']);
     expect(codes('the Chair of the Governing Body')).toEqual([]);
+  });
+});
+
+describe('para 17: the register merge compares local authorities by who they are, not how they are spelt', () => {
+  const example = formSchema.parse(
+    parse(readFileSync(new URL('../../fixtures/forms/example.yaml', import.meta.url), 'utf8')),
+  );
+  const merged = (formLa: string, registerLa: string) => {
+    const form = structuredClone(example);
+    form.school.localAuthority = { name: formLa };
+    const register = {
+      urn: String(form.school.urn),
+      school: { urn: String(form.school.urn), localAuthority: { name: registerLa } },
+      diagnostics: [],
+    };
+    return mergeRegister(form, register).diagnostics.filter((d) => d.rule === 'register/disagrees');
+  };
+
+  it('"Hull City Council" in the form and "Kingston upon Hull, City of" in the register agree', () => {
+    expect(merged('Hull City Council', 'Kingston upon Hull, City of')).toEqual([]);
+    expect(merged('Norfolk County Council', 'Norfolk')).toEqual([]);
+  });
+
+  it('two different authorities still disagree', () => {
+    expect(merged('Kingston upon Thames', 'Kingston upon Hull, City of')).toHaveLength(1);
   });
 });

@@ -10,12 +10,18 @@ import { existsSync, statSync } from 'node:fs';
 import { ensureOutDir } from '../../workflow/out-dir.js';
 import { londonDate } from '../../ground/calendar.js';
 import { loadTemplates } from '../../workflow/context.js';
+import { JournalLockedError } from '../../distribution/lock.js';
+import { LocalWriteError } from '../../ground/local-write.js';
 
 /** Runs the batch; a folder the disk refuses (the manifest cannot be written) is said plainly. */
 async function runBatchOrExplain<T>(run: () => Promise<T>, out: string): Promise<T> {
   try {
     return await run();
   } catch (error) {
+    // The disk refused (a full disk stops the batch), or another batch is writing the same folder: exit 3.
+    if (error instanceof LocalWriteError || error instanceof JournalLockedError) {
+      throw new UserError(error.message, exitCodes.outside);
+    }
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;
     const reason = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : code;
@@ -33,7 +39,17 @@ export const batchCommand: Command = {
       .option('jobs', { type: 'number', describe: 'Worker threads (default: one per core)' })
       .option('format', { type: 'string', default: outputFormats.join(','), describe: 'Formats to write' })
       .option('final', { type: 'boolean', default: false, describe: 'Final letters: any para 16 gap is an error' })
-      .option('force', { type: 'boolean', default: false, describe: 'Replace existing final letters' })
+      .option('force', {
+        type: 'boolean',
+        default: false,
+        describe: 'Replace existing final letters (never one that was sent: `finalise --force` makes a new version)',
+      })
+      .option('resume', {
+        type: 'boolean',
+        default: false,
+        describe:
+          'Carry on after a batch that stopped (a crash, a full disk): forms it finished are not rendered again',
+      })
       .option('templates', { type: 'string', describe: 'A folder of templates overriding the bundled wording' })
       .example('$0 batch forms/ --jobs 2', 'every form in forms/, letters and manifest into output/')
       .example('$0 batch forms/ --final --format pdf,docx', 'final letters; a form with gaps fails'),
@@ -79,6 +95,7 @@ export const batchCommand: Command = {
               entry.ok ? 'ok' : entry.rendered ? 'incomplete' : 'failed',
             );
           },
+          { resume: args.resume === true },
         ),
       String(args.out),
     );
@@ -92,9 +109,19 @@ export const batchCommand: Command = {
       `complete   ${summary.ok}`,
       `incomplete ${summary.incomplete} (gaps or errors: see the manifest's gaps and errors columns)`,
       `failed     ${summary.failed.length}`,
+      ...(summary.kept.length > 0
+        ? [`kept       ${summary.kept.length} (already final or sent: not written again)`]
+        : []),
+      ...(summary.resumed > 0
+        ? [`resumed    ${summary.resumed} finished by the run that stopped, not rendered again`]
+        : []),
       `time       ${summary.seconds.toFixed(2)} s (${rate.toFixed(0)} letters a second, ${jobsArg} worker${jobsArg === 1 ? '' : 's'})`,
       `manifest   ${relative(io.cwd, summary.manifest.csv)}, ${relative(io.cwd, summary.manifest.json)}`,
     ];
+    if (summary.kept.length > 0) {
+      lines.push('', 'Kept as they were:');
+      for (const k of summary.kept) lines.push(`  ${relative(io.cwd, k.form)}: ${k.skipped ?? ''}`);
+    }
     if (summary.failed.length > 0) {
       lines.push('', 'Failed forms (skipped; the rest were rendered):');
       for (const f of summary.failed) {

@@ -1,14 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import {
-  checkCopyList,
-  LetterReadError,
-  NoCopySentenceError,
-  readLetterText,
-  type CopyCheck,
-} from '../../check-copy/index.js';
+import type { CopyCheck } from '../../check-copy/index.js';
+import { checkLetterCopies } from '../../workflow/check-copy.js';
 import type { Command } from '../command.js';
 import { exitCodes, UserError } from '../../ground/io.js';
-import { recipientsFor, schoolFactsFor } from './recipients.js';
+import { printDiagnosticLines } from './recipients.js';
 
 function report(check: CopyCheck, letter: string): string {
   const school = check.school;
@@ -57,27 +53,27 @@ export const checkCopyCommand: Command = {
       .example('$0 check-copy letter.docx --urn 121190 --register edubasealldata.csv', 'facts from the register'),
   run: async (args, io) => {
     const letter = String(args.letter);
-    const facts = await schoolFactsFor(args, io);
-    const list = recipientsFor(facts);
-    let text: string;
+    let bytes: Buffer;
     try {
-      text = await readLetterText(resolve(io.cwd, letter));
+      bytes = readFileSync(resolve(io.cwd, letter));
     } catch (error) {
-      if (error instanceof LetterReadError) throw new UserError(error.message, exitCodes.invalid);
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT') throw new UserError(`cannot read the letter ${letter}: no such file`, exitCodes.usage);
+      if (code === 'EISDIR') throw new UserError(`cannot read the letter ${letter}: it is a folder`, exitCodes.usage);
       throw error;
     }
-    let check: CopyCheck;
-    try {
-      check = checkCopyList(text, list, {
-        ...(facts.school.name ? { name: facts.school.name } : {}),
-        urn: facts.school.urn,
-      });
-    } catch (error) {
-      if (error instanceof NoCopySentenceError) throw new UserError(`${letter}: ${error.message}`, exitCodes.invalid);
-      throw error;
+    const outcome = await checkLetterCopies({
+      letter: { name: letter, bytes },
+      form: typeof args.form === 'string' ? args.form : undefined,
+      urn: args.urn === undefined ? undefined : String(args.urn),
+      register: typeof args.register === 'string' ? args.register : undefined,
+      cwd: io.cwd,
+    });
+    printDiagnosticLines(outcome.diagnostics, io);
+    if (!outcome.ok) {
+      throw new UserError(outcome.message, outcome.problem === 'usage' ? exitCodes.usage : exitCodes.invalid);
     }
+    const check = outcome.check;
     if (args.json === true) {
       const {
         ok,

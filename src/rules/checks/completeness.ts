@@ -3,6 +3,7 @@ import type { FormPath, Severity } from '../../ground/diagnostics.js';
 import type { EvidenceForm } from '../../evidence/schema.js';
 import { defineRule, type Finding } from '../rule.js';
 import { said } from './form-facts.js';
+import { previousPriorityResponses } from './previous-priorities.js';
 
 /**
  * One item para 16 requires that the form does not give. The single source of
@@ -303,6 +304,7 @@ export const contents = [
   schoolActions,
   alwaysAddressed,
   areaProgress,
+  previousPriorityResponses,
   plans,
   reviews,
   externalSupport,
