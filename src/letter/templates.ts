@@ -9,7 +9,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Handlebars from 'handlebars';
-import { messagesFileName, messagesForTemplates, MessagesError, type MessageCatalogue } from '../ground/message-catalogue.js';
+import {
+  messagesFileName,
+  messagesForTemplates,
+  MessagesError,
+  type MessageCatalogue,
+} from '../ground/message-catalogue.js';
 import type { BlockRole } from './tree.js';
 import { packageRoot } from '../ground/package-root.js';
 
