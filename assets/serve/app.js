@@ -1,7 +1,7 @@
 // The drafting page: the form (as fields or as YAML) on the left, the letter, its copy list and its
 // deadlines on the right, checked by the server as the HMI types.
 import { call, ChangeQueue, forget, leftOvers, Refused } from './api.js';
-import { buildFields, fieldName, grow, labelFor, shapeOf, valueAt } from './fields.js';
+import { buildFields, fieldName, grow, shapeOf, valueAt } from './fields.js';
 
 const $ = (id) => document.getElementById(id);
 const pathKey = (path) => JSON.stringify(path);
@@ -13,10 +13,8 @@ let fieldsInfo = { places: new Map(), inputs: [] };
 let shape;
 let lastHtml;
 let lastGood;
-let shownUnplaced = 0;
 let focusAfterBuild;
 let queue;
-const openSections = new Map();
 const tabId = Math.random().toString(36).slice(2);
 
 // ---- banners ------------------------------------------------------------------------------------------
@@ -112,7 +110,7 @@ function showFields(state, rebuild) {
     const selection =
       activePath && 'selectionStart' in active ? [active.selectionStart, active.selectionEnd] : undefined;
     const scroll = $('form-scroll').scrollTop;
-    fieldsInfo = buildFields(form, schema, state.data, onEdit, openSections);
+    fieldsInfo = buildFields(form, schema, state.data, onEdit);
     shape = nextShape;
     $('form-scroll').scrollTop = scroll;
     const prefix = focusAfterBuild;
@@ -182,10 +180,8 @@ function showDiagnostics(diagnostics) {
   for (const invalid of document.querySelectorAll('#fields [aria-invalid]')) invalid.removeAttribute('aria-invalid');
   for (const count of document.querySelectorAll('#fields .section-count')) count.remove();
   const perSection = new Map();
-  let unplaced = 0;
   for (const d of diagnostics) {
     const found = latest.data === null ? undefined : placeFor(d.path);
-    if (!found && d.severity !== 'info') unplaced += 1;
     if (found) {
       found.list.append(diagnosticItem(d));
       if (d.severity !== 'info') found.place.classList.add(d.severity === 'error' ? 'has-error' : 'has-warning');
@@ -230,7 +226,6 @@ function showDiagnostics(diagnostics) {
       : `${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`;
   counts.className = errors > 0 ? 'error' : warnings > 0 ? 'warning' : 'ok';
   // GOV.UK's error summary: "There is a problem", each problem a link to its field (or its line in the YAML).
-  shownUnplaced = unplaced;
   const summary = $('summary');
   summary.replaceChildren();
   const listed = diagnostics.filter((d) => d.severity !== 'info');

@@ -84,7 +84,7 @@ let idCounter = 0;
  * The fields for `schema` and `data` in `container`. `onEdit(path, value, { structural })` is called for each
  * change; it returns the map from path to element that diagnostics use, and each field's setter.
  */
-export function buildFields(container, schema, data, onEdit, openState) {
+export function buildFields(container, schema, data, onEdit) {
   const places = new Map();
   const inputs = [];
   container.replaceChildren();

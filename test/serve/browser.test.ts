@@ -89,7 +89,7 @@ describe('serve: the drafting page in chromium', () => {
     const original = await yaml.inputValue();
     // A key no field shows (a slip in the YAML) is listed, open, at the top.
     await yaml.fill(`${original}notes: typed by mistake\n`);
-    await page.locator('#summary[open] #summary-list .diagnostic.error').first().waitFor();
+    await page.locator('#summary #summary-list .diagnostic.error').first().waitFor();
     expect(await page.locator('#summary-list').innerText()).toMatch(/notes/);
     await yaml.fill(original.replace('    town: Norwich\n', '    town: Wymondham\n'));
     await page.click('#tab-fields');
