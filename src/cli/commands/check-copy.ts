@@ -1,14 +1,9 @@
-import { resolve } from 'node:path';
-import {
-  checkCopyList,
-  LetterReadError,
-  NoCopySentenceError,
-  readLetterText,
-  type CopyCheck,
-} from '../../check-copy/index.js';
+import { exitCodes } from '../../ground/io.js';
+import { checkLetterCopy, type CopyCheck } from '../../workflow/check-copy.js';
+import { prepareContext } from '../../workflow/context.js';
 import type { Command } from '../command.js';
-import { exitCodes, UserError } from '../../ground/io.js';
-import { recipientsFor, schoolFactsFor } from './recipients.js';
+import { printOutcome } from '../outcome.js';
+import { schoolRequest } from '../school-options.js';
 
 function report(check: CopyCheck, letter: string): string {
   const school = check.school;
@@ -55,27 +50,7 @@ export const checkCopyCommand: Command = {
       .example('$0 check-copy letter.docx --urn 121190 --register edubasealldata.csv', 'facts from the register'),
   run: async (args, io) => {
     const letter = String(args.letter);
-    const facts = await schoolFactsFor(args, io);
-    const list = recipientsFor(facts);
-    let text: string;
-    try {
-      text = await readLetterText(resolve(io.cwd, letter));
-    } catch (error) {
-      if (error instanceof LetterReadError) throw new UserError(error.message, exitCodes.invalid);
-      const code = (error as NodeJS.ErrnoException).code;
-      if (code === 'ENOENT') throw new UserError(`cannot read the letter ${letter}: no such file`, exitCodes.usage);
-      throw error;
-    }
-    let check: CopyCheck;
-    try {
-      check = checkCopyList(text, list, {
-        ...(facts.school.name ? { name: facts.school.name } : {}),
-        urn: facts.school.urn,
-      });
-    } catch (error) {
-      if (error instanceof NoCopySentenceError) throw new UserError(`${letter}: ${error.message}`, exitCodes.invalid);
-      throw error;
-    }
+    const { check } = printOutcome(await checkLetterCopy(prepareContext(io), { ...schoolRequest(args), letter }), io);
     if (args.json === true) {
       const { ok, school, letter: named, warnings, sentence, found, matched, missing, extra, namedDifferently } = check;
       const json = { ok, school, letter: named, warnings, sentence, found, matched, missing, extra, namedDifferently };

@@ -1,12 +1,11 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, relative, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
 import type { Command } from '../command.js';
-import { exitCodes, UserError, type Io } from '../../ground/io.js';
-import { prepareLetterService } from '../../workflow/page.js';
+import { exitCodes, UserError } from '../../ground/io.js';
 import { startServer, type RunningServer } from '../../serve/server.js';
-import { writeFileAtomic } from '../../writers/write-atomic.js';
-import { initFormText } from './init.js';
-import { writeFailure } from '../../workflow/out-dir.js';
+import { prepareContext } from '../../workflow/context.js';
+import { startForm } from '../../workflow/init-form.js';
+import { prepareLetterService } from '../../workflow/page.js';
 
 /** The port the page is usually at: the same address after a restart keeps the browser's copy of unsaved work. */
 export const defaultPort = 4730;
@@ -24,33 +23,6 @@ function parsePort(value: unknown): number {
 }
 
 /** The form to edit; a missing one is started from the commented example form, as `init` writes it. */
-function prepareForm(file: string, io: Io): string {
-  const path = resolve(io.cwd, file);
-  if (existsSync(path)) {
-    if (statSync(path).isDirectory()) {
-      throw new UserError(`${file} is a folder; expected a form file such as visit.yaml`, exitCodes.usage);
-    }
-  }
-  if (!/\.(ya?ml|json)$/i.test(file)) {
-    throw new UserError(`${file}: expected a form file ending .yaml, .yml or .json`, exitCodes.usage);
-  }
-  if (existsSync(path)) return path;
-  if (!existsSync(dirname(path))) {
-    throw new UserError(
-      `cannot start ${file}: its folder ${relative(io.cwd, dirname(path))} does not exist`,
-      exitCodes.usage,
-    );
-  }
-  try {
-    writeFileAtomic(path, initFormText(path), { overwrite: false });
-  } catch (error) {
-    throw writeFailure(error, file);
-  }
-  io.stdout(`Wrote ${file}, a commented example form to fill in\n`);
-  return path;
-}
-
-/** Resolves when the process is asked to stop (Ctrl+C, or a service manager's SIGTERM). */
 function untilStopped(): Promise<void> {
   return new Promise((resolve) => {
     const stop = () => {
@@ -85,8 +57,10 @@ export const serveCommand: Command = {
     const port = parsePort(args.port);
     const formName = String(args.form ?? 'visit.yaml');
     const outName = String(args.out ?? 'output');
-    const letters = prepareLetterService(typeof args.templates === 'string' ? { templates: args.templates } : {}, io);
-    const form = prepareForm(formName, io);
+    const context = prepareContext(io, { templates: typeof args.templates === 'string' ? args.templates : undefined });
+    const letters = prepareLetterService(context);
+    const { path: form, started } = startForm(context, formName);
+    if (started) io.stdout(`Wrote ${formName}, a commented example form to fill in\n`);
     // The first check loads what every later one reuses: done now, the page opens at once.
     try {
       await letters.check(readFileSync(form, 'utf8'), formName);
