@@ -7,6 +7,7 @@
 import type { Diagnostic, FormPath, Severity } from '../ground/diagnostics.js';
 import type { EvidenceForm } from '../evidence/schema.js';
 import type { Arrangements } from './arrangements.js';
+import type { LetterDecisions } from './types.js';
 import type { Holidays } from './working-days.js';
 
 /** What every rule knows besides the form. */
@@ -15,6 +16,8 @@ export interface RuleContext {
   holidays: Holidays;
   /** The guidance in force on the first visit day (src/rules/arrangements.ts). */
   arrangements: Arrangements;
+  /** The copy list and what para 16 still needs, decided once for the letter (src/rules/letter-decisions.ts). */
+  decisions: LetterDecisions;
 }
 
 /** The rule's identity: a stable id ('para-16/completeness'), the paragraph it comes from, its usual severity. */

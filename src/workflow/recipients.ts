@@ -5,7 +5,7 @@
  */
 import { exitCodes } from '../ground/exit-codes.js';
 import { loadSchoolFacts, SchoolFactsError, type SchoolFacts } from '../register/school-facts.js';
-import { RecipientsError, resolveRecipients } from '../rules/recipients.js';
+import { decideCopyList } from '../rules/letter-decisions.js';
 import type { RecipientList } from '../rules/types.js';
 import type { WorkflowContext } from './context.js';
 import type { Outcome } from './outcome.js';
@@ -45,13 +45,8 @@ export async function schoolRecipients(context: WorkflowContext, request: School
   const loaded = await schoolFacts(context, request);
   if (!loaded.ok) return loaded;
   const { facts, diagnostics } = loaded;
-  try {
-    return { ok: true, facts, list: resolveRecipients(facts.school, facts.headteacher), diagnostics };
-  } catch (error) {
-    if (error instanceof RecipientsError) {
-      const message = `cannot decide who gets the letter: ${error.message}`;
-      return { ok: false, message, exitCode: exitCodes.invalid, diagnostics };
-    }
-    throw error;
-  }
+  const copyList = decideCopyList(facts);
+  if (copyList.decided) return { ok: true, facts, list: copyList.list, diagnostics };
+  const message = `cannot decide who gets the letter: ${copyList.problem.message}`;
+  return { ok: false, message, exitCode: exitCodes.invalid, diagnostics };
 }

@@ -1,5 +1,6 @@
 import { describe, it, expect } from 'vitest';
 import { arrangements2014 } from '../../src/rules/arrangements.js';
+import { ruleContext } from '../../src/rules/check-form.js';
 import { defineRule } from '../../src/rules/rule.js';
 import { baseForm } from './checks/support.js';
 
@@ -8,7 +9,7 @@ describe('defineRule (unified-lint-rule style)', () => {
     { message: `found ${form.visit.dates.length}`, path: ['visit', 'dates'] },
     { message: 'worse', path: ['judgement'], severity: 'error', paragraph: '11' },
   ]);
-  const found = rule.check(baseForm(), { holidays: new Set(), arrangements: arrangements2014 });
+  const found = rule.check(baseForm(), { ...ruleContext(baseForm(), new Set()), arrangements: arrangements2014 });
 
   it('stamps the rule id and paragraph on every diagnostic', () => {
     expect(found.map((d) => [d.rule, d.paragraph])).toEqual([

@@ -1,27 +1,11 @@
 // para 16: the letter's eight contents, each present before it can be final; teaching and learning, leadership and governance in all cases.
-import type { FormPath, Severity } from '../../ground/diagnostics.js';
+import type { FormPath } from '../../ground/diagnostics.js';
 import type { EvidenceForm } from '../../evidence/schema.js';
 import { defineRule, type Finding } from '../rule.js';
+import type { ContentKey, MissingContent } from '../types.js';
 import { said } from './form-facts.js';
 
-/**
- * One item para 16 requires that the form does not give. The single source of
- * truth for "missing": `validate` reports these (the rule below) and the
- * letter model (src/letter/model.ts) puts a marker «label: not yet written»
- * where each error belongs, so `validate` and `draft --final` always agree.
- */
-export interface MissingContent {
-  /** Where the letter model looks it up: 'findings.plans', 'findings.progress.2', 'reviews.pupilPremium.commissioned'… */
-  key: string;
-  /** The marker's words in a draft: «label: not yet written». */
-  label: string;
-  message: string;
-  path: FormPath;
-  /** 'error' unless said otherwise; only errors are gaps in the letter. */
-  severity?: Severity;
-  /** The guidance paragraph, where not 16. */
-  paragraph?: string;
-}
+export type { ContentKey, MissingContent };
 
 const missing = (field: string) => `(${field} is missing)`;
 
@@ -329,12 +313,15 @@ function unknownAreas(form: EvidenceForm): Finding[] {
   );
 }
 
-export const completeness = defineRule({ id: 'para-16/completeness', paragraph: '16', severity: 'error' }, (form) => [
-  ...unknownAreas(form),
-  ...missingContents(form).map(({ message, path, severity, paragraph }): Finding => ({
-    message,
-    path,
-    ...(severity ? { severity } : {}),
-    ...(paragraph ? { paragraph } : {}),
-  })),
-]);
+export const completeness = defineRule(
+  { id: 'para-16/completeness', paragraph: '16', severity: 'error' },
+  (form, context) => [
+    ...unknownAreas(form),
+    ...context.decisions.missing.map(({ message, path, severity, paragraph }): Finding => ({
+      message,
+      path,
+      ...(severity ? { severity } : {}),
+      ...(paragraph ? { paragraph } : {}),
+    })),
+  ],
+);

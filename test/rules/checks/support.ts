@@ -6,7 +6,7 @@
 import { describe, it, expect } from 'vitest';
 import type { FormPath, Severity } from '../../../src/ground/diagnostics.js';
 import type { EvidenceForm } from '../../../src/evidence/schema.js';
-import { arrangementsForDates } from '../../../src/rules/arrangements.js';
+import { ruleContext } from '../../../src/rules/check-form.js';
 import type { Rule } from '../../../src/rules/rule.js';
 import type { Holidays } from '../../../src/rules/working-days.js';
 
@@ -92,11 +92,7 @@ export interface NotOkCase extends OkCase {
 
 /** One test per example: ok examples give no diagnostics from the rule, not-ok ones exactly the expected. */
 export function ruleTable(rule: Rule, cases: { ok: OkCase[]; notOk: NotOkCase[] }): void {
-  const run = (c: OkCase) =>
-    rule.check(c.form, {
-      holidays: c.holidays ?? new Set<string>(),
-      arrangements: arrangementsForDates(c.form.visit.dates),
-    });
+  const run = (c: OkCase) => rule.check(c.form, ruleContext(c.form, c.holidays ?? new Set<string>()));
 
   describe(`${rule.id} (para ${rule.paragraph})`, () => {
     for (const c of cases.ok) {
