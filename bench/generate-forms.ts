@@ -1,5 +1,6 @@
 /**
- * Generates varied, valid evidence forms for the benchmark and volume tests:
+ * Generates varied, complete and valid evidence forms (nothing para 16 asks
+ * for is missing: every letter comes out complete, the path users time) for the benchmark and volume tests:
  * different kinds of school, governance, sixth forms, visit numbers and
  * narrative lengths, deterministic for a seed. Needs nothing beyond the repo.
  */
@@ -8,6 +9,10 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import type { EvidenceForm } from '../src/evidence/schema.js';
 import { addDays } from '../src/ground/calendar.js';
+import { englandBankHolidays } from '../src/rules/holidays.js';
+import { isWorkingDay } from '../src/rules/working-days.js';
+
+const holidays = englandBankHolidays();
 
 /** A small deterministic PRNG (mulberry32). */
 function random(seed: number): () => number {
@@ -21,6 +26,7 @@ function random(seed: number): () => number {
   };
 }
 
+/** Names as schools have them: accents, apostrophes (typed straight and curly), hyphens, long names. */
 const firstNames = [
   'Zoë',
   'Siân',
@@ -33,8 +39,32 @@ const firstNames = [
   'Tomasz',
   'Mary',
   'John',
+  'Ștefan',
+  'Rhŷs',
+  'Anne-Marie',
+  'Jiří',
+  'Seán',
+  'Bartholomew-Maximilian',
+  'Nuala',
 ];
-const lastNames = ['Hughes', 'Ó Súilleabháin', 'Nowak', 'Patel', 'Adeyemi', 'Williams', 'Brontë', 'Smith', 'Dvořák'];
+const lastNames = [
+  'Hughes',
+  'Ó Súilleabháin',
+  'Nowak',
+  'Patel',
+  'Adeyemi',
+  'Williams',
+  'Brontë',
+  'Smith',
+  'Dvořák',
+  "O'Brien",
+  'D’Souza',
+  'Țurcanu',
+  'Fitzgerald-Montgomery-Ashworth',
+  'Wolstenholme-Featherstonehaugh',
+  'Nic Giolla Phádraig',
+  'Ferreira da Conceição',
+];
 const las = ['Norfolk', 'Kent', 'Leeds', 'Hampshire', 'Isle of Wight', 'Birmingham', 'Cumbria', 'Devon', 'Camden'];
 const sentences = [
   'Leaders have acted with urgency since the inspection, and staff share their ambition for the school.',
@@ -115,26 +145,33 @@ export function generateForm(i: number, seed = 1): EvidenceForm {
   const la = pick(rnd, las);
   const published = addDays('2014-01-06', Math.floor(rnd() * 300));
   const visitDate = addDays(published, 35 + Math.floor(rnd() * 40));
-  const weekday = new Date(`${visitDate}T12:00:00Z`).getUTCDay();
-  const visit = weekday === 0 ? addDays(visitDate, 1) : weekday === 6 ? addDays(visitDate, 2) : visitDate;
+  let visit = visitDate; // a working day: not a weekend, not a bank holiday
+  while (!isWorkingDay(visit, holidays)) visit = addDays(visit, 1);
   const areas = Array.from({ length: 2 + Math.floor(rnd() * 3) }, () => narrative(rnd, 1, 2));
   const long = rnd() < 0.2; // one letter in five is long (three pages or more)
+  const effective = rnd() < 0.8;
   const recommended = { pupilPremium: rnd() < 0.3, governance: rnd() < 0.2 };
   const review = () => ({
     commissioned: addDays(published, 7),
-    completed: addDays(published, 40),
+    completed: addDays(published, 30), // before the visit (35 days or more after publication)
     impact: narrative(rnd, 1, 2),
   });
   const form = {
     school: {
-      name: `${pick(rnd, ['St Bede’s', 'Oakfield', 'Riverside', 'Hillcrest', 'St Mary’s', 'Brontë'])} ${kind.phase === 'secondary' ? 'Academy' : 'Primary School'} ${i}`,
+      name: `${pick(rnd, ['St Bede’s', 'Oakfield', 'Riverside', 'Hillcrest', "St Mary's", 'Brontë', 'Our Lady of Lourdes and St Thérèse of Lisieux Catholic Voluntary Aided'])} ${kind.phase === 'secondary' ? 'Academy' : 'Primary School'} ${i}`,
       urn: String(100000 + ((i * 7919) % 899999)),
       address: { lines: [`${1 + (i % 200)} School Lane`], town: 'Norwich', postcode: 'NR1 2DH' },
       localAuthority: { name: la },
       type: kind.type,
       phase: kind.phase,
       sixthForm: kind.sixthForm,
-      ...(kind.faith ? { religiousCharacter: 'Church of England', dioceses: ['Diocese of Norwich'] } : {}),
+      ...(kind.faith
+        ? {
+            religiousCharacter: 'Church of England',
+            dioceses: ['Diocese of Norwich'],
+            foundation: { name: 'The Norwich Diocesan Board of Education' },
+          }
+        : {}),
       ...(kind.academy ? { trust: 'The Wensum Trust' } : {}),
       boarding: false,
       governance: {
@@ -170,7 +207,7 @@ export function generateForm(i: number, seed = 1): EvidenceForm {
       documents: ['the school improvement plan', 'minutes of governing body meetings'],
     },
     context: narrative(rnd, 1, long ? 6 : 3),
-    judgement: rnd() < 0.8 ? 'effective' : 'not-effective',
+    judgement: effective ? 'effective' : 'not-effective',
     findings: {
       progress: areas.map((_, k) => ({ area: k + 1, progress: narrative(rnd, 1, long ? 5 : 2) })),
       teachingAndLearning: narrative(rnd, 2, long ? 8 : 4),
@@ -184,11 +221,31 @@ export function generateForm(i: number, seed = 1): EvidenceForm {
     },
     externalSupport: {
       summary: narrative(rnd, 1, 2),
-      providers: [{ name: `${la} local authority`, support: narrative(rnd, 1, 2), brokeredEffectively: true }],
+      qualityAndImpact: narrative(rnd, 1, 2),
+      providers: [
+        {
+          name: `${la} local authority`,
+          support: narrative(rnd, 1, 2),
+          qualityAndImpact: narrative(rnd, 1, 2),
+          brokeredEffectively: true,
+        },
+      ],
     },
     actions: { school: [narrative(rnd, 1, 1), narrative(rnd, 1, 1)] },
     priorities: [],
-    nextSteps: { furtherMonitoring: false },
+    // A school not taking effective action has HMI's concerns, each with recommendations (para 14), and a further visit (para 21).
+    ...(effective
+      ? {}
+      : {
+          concerns: [
+            {
+              about: 'urgency',
+              concern: narrative(rnd, 1, 2),
+              recommendations: [narrative(rnd, 1, 1), narrative(rnd, 1, 1)],
+            },
+          ],
+        }),
+    nextSteps: { furtherMonitoring: !effective },
   };
   return form as unknown as EvidenceForm;
 }

@@ -3,7 +3,8 @@
  * worker does, for a CPU profile of the per-letter work:
  *   node dist/bench/generate-forms.js /tmp/forms 400
  *   node --cpu-prof dist/bench/profile-letters.js /tmp/forms /tmp/out
- * Prints CPU milliseconds a letter per stage (after a warm-up of 50).
+ * Prints milliseconds a letter per stage (wall time on this one thread, after a
+ * warm-up of 50; a busy machine inflates them), and CPU a letter for the whole.
  */
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';

@@ -1,29 +1,34 @@
 /**
- * The speed and memory benchmark (issue 6): generates varied forms, renders
- * them on worker threads exactly as `batch` does (DOCX, tagged PDF, Markdown,
- * HTML, JSON), and prints letters per second, time per stage, which stage
- * dominates, and peak memory; then times cold commands of the bundled CLI
- * (`--version`, `--help`, `validate`, `draft`) in new processes, and, when
- * LibreOffice is installed, our `batch` of 200 letters against `soffice`
- * converting the same 200 DOCX files to PDF. Run by hand with `npm run bench`;
- * never part of the test suite (issue 11).
+ * The speed and memory benchmark (issues 6, 18). It times what users run:
+ * the bundled command line's `batch` (dist/cli/bin.js, its workers
+ * dist/cli/worker.js), a new process each run, on generated forms that are
+ * complete and valid (every letter comes out complete, or the run is
+ * refused), every format written to disk. For each size it prints wall and
+ * CPU time, time to the first letter, letters a second and peak RSS
+ * (bench/batch-run.ts); then cold commands beside Node starting alone
+ * (bench/cold-commands.ts); then, where LibreOffice is installed, our whole
+ * `batch` beside `soffice --headless --convert-to pdf` on the DOCX files it
+ * wrote, for 200 and 1,000 letters. Per-stage costs on one thread come from
+ * bench/profile-letters.ts. Run by hand (`npm run bench`), never by the tests.
  *
- *   npm run bench                                    # 1,000 letters, then 10,000 for memory flatness
- *   node dist/bench/run.js 200 --no-libreoffice      # a quick look
+ *   npm run bench                                   # 1,000 letters, cold commands, LibreOffice 200 and 1,000
+ *   npm run bench -- --10000                        # also 10,000 letters (RSS flatness; slow)
+ *   node dist/bench/run.js 200 --no-libreoffice     # a quick look
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { availableParallelism, cpus, tmpdir, totalmem } from 'node:os';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { availableParallelism, cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { runPool } from '../src/workflow/batch/pool.js';
-import { outputFormats } from '../src/ground/formats.js';
-import type { BenchResult } from './worker.js';
+import { describeBatch, runBatchCommand, type BatchFigures } from './batch-run.js';
+import { childrenCpu, coldCommands } from './cold-commands.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
+const bin = join(root, 'dist/cli/bin.js');
+const example = join(root, 'fixtures/forms/example.yaml');
 const jobs = availableParallelism();
 
-/** Varied forms into a folder, made in a process of its own (bench/generate-forms.ts) so its work is not measured. */
+/** Varied, complete forms into a folder, made in a process of its own (bench/generate-forms.ts) so its work is not measured. */
 function generateForms(folder: string, count: number, seed: number): void {
   execFileSync(process.execPath, [
     fileURLToPath(new URL('./generate-forms.js', import.meta.url)),
@@ -33,143 +38,20 @@ function generateForms(folder: string, count: number, seed: number): void {
   ]);
 }
 
-async function* iterate(list: readonly string[]): AsyncGenerator<string> {
-  for (const item of list) yield item;
-}
+const targets: Record<number, number> = { 1000: 250, 10000: 350 };
 
-async function renderRun(count: number): Promise<void> {
+async function renderRun(count: number): Promise<BatchFigures> {
   const dir = mkdtempSync(join(tmpdir(), 'ml-bench-'));
   try {
     generateForms(join(dir, 'forms'), count, 42);
-    const forms = readdirSync(join(dir, 'forms'))
-      .sort()
-      .map((name) => join(dir, 'forms', name));
-    const stages: Record<string, number> = {};
-    let failed = 0;
-    const firstErrors: string[] = [];
-    let peakRss = process.memoryUsage().rss;
-    const sampler = setInterval(() => {
-      peakRss = Math.max(peakRss, process.memoryUsage().rss);
-    }, 20);
-    const started = performance.now();
-    await runPool<string, BenchResult>(iterate(forms), {
-      jobs,
-      workerUrl: new URL('./worker.js', import.meta.url),
-      workerData: { outDir: join(dir, 'out'), formats: [...outputFormats], status: 'draft', force: false },
-      onResult: (r) => {
-        if (!r.ok) {
-          failed += 1;
-          if (firstErrors.length < 3) firstErrors.push(...(r.errors ?? ['(worker error)']).slice(0, 1));
-        }
-        for (const [stage, ms] of Object.entries(r.timings ?? {})) stages[stage] = (stages[stage] ?? 0) + ms;
-      },
-    });
-    const wall = (performance.now() - started) / 1000;
-    clearInterval(sampler);
-    peakRss = Math.max(peakRss, process.memoryUsage().rss);
-
-    console.log(
-      `\n${count} letters, ${jobs} worker threads: ${wall.toFixed(2)} s wall, ${(count / wall).toFixed(0)} letters a second`,
-    );
-    const rate = count / wall;
-    if (count >= 1000) console.log(`target ≥ 400 letters a second: ${rate >= 400 ? 'met' : 'NOT met'}`);
-    const peakMb = peakRss / 1024 / 1024;
-    console.log(
-      `peak memory (RSS, all threads): ${peakMb.toFixed(0)} MB (target ≤ 300 MB: ${peakMb <= 300 ? 'met' : 'NOT met'})`,
-    );
-    if (failed > 0) console.log(`FAILED: ${failed} letters, e.g. ${firstErrors.join(' | ')}`);
-    const perLetter = Object.entries(stages)
-      .filter(([s]) => s !== 'prepare')
-      .sort((a, b) => b[1] - a[1]);
-    const total = perLetter.reduce((t, [, ms]) => t + ms, 0);
-    console.log('stage       ms a letter (CPU on one thread)   share');
-    for (const [stage, ms] of perLetter) {
-      console.log(
-        `${stage.padEnd(12)}${(ms / count).toFixed(3).padStart(10)}${(((100 * ms) / total).toFixed(0) + '%').padStart(28)}`,
-      );
-    }
-    if (stages.prepare !== undefined) {
-      console.log(
-        `${'prepare'.padEnd(12)}${(stages.prepare / jobs).toFixed(0).padStart(10)} ms once per worker (templates, fonts)`,
-      );
-    }
-    console.log(`dominant stage: ${perLetter[0]?.[0] ?? 'none'}`);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
-}
-
-const bin = join(root, 'dist/cli/bin.js');
-const example = join(root, 'fixtures/forms/example.yaml');
-
-function median(times: number[]): number {
-  const sorted = [...times].sort((a, b) => a - b);
-  return sorted[sorted.length >> 1]!;
-}
-
-/**
- * CPU seconds (user + system) used by this process's finished children so
- * far, from /proc (Linux): on a shared machine a child's CPU time is steadier
- * than its wall time. Undefined elsewhere.
- */
-function childrenCpu(): number | undefined {
-  try {
-    const fields = readFileSync('/proc/self/stat', 'utf8')
-      .replace(/^.*\) /, '')
-      .split(' ');
-    return (Number(fields[13]) + Number(fields[14])) / 100; // cutime, cstime in clock ticks (USER_HZ = 100)
-  } catch {
-    return undefined;
-  }
-}
-
-/** Wall and CPU milliseconds of `runs` fresh processes (one more first, warming the disk cache, not counted). */
-function spawnTimes(args: (run: number) => string[], runs: number): { wall: number[]; cpu: number[] } {
-  const wall: number[] = [];
-  const cpu: number[] = [];
-  for (let i = -1; i < runs; i += 1) {
-    const cpuBefore = childrenCpu();
-    const started = performance.now();
-    execFileSync(process.execPath, args(i), { stdio: 'pipe' });
-    const elapsed = performance.now() - started;
-    const cpuAfter = childrenCpu();
-    if (i < 0) continue;
-    wall.push(elapsed);
-    if (cpuBefore !== undefined && cpuAfter !== undefined) cpu.push((cpuAfter - cpuBefore) * 1000);
-  }
-  return { wall, cpu };
-}
-
-/** Cold commands, each a new process, as a user types them (issue 11 targets). */
-function coldCommands(): void {
-  const dir = mkdtempSync(join(tmpdir(), 'ml-cold-'));
-  const runs = 11;
-  const seconds = (ms: number): string => `${(ms / 1000).toFixed(3)} s`;
-  const cpuText = (cpu: number[]): string => (cpu.length > 0 ? `, CPU ${seconds(median(cpu))}` : '');
-  const node = spawnTimes(() => ['-e', ''], runs);
-  console.log(`\ncold commands of the bundled CLI (dist/cli/bin.js), a new process each time, median of ${runs}:`);
-  const commands: { name: string; args: (run: number) => string[]; target: number }[] = [
-    { name: '--version', args: () => [bin, '--version'], target: 200 },
-    { name: '--help', args: () => [bin, '--help'], target: 200 },
-    { name: 'validate example.yaml', args: () => [bin, 'validate', example], target: 300 },
-    {
-      name: 'draft example.yaml, every format',
-      args: (run) => [bin, 'draft', example, '--out', join(dir, String(run))],
-      target: 500,
-    },
-  ];
-  try {
-    for (const c of commands) {
-      const times = spawnTimes(c.args, runs);
-      const m = median(times.wall);
-      console.log(
-        `  ${c.name.padEnd(34)}${seconds(m)} (min ${seconds(Math.min(...times.wall))}${cpuText(times.cpu)})  ` +
-          `target ≤ ${(c.target / 1000).toFixed(1)} s: ${m <= c.target ? 'met' : 'NOT met'}`,
-      );
-    }
-    console.log(
-      `  ${'node -e "" (Node starting alone)'.padEnd(34)}${seconds(median(node.wall))} (min ${seconds(Math.min(...node.wall))}${cpuText(node.cpu)})`,
-    );
+    const figures = await runBatchCommand(bin, join(dir, 'forms'), join(dir, 'out'), jobs);
+    console.log('\n' + describeBatch(figures, jobs).join('\n'));
+    const rate = figures.letters / figures.wall;
+    const target = targets[count];
+    if (target !== undefined)
+      console.log(`  target ≥ ${target} letters a second: ${rate >= target ? 'met' : 'NOT met'}`);
+    console.log(`  target peak RSS ≤ 300 MB: ${figures.peakRss <= 300 ? 'met' : 'NOT met'}`);
+    return figures;
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -187,29 +69,18 @@ function hasSoffice(): boolean {
 /**
  * Side by side on the same letters: our whole `batch` (process start, every
  * format, written to disk) against LibreOffice converting the DOCX files it
- * wrote to PDF in one headless call.
+ * wrote to PDF in one headless call (wall, and CPU of each process tree).
  */
-function besideLibreOffice(count: number): void {
-  if (!hasSoffice()) {
-    console.log('\nLibreOffice (soffice) is not installed: side-by-side comparison skipped');
-    return;
-  }
+async function besideLibreOffice(count: number, goal: number): Promise<void> {
   const dir = mkdtempSync(join(tmpdir(), 'ml-soffice-'));
   try {
     generateForms(join(dir, 'forms'), count, 7);
-    const started = performance.now();
-    execFileSync(
-      process.execPath,
-      [bin, 'batch', join(dir, 'forms'), '--out', join(dir, 'out'), '--jobs', String(jobs)],
-      {
-        stdio: 'pipe',
-      },
-    );
-    const ours = performance.now() - started;
+    const ours = await runBatchCommand(bin, join(dir, 'forms'), join(dir, 'out'), jobs);
     const docx = readdirSync(join(dir, 'out'))
       .filter((name) => name.endsWith('.docx'))
       .map((name) => join(dir, 'out', name));
-    const sofficeStarted = performance.now();
+    const cpuBefore = childrenCpu() ?? NaN;
+    const started = performance.now();
     execFileSync(
       'soffice',
       [
@@ -223,12 +94,16 @@ function besideLibreOffice(count: number): void {
       ],
       { stdio: 'pipe', timeout: 3_600_000 },
     );
-    const soffice = performance.now() - sofficeStarted;
-    const ratio = soffice / ours;
+    const soffice = (performance.now() - started) / 1000;
+    const sofficeCpu = (childrenCpu() ?? NaN) - cpuBefore;
+    const oursCpu = ours.user + ours.system;
+    const ratio = soffice / ours.wall;
     console.log(
-      `\n${count} letters side by side: our batch (process start, every format: DOCX, PDF, Markdown, HTML, JSON) ` +
-        `${(ours / 1000).toFixed(2)} s; LibreOffice converting the same ${docx.length} DOCX to PDF in one headless call ` +
-        `${(soffice / 1000).toFixed(2)} s: ${ratio.toFixed(1)}× (goal ≥ 20×) ${ratio >= 20 ? 'met' : 'NOT met'}`,
+      `\n${count} letters side by side: our batch (process start, DOCX, PDF, Markdown, HTML, JSON written) ` +
+        `wall ${ours.wall.toFixed(2)} s, CPU ${oursCpu.toFixed(2)} s; LibreOffice converting the same ${docx.length} ` +
+        `DOCX to PDF in one headless call wall ${soffice.toFixed(2)} s, CPU ${sofficeCpu.toFixed(2)} s: ` +
+        `${ratio.toFixed(1)}× on wall, ${(sofficeCpu / oursCpu).toFixed(1)}× on CPU (goal ≥ ${goal}×: ` +
+        `${ratio >= goal ? 'met' : 'NOT met'})`,
     );
   } finally {
     rmSync(dir, { recursive: true, force: true });
@@ -237,10 +112,20 @@ function besideLibreOffice(count: number): void {
 
 const cpu = cpus()[0]?.model ?? 'unknown CPU';
 console.log(
-  `monitoring-letter benchmark — Node ${process.version}, ${availableParallelism()} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB`,
+  `monitoring-letter benchmark — Node ${process.version}, ${jobs} cores (${cpu}), ${(totalmem() / 2 ** 30).toFixed(0)} GiB, ` +
+    `load average ${loadavg()[0]!.toFixed(1)} at the start (above ${jobs}: other work shares the cores; trust CPU over wall)`,
 );
 const args = process.argv.slice(2);
 const counts = args.map(Number).filter((n) => n > 0);
-for (const count of counts.length > 0 ? counts : [1000, 10000]) await renderRun(count);
-coldCommands();
-if (!args.includes('--no-libreoffice')) besideLibreOffice(200);
+const sizes = counts.length > 0 ? counts : [1000, ...(args.includes('--10000') ? [10000] : [])];
+for (const count of sizes) await renderRun(count);
+coldCommands(bin, example);
+if (args.includes('--no-libreoffice')) {
+  // asked not to
+} else if (!hasSoffice()) {
+  console.log('\nLibreOffice (soffice) is not installed: side-by-side comparison skipped');
+} else {
+  await besideLibreOffice(200, 8);
+  await besideLibreOffice(1000, 20);
+}
+console.log(`\nload average at the end: ${loadavg()[0]!.toFixed(1)}`);

@@ -2,9 +2,9 @@
  * Compares the bodies a letter was copied to with those para 17 calls for:
  * who is missing, who is extra, who is named differently, and why.
  */
-import { normaliseBodyName } from '../ground/names.js';
+import { normaliseBodyName, sameBody } from '../ground/names.js';
 import type { RecipientList, RecipientRole } from '../rules/types.js';
-import { distinctiveWords, namesBody, recogniseBodies, type FoundBody } from './recognise.js';
+import { distinctiveWords, namesBodyAs, recogniseBodies, type FoundBody } from './recognise.js';
 import { checkLetterSchool, type CheckedSchool, type LetterSchool } from './school.js';
 import { findCopySentence, NoCopySentenceError } from './sentence.js';
 
@@ -23,6 +23,8 @@ export interface CopyCheck {
   extra: { text: string; role?: RecipientRole; other?: string; reason: string }[];
   /** The right kind of body, but not the one expected (another LA, another diocese). */
   namedDifferently: { role: RecipientRole; expected: string; found: string; reason: string }[];
+  /** What is worth knowing but no difference: one diocesan body named both as the diocese and as its board. */
+  notes: string[];
   /** True when the letter's copies are exactly para 17's. */
   ok: boolean;
 }
@@ -54,6 +56,7 @@ export function checkCopyList(letterText: string, list: RecipientList, school?: 
     missing: [],
     extra: [],
     namedDifferently: [],
+    notes: [],
     ok: false,
   };
   const pending = [...list.copies];
@@ -61,7 +64,7 @@ export function checkCopyList(letterText: string, list: RecipientList, school?: 
   // First the bodies named exactly, then by their distinctive words, then the right kind of body under another name.
   const passes: ((name: string, text: string, role: RecipientRole) => boolean)[] = [
     (name, text) => normaliseBodyName(name) === normaliseBodyName(text),
-    (name, text, role) => !namedRoles.has(role) || namesBody(name, text),
+    (name, text, role) => !namedRoles.has(role) || namesBodyAs(role, name, text),
     () => true,
   ];
   for (const [pass, fits] of passes.entries()) {
@@ -97,6 +100,11 @@ export function checkCopyList(letterText: string, list: RecipientList, school?: 
   }
   found.forEach((f, i) => {
     if (used.has(i)) return;
+    const note = sameDiocesanBody(f, result);
+    if (note !== undefined) {
+      result.notes.push(note);
+      return;
+    }
     result.extra.push({
       text: f.text,
       ...(f.role ? { role: f.role } : {}),
@@ -121,4 +129,20 @@ function extraReason(f: FoundBody, list: RecipientList, check: CopyCheck): strin
   const same = check.matched.find((m) => m.role === f.role) ?? check.namedDifferently.find((m) => m.role === f.role);
   if (same) return `named twice: already copied as "${same.found}"`;
   return 'para 17 does not call for it for this school';
+}
+
+/** Para 17 lists the diocese and the body appointing foundation governors apart, so one body named both ways is a note. */
+const diocesanRoles: ReadonlySet<RecipientRole> = new Set(['diocese', 'foundation-body']);
+
+/** A note when this extra body is a diocesan body already copied under another of its names; undefined otherwise. */
+function sameDiocesanBody(f: FoundBody, check: CopyCheck): string | undefined {
+  if (f.role === undefined || !diocesanRoles.has(f.role)) return undefined;
+  const same = check.matched.find(
+    (m) =>
+      diocesanRoles.has(m.role) &&
+      sameBody(m.found, f.text) &&
+      normaliseBodyName(m.found) !== normaliseBodyName(f.text),
+  );
+  if (same === undefined) return undefined;
+  return `${f.text} and ${same.found} are one body, named both as the diocese and as the body appointing foundation governors (para 17 lists them apart): copied once would do`;
 }

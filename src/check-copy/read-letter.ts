@@ -6,6 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
+import { loadMammoth } from './mammoth.js';
 import { joinPages } from './pages.js';
 
 /** The letter cannot be read (unsupported type, damaged file). */
@@ -19,7 +20,7 @@ export class LetterReadError extends Error {
 export const letterExtensions = ['.docx', '.pdf', '.txt', '.md', '.text', '.markdown'] as const;
 
 async function docxText(bytes: Buffer): Promise<string> {
-  const mammoth = await import('mammoth');
+  const mammoth = await loadMammoth();
   const result = await mammoth.extractRawText({ buffer: bytes });
   return result.value;
 }
@@ -70,19 +71,31 @@ async function pdfText(bytes: Buffer): Promise<string> {
 
 /** The letter's text; throws LetterReadError for a type it cannot read. */
 export async function readLetterText(file: string): Promise<string> {
-  const ext = extname(file).toLowerCase();
+  checkLetterExtension(file);
+  return readLetterBytes(await readFile(file), file);
+}
+
+function checkLetterExtension(name: string): string {
+  const ext = extname(name).toLowerCase();
   if (!(letterExtensions as readonly string[]).includes(ext)) {
     throw new LetterReadError(
-      `${file}: cannot read a "${ext || 'no extension'}" file as a letter; expected one of ${letterExtensions.join(', ')}`,
+      `${name}: cannot read a "${ext || 'no extension'}" file as a letter; expected one of ${letterExtensions.join(', ')}`,
     );
   }
-  const bytes = await readFile(file);
+  return ext;
+}
+
+/** The text of a letter held in memory (an upload), its type told by `name`'s extension; never written anywhere. */
+export async function readLetterBytes(bytes: Buffer, name: string): Promise<string> {
+  const ext = checkLetterExtension(name);
+  // Loaded before the file is read: a broken package is an internal error (exit 4), never "not a readable file".
+  if (ext === '.docx') await loadMammoth();
   try {
     if (ext === '.docx') return await docxText(bytes);
     if (ext === '.pdf') return await pdfText(bytes);
   } catch (error) {
     throw new LetterReadError(
-      `${file}: not a readable ${ext.slice(1).toUpperCase()} file: ${(error as Error).message}`,
+      `${name}: not a readable ${ext.slice(1).toUpperCase()} file: ${(error as Error).message}`,
     );
   }
   return bytes.toString('utf8').replace(/^\uFEFF/, '');

@@ -4,6 +4,7 @@
  * "the EFA"), and maps each to a para 17 role.
  */
 import { normaliseBodyName } from '../ground/names.js';
+import { localAuthoritiesNamedIn } from '../register/local-authority-names.js';
 import type { Recipient, RecipientRole } from '../rules/types.js';
 
 /** One body named in the letter's copy list. */
@@ -67,6 +68,22 @@ export function namesBody(name: string, phrase: string): boolean {
   return wanted.every((t) => have.has(t));
 }
 
+/**
+ * True when the phrase names this body in this role: a local authority by any
+ * of its usual names ("Hull City Council" for "… for Kingston upon Hull",
+ * src/register/local-authorities.ts), every other body by its distinctive words.
+ */
+export function namesBodyAs(role: RecipientRole, name: string, phrase: string): boolean {
+  if (role === 'local-authority') {
+    const wanted = localAuthoritiesNamedIn(name);
+    if (wanted.length > 0) {
+      const named = new Set(localAuthoritiesNamedIn(phrase));
+      return wanted.every((authority) => named.has(authority));
+    }
+  }
+  return namesBody(name, phrase);
+}
+
 /** "the Chair of the Canterbury Diocesan Board of Education": the chair of a diocese's own body. */
 const chairOfDiocesanBody = /\bchair(?:man|woman|person)?\s+of\s+(?:the\s+)?(.*\b(?:arch)?dioces(?:e|an)\b.*)$/i;
 /** What makes a chair's body a school's or an academy trust's, though its name has a diocese in it. */
@@ -109,7 +126,7 @@ export function classify(phrase: string, expected: readonly Recipient[] = []): P
 /** True when the phrase names, by its distinctive words, a body the rules expect in the role it fills. */
 function namesExpected(phrase: string, expected: readonly Recipient[]): boolean {
   const { role } = classify(phrase, expected);
-  return role !== undefined && expected.some((e) => e.role === role && namesBody(e.name, phrase));
+  return role !== undefined && expected.some((e) => e.role === role && namesBodyAs(role, e.name, phrase));
 }
 
 const separator = /(\s*,\s*(?:and\s+)?|\s*;\s*(?:and\s+)?|\s+and\s+|\s*&\s*)/i;
@@ -126,6 +143,12 @@ const officeOrOrganisation =
 /** A fragment that starts with a title ("Chief Executive of …") names its holder, a body of its own. */
 const startsWithTitle =
   /^(?:chief|chair(?:man|woman|person)?|director|head\s+of|secretary|clerk|bishop|ceo|president)\b/i;
+
+/** A person's name alone ("Mr Łukasz Nowak", "Łukasz Nowak"): a title or not, then a few capitalised words, no office. */
+const personName =
+  /^(?:(?:mr|mrs|ms|miss|mx|dr|rev|revd|prof|sir|dame|cllr|councillor)\.?\s+)?(?:\p{Lu}[\p{L}'’.-]*\s*){1,4}$/iu;
+const isPersonName = (fragment: string): boolean =>
+  personName.test(fragment) && /\p{Lu}/u.test(fragment) && !officeOrOrganisation.test(fragment);
 
 /** An unrecognised fragment that names a body of its own: it starts like one and names an office or organisation. */
 const unrecognisedBody = (fragment: string): boolean =>
@@ -148,9 +171,18 @@ export function recogniseBodies(list: string, expected: readonly Recipient[] = [
     const kind = classify(fragment, expected);
     const previous = bodies[bodies.length - 1];
     const recognised = kind.role !== undefined || kind.other !== undefined;
+    // "Mr Łukasz Nowak, Chair of the Governing Body": a person named before their role is that role.
+    const roleOfPersonBefore =
+      previous !== undefined &&
+      previous.role === undefined &&
+      previous.other === undefined &&
+      isPersonName(previous.text) &&
+      kind.role !== undefined &&
+      !startsNewBody.test(fragment);
     const continues =
       previous !== undefined &&
-      ((!recognised && !unrecognisedBody(fragment)) ||
+      (roleOfPersonBefore ||
+        (!recognised && !unrecognisedBody(fragment)) ||
         (!startsNewBody.test(fragment) &&
           (kind.role === previous.role ||
             // "the Director of Children’s Services, Achieving for Children": together they name an expected body.

@@ -99,6 +99,7 @@ function print(outcome: SendOutcome, io: Io): number {
       );
       return exitCodes.invalid;
     case 'locked':
+    case 'local-failure':
       io.stderr(`${outcome.message}\n`);
       return exitCodes.outside;
     case 'dry-run':
@@ -111,6 +112,12 @@ function print(outcome: SendOutcome, io: Io): number {
       for (const entry of outcome.entries) io.stdout(`${describeResult(entry)}\n`);
       if (outcome.entries.every((e) => e.result.status === 'already-sent')) {
         io.stdout(`already sent: every message was delivered before (see ${outcome.journal}); nothing to do\n`);
+      }
+      if (outcome.historyNotRecorded !== undefined) {
+        io.stderr(
+          `every message was sent, but the letter's history does not say so yet: ${outcome.historyNotRecorded}\n`,
+        );
+        return exitCodes.outside;
       }
       if (delivered(outcome)) return exitCodes.ok;
       const advice = adviceAfter(

@@ -3,6 +3,7 @@ import type { Command } from './command.js';
 import { summaryCommands } from './command-summaries.js';
 import { exitCodes, UserError, type Io } from '../ground/io.js';
 import { toolVersion } from '../ground/version.js';
+import { suggest } from '../ground/suggest.js';
 
 /**
  * Each command's module, loaded only when that command runs: a cold `draft`
@@ -33,6 +34,14 @@ async function commandsFor(argv: readonly string[]): Promise<Command[]> {
   // No command named (--help, a bare call, a typo): the list needs only each command's summary.
   if (!argv.some((a) => Object.hasOwn(commandModules, a))) return summaryCommands();
   return Promise.all(Object.values(commandModules).map((l) => l()));
+}
+
+/** The usage error for a first word that names no command, with the command meant when it is a slip ("valdate"). */
+function unknownCommand(argv: readonly string[]): string | undefined {
+  const name = argv.find((a) => !a.startsWith('-'));
+  if (name === undefined || Object.hasOwn(commandModules, name)) return undefined;
+  const meant = suggest(name, Object.keys(commandModules));
+  return `unknown command "${name}"${meant === undefined ? '' : `: did you mean "${meant}"?`}`;
 }
 
 /** Options that may be given more than once (their values add up). */
@@ -102,6 +111,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     return exitCodes.internal;
   }
   if (usageError !== undefined) {
+    usageError = unknownCommand(argv) ?? usageError;
     // The list of commands (or the command's options) with the mistake: a bare `monitoring-letter` shows every command.
     if (!help) help = await parser.getHelp();
     if (help) io.stderr(help + '\n');

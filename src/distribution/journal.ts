@@ -49,7 +49,8 @@ export interface FailedRecord {
   type: 'failed';
   at: string;
   messageId: string;
-  failure: 'temporary' | 'permanent';
+  /** `unknown`: the reply was lost after the data went; the server may have it (only --resume sends it again). */
+  failure: 'temporary' | 'permanent' | 'unknown';
   /** The server's words, or the error. */
   response: string;
   code?: string;
@@ -81,7 +82,7 @@ export function readJournal(file: string): { records: JournalRecord[]; damagedLi
 /** Where a message stands: its last prepared record and its outcome since then. */
 export interface MessageState {
   prepared: PreparedRecord;
-  /** `unknown`: prepared, then nothing: the process stopped while or before delivering it. */
+  /** `unknown`: prepared, then nothing (the process stopped while or before delivering it), or the reply was lost after the data went. */
   outcome: 'sent' | 'failed-temporary' | 'failed-permanent' | 'unknown';
   last: JournalRecord;
   /** Ever sent (a later record never undoes a delivery). */
@@ -106,7 +107,12 @@ export function messageStates(records: readonly JournalRecord[]): Map<string, Me
         state.outcome = 'sent';
         state.everSent = true;
       } else if (!state.everSent) {
-        state.outcome = record.failure === 'temporary' ? 'failed-temporary' : 'failed-permanent';
+        state.outcome =
+          record.failure === 'temporary'
+            ? 'failed-temporary'
+            : record.failure === 'unknown'
+              ? 'unknown'
+              : 'failed-permanent';
       }
     }
   }

@@ -23,10 +23,12 @@ export class JournalLockedError extends Error {
     readonly lockFile: string,
     readonly pid: number,
     detail = '',
+    /** What holds such a lock: `send`, or `batch` (one per output folder). */
+    readonly what: 'send' | 'batch' = 'send',
   ) {
     super(
-      `another send (process ${pid}${detail}) is using ${lockFile}; wait for it to finish, then run again. ` +
-        `If no send is running, that process is something else: delete ${lockFile} and run again`,
+      `another ${what} (process ${pid}${detail}) is using ${lockFile}; wait for it to finish, then run again. ` +
+        `If no ${what} is running, that process is something else: delete ${lockFile} and run again`,
     );
     this.name = 'JournalLockedError';
   }
@@ -110,7 +112,7 @@ function removeIfHolds(lockFile: string, token: string): void {
 const heldHere = new Set<string>();
 
 /** Takes the lock (or throws JournalLockedError); returns the function that releases it. */
-export function acquireLock(lockFile: string): () => void {
+export function acquireLock(lockFile: string, what: 'send' | 'batch' = 'send'): () => void {
   const me: LockOwner = { pid: process.pid, host: hostname(), token: randomBytes(16).toString('hex') };
   // Each pass either takes the lock, throws, or removes one stale lock; a few passes are plenty.
   for (let attempt = 0; attempt < 5; attempt += 1) {
@@ -125,17 +127,17 @@ export function acquireLock(lockFile: string): () => void {
     if (!owner) continue; // released between our link and our read: try again
     if (owner.host !== undefined && owner.host !== me.host) {
       // A process on another machine (a shared folder): its liveness cannot be checked from here.
-      throw new JournalLockedError(lockFile, owner.pid, ` on ${owner.host}`);
+      throw new JournalLockedError(lockFile, owner.pid, ` on ${owner.host}`, what);
     }
     const live = owner.pid === process.pid ? heldHere.has(owner.token) : owner.pid > 0 && alive(owner.pid);
-    if (live) throw new JournalLockedError(lockFile, owner.pid);
+    if (live) throw new JournalLockedError(lockFile, owner.pid, '', what);
     // Stale: its owner has gone. Break it only while holding the lock on breaking this very lock.
     let releaseBreak: () => void;
     try {
-      releaseBreak = acquireLock(`${lockFile}.${owner.token}.break`);
+      releaseBreak = acquireLock(`${lockFile}.${owner.token}.break`, what);
     } catch (error) {
       // Another process is breaking it, and will take the lock next.
-      if (error instanceof JournalLockedError) throw new JournalLockedError(lockFile, error.pid);
+      if (error instanceof JournalLockedError) throw new JournalLockedError(lockFile, error.pid, '', what);
       throw error;
     }
     try {
@@ -144,5 +146,5 @@ export function acquireLock(lockFile: string): () => void {
       releaseBreak();
     }
   }
-  throw new JournalLockedError(lockFile, readOwner(lockFile)?.pid ?? Number.NaN);
+  throw new JournalLockedError(lockFile, readOwner(lockFile)?.pid ?? Number.NaN, '', what);
 }

@@ -47,6 +47,10 @@ export function describeResult({ message, result }: DistributionEntry): string {
     case 'already-sent':
       return `already sent on ${result.at}: ${who}; not sent again`;
     case 'failed':
+      if (result.failure.kind === 'configuration') return `NOT SENT: ${who}: ${result.failure.words}`;
+      if (result.failure.kind === 'unknown') {
+        return `DELIVERY UNKNOWN: ${who}: ${result.failure.words}; not sent again by itself (--resume sends it again, same Message-ID)`;
+      }
       return `FAILED (${result.failure.kind}, after ${result.attempts} attempt(s)): ${who}: ${result.failure.words}${
         result.failure.kind === 'permanent' ? ' — needs attention' : ''
       }`;
@@ -54,8 +58,14 @@ export function describeResult({ message, result }: DistributionEntry): string {
       return `NEEDS ATTENTION: ${who}: refused earlier: ${result.response}; not sent again`;
     case 'outcome-unknown':
       return `UNKNOWN: ${who}: prepared on ${result.preparedAt} by a run that stopped; run again with --resume`;
+    case 'not-written':
+      return `NOT SENT: ${who}: ${result.problem}`;
     case 'not-attempted':
-      return `not attempted: ${who}: the server could not be reached`;
+      return result.because === 'local-write'
+        ? `not attempted: ${who}: this computer could not write what sending needs (see above)`
+        : result.because === 'configuration'
+          ? `not attempted: ${who}: the --smtp URL must be changed first (see above)`
+          : `not attempted: ${who}: the server could not be reached`;
   }
 }
 
@@ -68,14 +78,40 @@ export function adviceAfter(
   const count = (test: (e: DistributionEntry) => boolean): number => entries.filter(test).length;
   const passing = count(
     (e) =>
-      e.result.status === 'not-attempted' || (e.result.status === 'failed' && e.result.failure.kind === 'temporary'),
+      (e.result.status === 'not-attempted' && e.result.because === 'unreachable') ||
+      (e.result.status === 'failed' && e.result.failure.kind === 'temporary'),
+  );
+  const local = entries.flatMap((e) => (e.result.status === 'not-written' ? [e.result.problem] : []));
+  const notWritten = count(
+    (e) =>
+      e.result.status === 'not-written' || (e.result.status === 'not-attempted' && e.result.because === 'local-write'),
   );
   const refused = count(
     (e) =>
       e.result.status === 'needs-attention' || (e.result.status === 'failed' && e.result.failure.kind === 'permanent'),
   );
-  const unknown = count((e) => e.result.status === 'outcome-unknown');
+  const unknownTo = entries.flatMap((e) =>
+    e.result.status === 'outcome-unknown' || (e.result.status === 'failed' && e.result.failure.kind === 'unknown')
+      ? e.message.to.map((t) => t.email)
+      : [],
+  );
+  const unknown = unknownTo.length;
+  const configuration = entries.flatMap((e) =>
+    e.result.status === 'failed' && e.result.failure.kind === 'configuration' ? [e.result.failure.words] : [],
+  );
   const lines: string[] = [];
+  if (configuration.length > 0) {
+    lines.push(
+      `${configuration[0]}. No message is marked as failed for good: once --smtp is right, the same command sends every message, once.`,
+    );
+  }
+  if (local.length > 0) {
+    // This computer's disk, never a recipient's fault: nothing recorded as sent is short, and nothing goes twice.
+    lines.push(
+      `${notWritten} message(s) not sent: ${local[0]}. ` +
+        `Every message recorded as sent was checked whole on disk first; what was not sent is sent by that run, once.`,
+    );
+  }
   if (passing > 0) {
     lines.push(
       transport.kind === 'smtp'
@@ -94,7 +130,9 @@ export function adviceAfter(
   }
   if (unknown > 0) {
     lines.push(
-      `${unknown} message(s) may or may not have been delivered by an interrupted run: run again with --resume ` +
+      `${unknown} message(s) may or may not have been delivered (a run stopped, or the server's reply was lost after the message went): ` +
+        `${unknownTo.join(', ')}. They are not sent again by themselves, so no one gets two copies unasked. ` +
+        `Ask the recipients or the server's owner, or run again with --resume to send them again ` +
         `(the same bytes and Message-ID, so a receiving server can drop a duplicate).`,
     );
   }

@@ -5,8 +5,13 @@
  * rejected recipient needs a person. Temporary ones are retried with
  * exponential backoff a bounded number of times; the delays are injectable.
  */
+import { LocalWriteError } from '../ground/local-write.js';
 
-export type FailureKind = 'temporary' | 'permanent';
+/**
+ * `unknown`: the server may have the message (its reply was lost after the data went): never retried by itself.
+ * `configuration`: the --smtp URL is wrong for the server (TLS, port): no message can go until it is changed.
+ */
+export type FailureKind = 'temporary' | 'permanent' | 'unknown' | 'configuration';
 
 export interface Failure {
   kind: FailureKind;
@@ -44,6 +49,8 @@ interface ErrorLike {
   responseCode?: number;
   response?: string;
   permanent?: boolean;
+  deliveryUnknown?: boolean;
+  configuration?: boolean;
 }
 
 /** Classifies a transport error as temporary or permanent, keeping the server's words. */
@@ -52,6 +59,8 @@ export function classifyFailure(error: unknown): Failure {
   const words = (e.response ?? e.message ?? String(error)).trim();
   const code = e.originalCode ?? e.code;
   const base = { words, ...(code ? { code } : {}), ...(e.responseCode ? { responseCode: e.responseCode } : {}) };
+  if (e.deliveryUnknown === true) return { kind: 'unknown', ...base };
+  if (e.configuration === true) return { kind: 'configuration', words: e.message ?? words };
   if (typeof e.responseCode === 'number' && e.responseCode >= 400) {
     // RFC 5321: 4yz transient, 5yz permanent; 503 (bad sequence) can pass on a new connection.
     const temporary = e.responseCode < 500 || e.responseCode === 503;
@@ -100,9 +109,11 @@ export async function withRetry<T>(
     try {
       return { ok: true, value: await attempt(), attempts: n };
     } catch (error) {
+      // This computer's disk refused (the outbox): no retry helps, and no recipient is at fault.
+      if (error instanceof LocalWriteError) throw error;
       const failure = classifyFailure(error);
       const delay = delays[n - 1];
-      if (failure.kind === 'permanent' || delay === undefined) return { ok: false, failure, attempts: n };
+      if (failure.kind !== 'temporary' || delay === undefined) return { ok: false, failure, attempts: n };
       onRetry?.(failure, n, delay);
       await sleep(delay);
     }

@@ -15,6 +15,7 @@ import { issueDiagnostics } from './issues.js';
 import { sourceMessages } from './messages.js';
 import { form as formSchema, type EvidenceForm } from './schema.js';
 import { formatPath } from '../ground/diagnostics.js';
+import { readValuesFast } from './fast-parse.js';
 
 /** What loading a form gives: the form when it is valid, every diagnostic, and a position finder. */
 export interface LoadResult {
@@ -88,8 +89,11 @@ function firstControlCharacter(text: string): number {
   return match ? match.index : -1;
 }
 
-/** Loads and validates a form from its text; `file` names it in diagnostics (and `.json` selects JSON's errors). */
-export function loadForm(text: string, file: string): LoadResult {
+/**
+ * Loads and validates a form from its text; `file` names it in diagnostics (and `.json` selects JSON's errors).
+ * `fast: false` reads every form with positions (the test that both ways agree).
+ */
+export function loadForm(text: string, file: string, options: { fast?: boolean } = {}): LoadResult {
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
   const lineCounter = lineCounterFor(source);
   const base = { file, path: [] as const, severity: 'error' as const };
@@ -116,16 +120,44 @@ export function loadForm(text: string, file: string): LoadResult {
     if (jsonProblem) return { diagnostics: [jsonProblem], locate: noPosition, text: source };
   }
 
-  const doc = parseDocument(source, {
-    prettyErrors: false,
-    version: '1.2',
-    schema: 'core',
-    resolveKnownTags: false,
-    uniqueKeys: true,
-    // 'error', not 'silent': 'silent' also drops the multiple-documents error; warnings are never printed.
-    logLevel: 'error',
-    keepSourceTokens: false,
-  });
+  // A form that reads and passes the schema without a finding needs no position now: positions are found
+  // only when a later check (the rules) has something to place (fast-parse.ts).
+  const fast = options.fast === false ? undefined : readValuesFast(source);
+  if (fast !== undefined) {
+    const parsed = formSchema.safeParse(fast);
+    if (parsed.success) return { form: parsed.data, diagnostics: [], locate: locateLater(source), text: source };
+  }
+  return loadWithPositions(source, lineCounter, file);
+}
+
+const yamlOptions = {
+  prettyErrors: false,
+  version: '1.2',
+  schema: 'core',
+  resolveKnownTags: false,
+  uniqueKeys: true,
+  // 'error', not 'silent': 'silent' also drops the multiple-documents error; warnings are never printed.
+  logLevel: 'error',
+  keepSourceTokens: false,
+} as const;
+
+/** A position finder that parses the text with positions the first time it is asked. */
+function locateLater(source: string): Locate {
+  let locate: Locate | undefined;
+  return (path) => {
+    locate ??= makeLocators(parseDocument(source, yamlOptions), lineCounterFor(source)).locate;
+    return locate(path);
+  };
+}
+
+/**
+ * The full way: the `yaml` package's document with every node's position, so
+ * each diagnostic names its line and column. `loadForm` takes it for every
+ * form the fast way does not read cleanly (and for all, with `fast: false`).
+ */
+function loadWithPositions(source: string, lineCounter: LineCounter, file: string): LoadResult {
+  const base = { file, path: [] as const, severity: 'error' as const };
+  const doc = parseDocument(source, yamlOptions);
   const locators = makeLocators(doc, lineCounter);
   // After the first syntax error the rest are mostly its echoes: report that one, and every duplicate key.
   const firstSyntaxError = doc.errors.find((e) => e.code !== 'DUPLICATE_KEY');

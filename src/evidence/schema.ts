@@ -290,6 +290,21 @@ export const findings = z.strictObject({
   previousRecommendations: narrative
     .optional()
     .meta({ description: 'Response to the recommendations of a previous monitoring inspection' }),
+  previousPriorities: z
+    .array(
+      z.strictObject({
+        priority: z.number().int().min(1).meta({
+          description:
+            'Which priority of the previous monitoring inspection (visit.previous.priorities), counting from 1',
+        }),
+        response: narrative,
+      }),
+    )
+    .optional()
+    .meta({
+      description:
+        'The school\u2019s response to each priority set at the previous monitoring inspection (paras 21\u201322)',
+    }),
 });
 
 export const externalSupport = z.strictObject({

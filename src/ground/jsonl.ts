@@ -4,13 +4,21 @@
  * short by a crash is skipped and counted when read, and never swallows the
  * next record: an append first ends an unterminated last line.
  */
-import { closeSync, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, fsyncSync, mkdirSync, openSync, readFileSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { writeAll } from './local-write.js';
+
+/**
+ * Opened without following a symbolic link at the file's own name: a link
+ * planted in the output folder must not redirect a record elsewhere (ELOOP).
+ */
+const appendFlags = constants.O_RDWR | constants.O_APPEND | constants.O_CREAT | constants.O_NOFOLLOW;
+const readFlags = constants.O_RDONLY | constants.O_NOFOLLOW;
 
 /** Appends one record as a line and flushes it to disk (unless `sync` is false: a batch of thousands of letters). */
 export function appendJsonLine(file: string, record: unknown, options: { sync?: boolean } = {}): void {
   mkdirSync(dirname(file), { recursive: true });
-  const fd = openSync(file, 'a+');
+  const fd = openSync(file, appendFlags, 0o666);
   try {
     const size = fstatSync(fd).size;
     let prefix = '';
@@ -19,7 +27,7 @@ export function appendJsonLine(file: string, record: unknown, options: { sync?: 
       readSync(fd, last, 0, 1, size - 1);
       if (last[0] !== 0x0a) prefix = '\n'; // a crash left half a line: close it off
     }
-    writeSync(fd, prefix + JSON.stringify(record) + '\n');
+    writeAll(fd, Buffer.from(prefix + JSON.stringify(record) + '\n', 'utf8'));
     if (options.sync !== false) fsyncSync(fd);
   } finally {
     closeSync(fd);
@@ -33,7 +41,12 @@ export function readJsonLines<T>(
 ): { records: T[]; damagedLines: number } {
   let text: string;
   try {
-    text = readFileSync(file, 'utf8');
+    const fd = openSync(file, readFlags);
+    try {
+      text = readFileSync(fd, 'utf8');
+    } finally {
+      closeSync(fd);
+    }
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') return { records: [], damagedLines: 0 };
     throw error;

@@ -13,6 +13,7 @@ import { copyListNames } from '../rules/recipients.js';
 import { formatLongDate, formatMonthYear, formatVisitDates } from '../ground/dates-in-words.js';
 import { joinList, midSentence } from './join.js';
 import { establishmentTypeById } from '../evidence/establishment.js';
+import { buildReviews, type ReviewTiming } from './review-view.js';
 
 /** A required item the form does not give: `label` names it in the marker «label: not yet written». */
 export interface Missing {
@@ -108,7 +109,8 @@ export interface LetterModel {
     barriers: string;
     plans: Text;
     previousRecommendations: string;
-    previousPriorities: string[];
+    /** Each priority of the previous monitoring inspection, with the school's response or a gap (paras 21–22). */
+    previousPriorities: { number: number; priority: string; response: Text }[];
   };
   reviews: {
     pupilPremium: boolean;
@@ -121,6 +123,8 @@ export interface LetterModel {
     commissionedMissing: Text;
     completed: string;
     impact: Text;
+    /** Whether it was timely (para 16; footnote 6 for a pupil premium review). */
+    timing: ReviewTiming;
   }[];
   externalSupport: {
     /** externalSupport.none: the school has had none. */
@@ -259,25 +263,20 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
     barriers: optional(f?.barriers),
     plans: content('findings.plans', optional(f?.plans)),
     previousRecommendations: optional(f?.previousRecommendations),
-    previousPriorities: list(form.visit.previous?.priorities),
+    previousPriorities: (form.visit.previous?.priorities ?? []).map((priority, index) => ({
+      number: index + 1,
+      priority,
+      response: content(
+        `findings.previousPriorities.${index + 1}`,
+        (f?.previousPriorities ?? [])
+          .filter((r) => r.priority === index + 1 && said(r.response))
+          .map((r) => r.response)
+          .join('\n\n'),
+      ),
+    })),
   };
 
-  const reviews = (['pupilPremium', 'governance'] as const)
-    .filter((kind) => form.inspection.reviewsRecommended?.[kind] === true || form.reviews?.[kind] !== undefined)
-    .map((kind) => {
-      const review = form.reviews?.[kind];
-      const recommended = form.inspection.reviewsRecommended?.[kind] === true;
-      return {
-        pupilPremium: kind === 'pupilPremium',
-        governance: kind === 'governance',
-        recommended,
-        commissioned: typeof review?.commissioned === 'string' ? formatLongDate(review.commissioned) : '',
-        notCommissioned: review?.commissioned === false,
-        commissionedMissing: content(`reviews.${kind}.commissioned`, ''),
-        completed: review?.completed ? formatLongDate(review.completed) : '',
-        impact: content(`reviews.${kind}.impact`, optional(review?.impact)),
-      };
-    });
+  const reviews = buildReviews(form, content, optional);
 
   const support = form.externalSupport;
   const none = support?.none === true;

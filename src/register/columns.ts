@@ -19,6 +19,8 @@ export const giasColumns = {
   diocese: 'Diocese (name)',
   trustFlag: 'TrustSchoolFlag (name)',
   trusts: 'Trusts (name)',
+  federationFlag: 'FederationFlag (name)',
+  federations: 'Federations (name)',
   street: 'Street',
   locality: 'Locality',
   address3: 'Address3',

@@ -10,6 +10,7 @@ import type { Diagnostic } from '../ground/diagnostics.js';
 import { establishmentTypeByGiasName } from '../evidence/establishment.js';
 import type { EvidenceForm, School } from '../evidence/schema.js';
 import { giasColumns as c, present } from './columns.js';
+import { withArticle } from '../ground/names.js';
 import type { GiasRecord } from './read.js';
 import {
   boardingFrom,
@@ -76,9 +77,32 @@ function jointFaithWithOneDiocese(school: School, urn: string): Diagnostic | und
   const given = named.length === 0 ? 'no diocese' : `only "${named.join('", "')}"`;
   return {
     severity: 'warning',
-    message: `the register gives URN ${urn} the religious character "${school.religiousCharacter ?? ''}" but ${given}; each church's diocese is copied (para 17), so give both in the form as school.dioceses`,
+    message: `the register gives URN ${urn} the religious character "${school.religiousCharacter ?? ''}" but ${given}; each church's diocese is copied (para 17), so the other church's diocese is not known`,
     path: ['school', 'dioceses'],
     rule: 'register/joint-faith-diocese',
+  };
+}
+
+/**
+ * para 17: the appropriate authority of a federated school is the federation's
+ * governing body ("Supported by a federation"), named from "Federations (name)";
+ * a warning when the register flags a federation but does not name it.
+ */
+function federationOf(
+  get: (column: string) => string | undefined,
+  urn: string,
+): { governance?: NonNullable<School['governance']>; warning?: Diagnostic } {
+  if (!/^supported by a federation$/i.test(get(c.federationFlag) ?? '')) return {};
+  const name = get(c.federations);
+  if (name)
+    return { governance: { body: 'governing-body', name: `Governing Body of ${withArticle(displayName(name))}` } };
+  return {
+    warning: {
+      severity: 'warning',
+      message: `the register records URN ${urn} as supported by a federation but does not name it (Federations); the chair of the federation's governing body is copied (para 17), so the federation's name is needed`,
+      path: ['school', 'governance', 'name'],
+      rule: 'register/federation-unnamed',
+    },
   };
 }
 
@@ -163,8 +187,11 @@ export function registerSchoolFromRecord(record: GiasRecord, file?: string): Reg
 
   const religiousCharacter = get(c.religiousCharacter);
   if (religiousCharacter) school.religiousCharacter = religiousCharacter;
-  // A voluntary school the register says has no religious character ("None") has no diocese to ask for (para 17).
-  else if (/^none$/i.test(record[c.religiousCharacter]?.trim() ?? '') && /^voluntary-/.test(school.type ?? ''))
+  // A voluntary school the register says has no religious character ("None", "Does not apply") has no diocese to ask for (para 17).
+  else if (
+    /^(?:none|does not apply)$/i.test(record[c.religiousCharacter]?.trim() ?? '') &&
+    /^voluntary-/.test(school.type ?? '')
+  )
     school.religiousCharacter = 'None';
   const dioceses = dioceseNamesFrom(get(c.diocese));
   if (dioceses.length > 0) school.dioceses = dioceses;
@@ -179,6 +206,10 @@ export function registerSchoolFromRecord(record: GiasRecord, file?: string): Reg
     if (/^supported by a trust$/i.test(trustFlag)) school.foundation = { name: trust };
     else school.trust = trust;
   }
+
+  const federation = federationOf(get, urn);
+  if (federation.governance) school.governance = federation.governance;
+  if (federation.warning) diagnostics.push({ ...federation.warning, ...where });
 
   const lastName = get(c.headLastName);
   const headteacher: Headteacher | undefined = lastName ? { lastName } : undefined;

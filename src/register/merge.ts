@@ -7,6 +7,7 @@
 import type { Diagnostic, FormPath } from '../ground/diagnostics.js';
 import type { EvidenceForm, School } from '../evidence/schema.js';
 import { normaliseBodyName } from '../ground/names.js';
+import { findLocalAuthority } from './local-authority-names.js';
 import type { RegisterSchool } from './map.js';
 
 /** The headteacher as the form gives them. */
@@ -40,6 +41,15 @@ function disagreement(path: FormPath, ours: unknown, theirs: unknown, file: stri
   return file === undefined ? d : { ...d, file };
 }
 
+/** Two values for one fact agree: a local authority by who it is ("Hull City Council" is "Kingston upon Hull, City of"), anything else as a person reads it. */
+function agree(path: FormPath, key: string, ours: unknown, theirs: unknown): boolean {
+  if (path.at(-1) === 'localAuthority' && key === 'name' && typeof ours === 'string' && typeof theirs === 'string') {
+    const a = findLocalAuthority(ours);
+    if (a !== undefined && a === findLocalAuthority(theirs)) return true;
+  }
+  return comparable(ours) === comparable(theirs);
+}
+
 /** Merges one level of plain facts: the form's own values kept, the register's filling the gaps. */
 function mergeFacts<T extends object>(
   ours: T | undefined,
@@ -56,7 +66,7 @@ function mergeFacts<T extends object>(
     if (own === undefined) merged[key] = value;
     else if (nested.has(key) && typeof own === 'object' && !Array.isArray(own)) {
       merged[key] = mergeFacts(own as object, value as object, [...path, key], diagnostics, file);
-    } else if (comparable(own) !== comparable(value)) {
+    } else if (!agree(path, key, own, value)) {
       diagnostics.push(disagreement([...path, key], own, value, file));
     }
   }

@@ -8,6 +8,7 @@
 import type { EstablishmentType } from '../evidence/establishment.js';
 import type { School } from '../evidence/schema.js';
 import { dioceseKey, sameBody, sameDiocese, withArticle } from '../ground/names.js';
+import { factWords, type FactsFrom } from './fact-words.js';
 import { copy, RecipientsError, type Decision } from './recipient-decision.js';
 import type { Recipient } from './types.js';
 
@@ -32,7 +33,7 @@ const noReligiousCharacter = /^(?:none|no religious character|does not apply|not
 const appointerWords = 'the person or body responsible for appointing foundation governors';
 
 // para 17: the diocese, for voluntary aided and voluntary controlled schools
-export function dioceses(school: School, type: EstablishmentType): Decision {
+export function dioceses(school: School, type: EstablishmentType, from: FactsFrom = 'form'): Decision {
   const label = type.gias[0]?.toLowerCase() ?? type.id;
   if (type.id !== 'voluntary-aided' && type.id !== 'voluntary-controlled') {
     return {
@@ -79,12 +80,15 @@ export function dioceses(school: School, type: EstablishmentType): Decision {
     return {
       copies: [],
       notCopied: [
-        { role: 'diocese', reason: `${label} with no diocese given (school.dioceses): no diocese is copied` },
+        {
+          role: 'diocese',
+          reason: `${label} with no diocese given (${from === 'register' ? 'the register names none' : 'school.dioceses'}): no diocese is copied`,
+        },
       ],
       warnings: [
         {
           role: 'diocese',
-          message: `a ${label} is copied to its diocese (para 17), but neither school.dioceses nor school.religiousCharacter is given; expected the diocese, e.g. [Diocese of Norwich], or the religious character (e.g. Jewish) of a school that has none`,
+          message: `a ${label} is copied to its diocese (para 17), but ${factWords('diocese', from).unknown}; ${factWords('diocese', from).settle}`,
           path: ['school', 'dioceses'],
         },
       ],
@@ -100,10 +104,15 @@ export function dioceses(school: School, type: EstablishmentType): Decision {
 }
 
 // para 17: the person or body responsible for appointing foundation governors, if the school has a foundation
-export function foundationBody(school: School, type: EstablishmentType, dioceseCopies: readonly Recipient[]): Decision {
+export function foundationBody(
+  school: School,
+  type: EstablishmentType,
+  dioceseCopies: readonly Recipient[],
+  from: FactsFrom = 'form',
+): Decision {
   const f = school.foundation;
   const label = type.gias[0]?.toLowerCase() ?? type.id;
-  if (!f && isVoluntary(type)) return voluntaryFoundationNotNamed(label, dioceseCopies);
+  if (!f && isVoluntary(type)) return voluntaryFoundationNotNamed(label, dioceseCopies, from);
   if (!f) {
     return {
       copies: [],
@@ -138,8 +147,8 @@ export function foundationBody(school: School, type: EstablishmentType, dioceseC
  * form does not name it: taken to be the diocese where there is one (copied once),
  * otherwise copied in para 17's own words, with a warning asking for the name.
  */
-function voluntaryFoundationNotNamed(label: string, dioceseCopies: readonly Recipient[]): Decision {
-  const fix = 'give school.foundation (its name, and appointedBy where someone else appoints)';
+function voluntaryFoundationNotNamed(label: string, dioceseCopies: readonly Recipient[], from: FactsFrom): Decision {
+  const { unknown, settle: fix } = factWords('foundation', from);
   if (dioceseCopies.length > 0) {
     const copied = dioceseCopies.map((d) => d.name).join(' and ');
     return {
@@ -147,13 +156,13 @@ function voluntaryFoundationNotNamed(label: string, dioceseCopies: readonly Reci
       notCopied: [
         {
           role: 'foundation-body',
-          reason: `${appointerWords} is not given (school.foundation): taken to be ${copied}, already copied: copied once`,
+          reason: `${appointerWords} is not known (${unknown}): taken to be ${copied}, already copied: copied once`,
         },
       ],
       warnings: [
         {
           role: 'foundation-body',
-          message: `a ${label} has a foundation, and ${appointerWords} is copied (para 17); school.foundation is not given, so ${copied} is taken to appoint them; ${fix} if anyone else does`,
+          message: `a ${label} has a foundation, and ${appointerWords} is copied (para 17); ${unknown}, so ${copied} is taken to appoint them; ${fix} if anyone else does`,
           path: ['school', 'foundation'],
         },
       ],
@@ -165,7 +174,7 @@ function voluntaryFoundationNotNamed(label: string, dioceseCopies: readonly Reci
     warnings: [
       {
         role: 'foundation-body',
-        message: `a ${label} has a foundation, and ${appointerWords} is copied (para 17), but school.foundation is not given, so the letter cannot name them; ${fix}`,
+        message: `a ${label} has a foundation, and ${appointerWords} is copied (para 17), but ${unknown}, so the letter cannot name them; ${fix}`,
         path: ['school', 'foundation'],
       },
     ],

@@ -8,15 +8,18 @@
  */
 import type { EvidenceForm } from '../evidence/schema.js';
 import { missingContents } from './checks/completeness.js';
-import { RecipientsError, resolveRecipients } from './recipients.js';
+import { RecipientsError, resolveRecipients, type RecipientOptions } from './recipients.js';
 import type { CopyListDecision, LetterDecisions } from './types.js';
 
 export type { CopyListDecision, LetterDecisions };
 
 /** The copy list for a school's facts, decided: never throws for a missing or unknown fact. */
-export function decideCopyList(facts: Pick<EvidenceForm, 'school' | 'headteacher'>): CopyListDecision {
+export function decideCopyList(
+  facts: Pick<EvidenceForm, 'school' | 'headteacher'>,
+  options: RecipientOptions = {},
+): CopyListDecision {
   try {
-    return { decided: true, list: resolveRecipients(facts.school, facts.headteacher) };
+    return { decided: true, list: resolveRecipients(facts.school, facts.headteacher, options) };
   } catch (error) {
     if (error instanceof RecipientsError) return { decided: false, problem: error };
     throw error;

@@ -7,6 +7,8 @@
 import { establishmentTypeById, type EstablishmentType } from '../evidence/establishment.js';
 import type { Person, School } from '../evidence/schema.js';
 import { sameBody, withArticle } from '../ground/names.js';
+import { localAuthorityInProse } from '../register/local-authority-names.js';
+import { factWords, type FactsFrom } from './fact-words.js';
 import { dioceses, foundationBody } from './foundation-copies.js';
 import { copy, RecipientsError, type Decision } from './recipient-decision.js';
 import type { NotCopied, Recipient, RecipientList, RecipientWarning } from './types.js';
@@ -66,7 +68,7 @@ export function governingBodyOf(school: School, type: EstablishmentType): NonNul
 }
 
 // para 17: the appropriate authority, e.g. the chair of the governing body or of the interim executive board: always
-function appropriateAuthority(school: School, type: EstablishmentType): Recipient {
+function appropriateAuthority(school: School, type: EstablishmentType, from: FactsFrom): Recipient {
   const body = governingBodyOf(school, type);
   const own = school.governance?.name;
   const trust = school.trust ?? school.foundation?.name;
@@ -96,7 +98,9 @@ function appropriateAuthority(school: School, type: EstablishmentType): Recipien
   };
   const [name, reason] = named[body];
   const finalName = own && body !== 'proprietor' ? `the Chair of ${withArticle(own)}` : name;
-  const defaulted = school.governance ? '' : ` (school.governance not given: assumed from the school's type)`;
+  const defaulted = school.governance
+    ? ''
+    : ` (${factWords('governance', from).unknown}: assumed from the school's type)`;
   return copy('appropriate-authority', finalName, `${reason}; it is always copied${defaulted}`);
 }
 
@@ -110,12 +114,8 @@ function localAuthority(school: School, type: EstablishmentType): Recipient {
       ['school', 'localAuthority'],
     );
   }
-  // The register writes some authorities "Bristol, City of": a letter says "City of Bristol".
-  const laName = la.name
-    .replace(/^(.+?),\s*((?:the\s+)?(?:city|county|royal borough|borough) of)$/i, '$2 $1')
-    // "Isle of Wight", "Isles of Scilly": a letter says "for the Isle of Wight".
-    .replace(/^(Isles?\s+of\s)/i, 'the $1');
-  const name = la.copyTo ?? `the Director of Children\u2019s Services for ${laName}`;
+  // The register writes "Kingston upon Hull, City of"; a letter says "for Kingston upon Hull" (src/register/local-authorities.ts).
+  const name = la.copyTo ?? `the Director of Children\u2019s Services for ${localAuthorityInProse(la.name)}`;
   const reason = type.academy
     ? `the local authority (${la.name}) is always copied, academies included`
     : `the local authority (${la.name}) is always copied`;
@@ -146,7 +146,7 @@ function supportContractor(school: School): Decision {
 }
 
 // para 17: the Education Funding Agency, if the school has a sixth form
-function educationFundingAgency(school: School, type: EstablishmentType): Decision {
+function educationFundingAgency(school: School, type: EstablishmentType, from: FactsFrom): Decision {
   if (isSixteenToNineteen(type)) {
     return {
       copies: [
@@ -188,20 +188,22 @@ function educationFundingAgency(school: School, type: EstablishmentType): Decisi
     const words = phase?.replace(/-/g, ' ');
     const kind = words
       ? `${/^[aeiou]/.test(words) ? 'an' : 'a'} ${words} school`
-      : 'a school whose phase is not given (school.phase)';
+      : from === 'register'
+        ? 'a school whose phase the register does not give'
+        : 'a school whose phase is not given (school.phase)';
+    const sixthForm = factWords('sixthForm', from);
     return {
       copies: [],
       notCopied: [
         {
           role: 'efa',
-          reason:
-            'sixth form not known (school.sixthForm): whether the Education Funding Agency is copied cannot be decided',
+          reason: `sixth form not known (${sixthForm.unknown}): whether the Education Funding Agency is copied cannot be decided`,
         },
       ],
       warnings: [
         {
           role: 'efa',
-          message: `${kind} may have a sixth form, but school.sixthForm is not given, so whether the Education Funding Agency is copied (para 17) cannot be decided; expected sixthForm: true or false`,
+          message: `${kind} may have a sixth form, but ${sixthForm.unknown}, so whether the Education Funding Agency is copied (para 17) cannot be decided; ${sixthForm.settle}`,
           path: ['school', 'sixthForm'],
         },
       ],
@@ -253,15 +255,26 @@ function academiesUnit(type: EstablishmentType): Decision {
   };
 }
 
+/** Options for resolveRecipients. */
+export interface RecipientOptions {
+  /** Where the school's facts came from, so a fact not known is said in its words (default: a form). */
+  factsFrom?: FactsFrom;
+}
+
 /** The letter's addressee and copy list, in para 17's order, each with its reason; throws RecipientsError when a fact it needs is missing. */
-export function resolveRecipients(school: School, headteacher?: Headteacher): RecipientList {
+export function resolveRecipients(
+  school: School,
+  headteacher?: Headteacher,
+  options: RecipientOptions = {},
+): RecipientList {
+  const from = options.factsFrom ?? 'form';
   const type = establishmentTypeOf(school);
-  const authority = appropriateAuthority(school, type);
+  const authority = appropriateAuthority(school, type, from);
   const la = localAuthority(school, type);
   const contractor = supportContractor(school);
-  const diocese = dioceses(school, type);
-  const efa = educationFundingAgency(school, type);
-  const foundation = foundationBody(school, type, diocese.copies);
+  const diocese = dioceses(school, type, from);
+  const efa = educationFundingAgency(school, type, from);
+  const foundation = foundationBody(school, type, diocese.copies, from);
   const unit = academiesUnit(type);
   const parts = [contractor, diocese, efa, foundation, unit];
   const copies: Recipient[] = [authority, la];

@@ -77,6 +77,7 @@ export type ContentKey =
   | 'findings.governance'
   | 'findings.plans'
   | `findings.progress.${number}`
+  | `findings.previousPriorities.${number}`
   | `reviews.${'pupilPremium' | 'governance'}.${'commissioned' | 'impact' | 'not-recommended'}`
   | 'externalSupport'
   | 'externalSupport.none'

@@ -14,6 +14,8 @@ import { FormFile, FormTooLargeError, maxFormBytes, StaleVersionError } from '..
 import { pageFormSchema } from '../workflow/page-form-schema.js';
 import { guardRequest } from './guard.js';
 import type { LetterService } from '../workflow/page.js';
+import type { StaticAsset } from './pages/govuk-assets.js';
+import { shellAssets } from './pages/layout.js';
 import { applyEdits, formData, YamlEditError, type FieldEdit } from './yaml-edit.js';
 
 export interface ServeOptions {
@@ -53,6 +55,7 @@ const contentSecurityPolicy = [
   "script-src 'self'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data:",
+  "font-src 'self'",
   "connect-src 'self'",
   "frame-src 'self'",
   "frame-ancestors 'none'",
@@ -130,9 +133,12 @@ function editsField(body: Record<string, unknown>): FieldEdit[] {
 /** Starts the server on 127.0.0.1; resolves once it listens. */
 export async function startServer(options: ServeOptions): Promise<RunningServer> {
   const root = join(packageRoot(), 'assets', 'serve');
-  const files = new Map(
-    Object.entries(assets).map(([url, a]) => [url, { ...a, body: readFileSync(join(root, a.file)) }]),
-  );
+  const files = new Map<string, StaticAsset>([
+    ...shellAssets(),
+    ...Object.entries(assets).map(
+      ([url, a]) => [url, { type: a.type, body: readFileSync(join(root, a.file)) }] as const,
+    ),
+  ]);
   const formFile = new FormFile(options.form);
   let port = 0;
 
@@ -257,7 +263,8 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   };
 }
 
-function listen(server: Server, port: number): Promise<number> {
+/** Listens on 127.0.0.1 only; resolves with the port. */
+export function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (error: Error) => reject(error);
     server.once('error', onError);

@@ -1,56 +1,84 @@
 /**
- * `check-copy` as one workflow step: read an existing letter (DOCX, PDF or
- * text), find its copy sentence and compare it with who para 17 says gets the
- * letter, for the school the request names. Returns the comparison as data.
+ * `check-copy` as one workflow step (for LA officers): the school's facts
+ * (a form, or a URN looked up in a GIAS register), the para 17 list they
+ * call for, the received letter's text, and what its copy sentence misses,
+ * adds or names differently. The letter comes as bytes with its name, so
+ * an upload is read in memory and never written anywhere.
  */
-import { resolve } from 'node:path';
 import {
   checkCopyList,
   LetterReadError,
   NoCopySentenceError,
-  readLetterText,
+  readLetterBytes,
   type CopyCheck,
 } from '../check-copy/index.js';
-import { exitCodes, type ExitCode } from '../ground/exit-codes.js';
-import type { SchoolFacts } from '../register/school-facts.js';
-import type { RecipientList } from '../rules/types.js';
-import type { WorkflowContext } from './context.js';
-import type { Outcome } from './outcome.js';
-import { schoolRecipients, type SchoolRequest } from './recipients.js';
-
-export type CopyCheckOutcome = Outcome<{ facts: SchoolFacts; list: RecipientList; check: CopyCheck }>;
+import type { Diagnostic } from '../ground/diagnostics.js';
+import { loadSchoolFacts, SchoolFactsError } from '../register/school-facts.js';
+import { decideCopyList } from '../rules/letter-decisions.js';
 
 export type { CopyCheck };
 
-/** The letter's copy sentence against para 17; `letter` as the user named it (relative to the io's cwd). */
-export async function checkLetterCopy(
-  context: WorkflowContext,
-  request: SchoolRequest & { letter: string },
-): Promise<CopyCheckOutcome> {
-  const decided = await schoolRecipients(context, request);
-  if (!decided.ok) return decided;
-  const { letter } = request;
-  const refuse = (message: string, exitCode: ExitCode): CopyCheckOutcome => ({
-    ok: false,
-    message,
-    exitCode,
-    diagnostics: decided.diagnostics,
-  });
-  let text: string;
+export interface CheckCopyRequest {
+  /** The received letter: its name (for its type, .docx, .pdf, .txt or .md) and its bytes. */
+  letter: { name: string; bytes: Buffer };
+  /** The school's facts: a form, as the user named it … */
+  form?: string | undefined;
+  /** … or a URN looked up in `register` (both: the form's facts, its gaps filled from the register). */
+  urn?: string | undefined;
+  register?: string | undefined;
+  /** Relative paths are resolved against this. */
+  cwd: string;
+}
+
+export type CheckCopyOutcome =
+  | { ok: true; check: CopyCheck; diagnostics: Diagnostic[] }
+  /** `usage`: the request names something that cannot be used; `invalid`: the letter or the facts are wrong. */
+  | { ok: false; problem: 'usage' | 'invalid'; message: string; diagnostics: Diagnostic[] };
+
+/** Checks a received letter's copy list against para 17 for the school; never throws for a user's mistake. */
+export async function checkLetterCopies(request: CheckCopyRequest): Promise<CheckCopyOutcome> {
+  let facts;
   try {
-    text = await readLetterText(resolve(context.io.cwd, letter));
+    facts = await loadSchoolFacts({
+      form: request.form,
+      urn: request.urn,
+      register: request.register,
+      cwd: request.cwd,
+    });
   } catch (error) {
-    if (error instanceof LetterReadError) return refuse(error.message, exitCodes.invalid);
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT') return refuse(`cannot read the letter ${letter}: no such file`, exitCodes.usage);
+    if (error instanceof SchoolFactsError) {
+      return { ok: false, problem: error.kind, message: error.message, diagnostics: error.diagnostics };
+    }
+    if (error instanceof Error && error.name === 'RegisterError') {
+      return { ok: false, problem: 'invalid', message: error.message, diagnostics: [] };
+    }
     throw error;
   }
-  const { school } = decided.facts;
+  const refuse = (message: string): CheckCopyOutcome => ({
+    ok: false,
+    problem: 'invalid',
+    message,
+    diagnostics: facts.diagnostics,
+  });
+  // With no form, the facts are the register's: a fact not known is said in its words.
+  const copyList = decideCopyList(facts, { factsFrom: facts.form ? 'form' : 'register' });
+  if (!copyList.decided) return refuse(`cannot decide who gets the letter: ${copyList.problem.message}`);
+  const list = copyList.list;
+  let text: string;
   try {
-    const check = checkCopyList(text, decided.list, { ...(school.name ? { name: school.name } : {}), urn: school.urn });
-    return { ...decided, check };
+    text = await readLetterBytes(request.letter.bytes, request.letter.name);
   } catch (error) {
-    if (error instanceof NoCopySentenceError) return refuse(`${letter}: ${error.message}`, exitCodes.invalid);
+    if (error instanceof LetterReadError) return refuse(error.message);
+    throw error;
+  }
+  try {
+    const check = checkCopyList(text, list, {
+      ...(facts.school.name ? { name: facts.school.name } : {}),
+      urn: facts.school.urn,
+    });
+    return { ok: true, check, diagnostics: facts.diagnostics };
+  } catch (error) {
+    if (error instanceof NoCopySentenceError) return refuse(`${request.letter.name}: ${error.message}`);
     throw error;
   }
 }

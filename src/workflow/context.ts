@@ -13,6 +13,8 @@ import { prepareTemplates, TemplatesError, type PreparedTemplates } from '../let
 import { englandBankHolidays } from '../rules/holidays.js';
 import type { Holidays } from '../rules/working-days.js';
 
+export type { PreparedTemplates };
+
 export interface WorkflowContext {
   readonly io: Io;
   /** The `--templates DIR` folder as given (relative to the io's cwd), if any. */

@@ -10,6 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { hasErrors, type Diagnostic } from '../ground/diagnostics.js';
 import { loadFormFile, type LoadResult } from '../evidence/load.js';
+import { loadMammoth } from '../check-copy/mammoth.js';
 import { markdownToBlocks } from '../letter/markdown-tree.js';
 import type { PreparedTemplates } from '../letter/templates.js';
 import type { Block, BlockRole, DocumentMeta, Inline, LetterDocument, ListItem } from '../letter/tree.js';
@@ -85,9 +86,10 @@ export async function readDraftSource(file: string, options: ReadDraftOptions): 
   }
   const meta: DocumentMeta = { ...options.meta, status: 'draft' };
   if (ext === '.docx') {
+    // Loaded outside the try: a broken package is an internal error (exit 4), never "not a readable DOCX file".
+    const mammoth = await loadMammoth();
     let html: string;
     try {
-      const mammoth = await import('mammoth');
       html = (await mammoth.convertToHtml({ buffer: bytes }, { styleMap: roleStyleMap })).value;
     } catch (error) {
       throw new DraftSourceError(`${name}: not a readable DOCX file: ${(error as Error).message}`);

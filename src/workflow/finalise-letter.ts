@@ -38,6 +38,8 @@ export interface FinaliseRequest {
   /** When it was recorded (ISO date-time). */
   at: string;
   force: boolean;
+  /** False for a preview: everything is checked, compared and rendered, nothing written or recorded. */
+  write?: boolean;
   formats: readonly OutputFormat[];
   templates: PreparedTemplates;
   holidays: Holidays;
@@ -192,6 +194,7 @@ export async function finaliseLetter(request: FinaliseRequest): Promise<Finalise
     );
   }
 
+  if (request.write === false) return { ok: true, stamp, plan, written: [], diagnostics, sources };
   try {
     mkdirSync(request.outDir, { recursive: true });
   } catch (error) {

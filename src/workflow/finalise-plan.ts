@@ -11,7 +11,12 @@ import { outputFileName, renderFormat, type ComposedLetter, type OutputFormat } 
 import type { Deadline } from '../rules/types.js';
 import { workingDaysBetween, type Holidays } from '../rules/working-days.js';
 import { diffSequences } from '../writers/docx/diff.js';
-import { renderRedlineDocx, summariseChanges, type SectionChange } from '../writers/docx/index.js';
+import {
+  compareSections,
+  renderRedlineDocx,
+  type SectionChange,
+  type SectionComparison,
+} from '../writers/docx/index.js';
 import type { HistoryEvent } from '../ground/history.js';
 
 export { nextVersion } from '../ground/history.js';
@@ -193,6 +198,8 @@ export interface FinalisePlan {
   /** The draft as compared (draft-only marks removed). */
   before: LetterDocument;
   changes: SectionChange[];
+  /** The same comparison with each changed section's words in the draft and in the final letter. */
+  comparison: SectionComparison[];
   changesText: string;
   lateness?: Lateness;
   files: OutputFile[];
@@ -202,7 +209,8 @@ export interface FinalisePlan {
 export async function planFinalise(input: FinaliseInput): Promise<FinalisePlan> {
   const final = stampFinal(input.letter.document, input.stamp);
   const before = comparableDraft(input.draft, input.draftKind, input.draftRendition, final);
-  const changes = summariseChanges(before, final);
+  const comparison = compareSections(before, final);
+  const changes = comparison.map(({ section, change }) => ({ section, change }));
   const { stamp } = input;
   const changesText =
     `Changes to the HMI’s draft in the final letter, version ${stamp.version}, finalised by ${stamp.by} on ${stamp.on}\n` +
@@ -220,5 +228,5 @@ export async function planFinalise(input: FinaliseInput): Promise<FinalisePlan> 
   });
   files.push({ name: companionFileName(final, 'changes.txt'), content: changesText, kind: 'changes' });
   const lateness = finalLetterLateness(input.letter.deadlines, stamp.on, input.holidays);
-  return { final, before, changes, changesText, files, ...(lateness ? { lateness } : {}) };
+  return { final, before, changes, comparison, changesText, files, ...(lateness ? { lateness } : {}) };
 }

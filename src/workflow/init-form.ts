@@ -61,9 +61,6 @@ export function writeInitForm(context: WorkflowContext, request: { file: string;
 export function startForm(context: WorkflowContext, file: string): { path: string; started: boolean } {
   const { io } = context;
   const path = resolve(io.cwd, file);
-  if (existsSync(path) && statSync(path).isDirectory()) {
-    throw new UserError(`${file} is a folder; expected a form file such as visit.yaml`, exitCodes.usage);
-  }
   if (!/\.(ya?ml|json)$/i.test(file)) {
     throw new UserError(`${file}: expected a form file ending .yaml, .yml or .json`, exitCodes.usage);
   }

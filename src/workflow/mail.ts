@@ -11,6 +11,7 @@ import { runSend, type SendOutcome, type SendRequest } from './send.js';
 
 export { adviceAfter, describeDecision, describeMessage, describeResult } from '../distribution/report.js';
 export { delivered, type SendKind, type SendOutcome } from './send.js';
+export type { Decision, DistributionEntry } from '../distribution/distribute.js';
 
 /** The defaults of `send`'s and `confirm`'s retry and timeout options. */
 export const sendDefaults = {

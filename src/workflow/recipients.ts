@@ -45,7 +45,8 @@ export async function schoolRecipients(context: WorkflowContext, request: School
   const loaded = await schoolFacts(context, request);
   if (!loaded.ok) return loaded;
   const { facts, diagnostics } = loaded;
-  const copyList = decideCopyList(facts);
+  // With no form, the facts are the register's: a fact not known is said in its words (src/rules/fact-words.ts).
+  const copyList = decideCopyList(facts, { factsFrom: facts.form ? 'form' : 'register' });
   if (copyList.decided) return { ok: true, facts, list: copyList.list, diagnostics };
   const message = `cannot decide who gets the letter: ${copyList.problem.message}`;
   return { ok: false, message, exitCode: exitCodes.invalid, diagnostics };

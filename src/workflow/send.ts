@@ -28,7 +28,8 @@ import {
 import type { EvidenceForm } from '../evidence/schema.js';
 import { decideCopyList } from '../rules/letter-decisions.js';
 import { exitCodes } from '../ground/exit-codes.js';
-import { appendHistory, historyPath } from '../ground/history.js';
+import { LocalWriteError, writingInto } from '../ground/local-write.js';
+import { appendHistory, historyPath, readHistory } from '../ground/history.js';
 import { loadAndValidate } from './load.js';
 
 /** What is sent: the final letter (para 17) or the visit confirmation (para 8). */
@@ -69,6 +70,18 @@ export interface SendRequest {
 export interface PlannedMessage {
   message: OutgoingMessage;
   decision: Decision;
+  /** Why each recipient gets it, in the order of `message.roles` (para 17, or para 8 for a confirmation). */
+  why: { role: string; reason: string; paragraph: string }[];
+}
+
+/** The reasons the plan's recipient list gives for a message's recipients. */
+function reasonsFor(message: OutgoingMessage, plan: Plan): PlannedMessage['why'] {
+  const list = plan.recipients ? [plan.recipients.to, ...plan.recipients.copies] : [];
+  return message.roles.map((role, i) => {
+    const named = message.recipients[i];
+    const found = list.find((r) => r.role === role && r.name === named) ?? list.find((r) => r.role === role);
+    return { role, reason: found?.reason ?? '', paragraph: found?.paragraph ?? '' };
+  });
 }
 
 export type SendOutcome =
@@ -78,6 +91,8 @@ export type SendOutcome =
   | { status: 'not-ready'; problems: string[] }
   /** Another send holds the journal's lock: nothing was sent. */
   | { status: 'locked'; message: string }
+  /** This computer could not write into the letter folder before anything was sent (exit 3). */
+  | { status: 'local-failure'; message: string }
   | { status: 'dry-run'; planned: PlannedMessage[] }
   | {
       status: 'distributed';
@@ -87,6 +102,8 @@ export type SendOutcome =
       destination: string;
       /** The journal, as the user would name it. */
       journal: string;
+      /** Everything was sent, but the letter's history could not record it (a full or read-only disk). */
+      historyNotRecorded?: string;
     };
 
 /** True when a distribution delivered everything (now or before). */
@@ -161,6 +178,15 @@ export async function runSend(request: SendRequest): Promise<SendOutcome> {
   } catch (error) {
     if (error instanceof Refusal) return { status: 'refused', problem: error.problem, message: error.message };
     if (error instanceof JournalLockedError) return { status: 'locked', message: error.message };
+    if (error instanceof LocalWriteError) return { status: 'local-failure', message: error.message };
+    if ((error as NodeJS.ErrnoException).code === 'ELOOP') {
+      // A journal or history opened without following links (O_NOFOLLOW) found one at its name.
+      const path = (error as NodeJS.ErrnoException).path ?? 'a journal or history';
+      return {
+        status: 'local-failure',
+        message: `${path} is a symbolic link: journals and histories are never read or written through one. Remove it, then run the same command again`,
+      };
+    }
     throw error;
   }
 }
@@ -185,10 +211,18 @@ async function sendOrRefuse(request: SendRequest): Promise<SendOutcome> {
   const journalFile = join(letterDir, 'send-journal.jsonl');
   const options = { resume: request.resume, retryFailed: request.retryFailed };
   if (request.dryRun) {
-    const states = messageStates(readJournal(journalFile).records);
+    const states = writingInto(request.letterDir, 'the send journal', () =>
+      messageStates(readJournal(journalFile).records),
+    );
     return {
       status: 'dry-run',
-      planned: messages.map((message) => ({ message, decision: decide(message, states, options) })),
+      planned: plans.flatMap(({ plan }) =>
+        plan.messages.map((message) => ({
+          message,
+          decision: decide(message, states, options),
+          why: reasonsFor(message, plan),
+        })),
+      ),
     };
   }
 
@@ -216,19 +250,29 @@ async function sendOrRefuse(request: SendRequest): Promise<SendOutcome> {
     transport.close();
   }
 
+  let historyNotRecorded: string | undefined;
   if (request.kind === 'letter') {
     for (const { form, plan } of plans) {
       const own = entries.filter((e) => plan.messages.includes(e.message));
-      const newlySent = own.some((e) => e.result.status === 'sent');
-      if (newlySent && allDelivered(own) && plan.letter) {
+      // Recorded once per version: by the run that completes it, or by a later run when that one could not write it.
+      const history = plan.letter ? historyPath(letterDir, form.school.urn, plan.letter.visitDate) : undefined;
+      const recorded = (): boolean =>
+        readHistory(history!).events.some((e) => e.stage === 'sent' && e.version === plan.letter?.version);
+      if (own.length > 0 && allDelivered(own) && plan.letter && !recorded()) {
         // para 17: the letter's history records that the final version was sent and copied.
-        appendHistory(historyPath(letterDir, form.school.urn, plan.letter.visitDate), {
-          stage: 'sent',
+        const event = {
+          stage: 'sent' as const,
           at: request.now().toISOString(),
           version: plan.letter.version,
           files: own.map((e) => e.message.to.map((t) => t.email).join(', ')),
           note: `sent by ${transport.description}`,
-        });
+        };
+        try {
+          writingInto(request.letterDir, "the letter's history", () => appendHistory(history!, event));
+        } catch (error) {
+          if (!(error instanceof LocalWriteError)) throw error;
+          historyNotRecorded = error.message;
+        }
       }
     }
   }
@@ -238,5 +282,6 @@ async function sendOrRefuse(request: SendRequest): Promise<SendOutcome> {
     transport: transport.kind,
     destination: transport.description,
     journal: join(request.letterDir, 'send-journal.jsonl'),
+    ...(historyNotRecorded !== undefined ? { historyNotRecorded } : {}),
   };
 }

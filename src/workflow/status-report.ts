@@ -15,7 +15,8 @@ import { listForms } from './batch/run-batch.js';
 import type { WorkflowContext } from './context.js';
 import type { Outcome, Refusal } from './outcome.js';
 import { loadAndValidate } from './load.js';
-import { compareStatuses, letterStatus, type LetterStatus } from './status.js';
+import { checkForm } from '../rules/check-form.js';
+import { compareStatuses, letterStatus, queueStage, type LetterStatus, type QueueStage } from './status.js';
 
 /** One letter's row. `form` names every form for the letter, comma-separated. */
 export interface LetterRow extends LetterStatus {
@@ -25,6 +26,10 @@ export interface LetterRow extends LetterStatus {
   school?: string;
   visitDate?: string;
   problem?: string;
+  /** Errors the checks find in the letter's forms (a form that cannot be read counts as one). */
+  errors: number;
+  /** The stage in the workspace's words (draft, incomplete, ready, final, sent, published). */
+  queueStage: QueueStage;
 }
 
 export interface StatusSettings {
@@ -50,6 +55,8 @@ export async function statusReport(
         stage: 'awaiting-draft',
         overdue: false,
         problem: 'the form is not valid: run `monitoring-letter validate`',
+        errors: 1,
+        queueStage: 'incomplete',
       });
       continue;
     }
@@ -57,22 +64,28 @@ export async function statusReport(
     const urn = String(form.school.urn);
     const visitDate = lastVisitDay(form); // letters and histories are named after the last visit day
     const key = `${urn} ${visitDate}`;
+    const errors = checkForm(form, { holidays: settings.holidays }).filter((d) => d.severity === 'error').length;
     const same = byLetter.get(key);
     if (same) {
       same.forms.push(file.shown);
       same.form = same.forms.join(', ');
+      same.errors += errors;
+      same.queueStage = queueStage(same.stage, same.errors);
       continue;
     }
     const { events, damagedLines } = readHistory(historyPath(settings.outDir, urn, visitDate));
     const published = form.visit.act !== 'section-117';
     const deadlines = computeDeadlines(form, settings.holidays);
+    const status = letterStatus(events, deadlines, published, settings.today, settings.holidays);
     const row: LetterRow = {
       form: file.shown,
       forms: [file.shown],
       urn,
       ...(form.school.name !== undefined ? { school: form.school.name } : {}),
       visitDate,
-      ...letterStatus(events, deadlines, published, settings.today, settings.holidays),
+      ...status,
+      errors,
+      queueStage: queueStage(status.stage, errors),
       ...(damagedLines > 0 ? { problem: `${damagedLines} damaged line(s) in its history file` } : {}),
     };
     byLetter.set(key, row);

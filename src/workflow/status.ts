@@ -63,6 +63,30 @@ export function letterStatus(
   return { ...current, next, workingDaysLeft, overdue: next.date < today };
 }
 
+/**
+ * The stage a letter shows in the workspace's queue, in the ISP's words:
+ * `incomplete` while its form has errors (before it is final), `draft` while
+ * no draft has been written, `ready` once the HMI's draft is in (ready to
+ * finalise), then `final`, `sent` (a section 117 letter stays sent, para 26)
+ * and `published` (para 18).
+ */
+export type QueueStage = 'draft' | 'incomplete' | 'ready' | 'final' | 'sent' | 'published';
+
+export function queueStage(stage: LetterStage, formErrors: number): QueueStage {
+  switch (stage) {
+    case 'finalised':
+      return 'final';
+    case 'sent':
+    case 'withheld':
+      return 'sent';
+    case 'published':
+      return 'published';
+    default:
+      if (formErrors > 0) return 'incomplete';
+      return stage === 'awaiting-draft' ? 'draft' : 'ready';
+  }
+}
+
 /** Sorts statuses for a person: overdue first (oldest first), then by next deadline, undated last. */
 export function compareStatuses(a: LetterStatus, b: LetterStatus): number {
   if (a.overdue !== b.overdue) return a.overdue ? -1 : 1;

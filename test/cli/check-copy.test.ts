@@ -108,6 +108,7 @@ describe('monitoring-letter check-copy', () => {
       'missing',
       'extra',
       'namedDifferently',
+      'notes',
     ]);
     expect(json.school).toEqual({
       name: 'St Mary’s Church of England Voluntary Aided Primary School',

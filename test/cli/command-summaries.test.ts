@@ -43,6 +43,6 @@ describe('the command list shown without loading the commands', () => {
     expect(bare.err).toMatch(/Name a command/);
     const typo = fakeIo(repoRoot);
     expect(await main(['drat'], typo)).toBe(2);
-    expect(typo.err).toMatch(/Unknown argument: drat/);
+    expect(typo.err).toMatch(/unknown command "drat": did you mean "draft"\?/);
   });
 });

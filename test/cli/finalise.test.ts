@@ -12,14 +12,8 @@ import { readHistory, historyPath } from '../../src/ground/history.js';
 import { renderDocx } from '../../src/writers/docx/index.js';
 import { renderMarkdown } from '../../src/writers/markdown.js';
 import { fakeIo, repoRoot } from '../support/fake-io.js';
-import {
-  convertWithLibreOffice,
-  hasSoffice,
-  readParts,
-  resolveRevisions,
-  sofficeMissing,
-  type ReadParagraph,
-} from '../writers/docx/read-docx.js';
+import { needs } from '../support/programs.js';
+import { convertWithLibreOffice, readParts, resolveRevisions, type ReadParagraph } from '../writers/docx/read-docx.js';
 
 const hmiDraft = join(repoRoot, 'fixtures/finalise/hmi-draft.yaml');
 const ispFinal = join(repoRoot, 'fixtures/finalise/isp-final.yaml');
@@ -145,13 +139,12 @@ describe('monitoring-letter finalise, the HMI’s draft given as a form', () => 
     expect(events[1]!.files).toEqual(expect.arrayContaining([`${stem}-final.docx`, `${stem}-redline.docx`]));
   });
 
-  it.skipIf(!hasSoffice())('the redline opens in LibreOffice', () => {
+  needs('soffice').it('the redline opens in LibreOffice', () => {
     const converted = convertWithLibreOffice({ redline: readFileSync(join(run.out, `${stem}-redline.docx`)) }, 'txt');
     const read = readFileSync(converted.redline!, 'utf8');
     expect(read).toContain('swiftly');
     expect(read).toContain('Requires improvement: monitoring inspection visit to');
   });
-  if (!hasSoffice()) it.skip(sofficeMissing, () => {});
 });
 
 describe('monitoring-letter finalise, again', () => {

@@ -190,7 +190,7 @@ describe('SMTP settings', () => {
 describe('STARTTLS', () => {
   let server: FaultServer | undefined;
   afterEach(async () => server?.stop());
-  it('is required off loopback: a server without STARTTLS gets nothing, and the failure is permanent', async () => {
+  it('is required off loopback: a server without STARTTLS gets nothing, and the failure is the URL\u2019s (configuration), not the recipient\u2019s', async () => {
     server = await startFaultServer();
     const transport = smtpTransport({ host: '127.0.0.1', port: server.port, secure: false, loopback: false });
     const delivery = {
@@ -204,7 +204,7 @@ describe('STARTTLS', () => {
     );
     transport.close();
     expect(error).toBeDefined();
-    expect(classifyFailure(error).kind).toBe('permanent');
+    expect(classifyFailure(error).kind).toBe('configuration');
     expect(server.received).toHaveLength(0);
   });
 });

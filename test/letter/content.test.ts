@@ -132,7 +132,7 @@ describe('para 16: reviews and actions', () => {
     });
     const t = text(compose(form, 'final').document);
     expect(t).toContain(
-      'was recommended at the section 5 inspection. It had not been commissioned by the time of this inspection. Governors plan',
+      'was recommended at the section 5 inspection. It had not been commissioned by the time of this inspection, more than two weeks after it was recommended, by when the Department for Education advises that commissioning should start. Governors plan',
     );
   });
 

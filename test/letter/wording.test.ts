@@ -158,19 +158,18 @@ describe('paras 21–22: a subsequent visit', () => {
     expect(text(effective)).toContain('The previous monitoring inspection took place on 11 June 2014.');
   });
 
-  it('reports on the previous visit’s priorities first in the main findings', () => {
+  it('reports on the previous visit’s priorities first in the main findings, each with the school’s response', () => {
     const all = lines(subsequent);
     const findings = all.indexOf('Main findings');
-    expect(all[findings + 1]).toBe('At the previous monitoring inspection, the school was asked to:');
-    expect(listAfter(subsequent, 'At the previous monitoring inspection, the school was asked to:')).toEqual(
-      subsequent.visit.previous?.priorities,
-    );
+    const priorities = subsequent.visit.previous?.priorities ?? [];
+    expect(all[findings + 1]).toBe(`Priority 1 from the previous monitoring inspection: ${priorities[0]}`);
+    expect(all[findings + 2]).toBe(subsequent.findings?.previousPriorities?.[0]?.response);
   });
 });
 
 describe('further action for the school, the local authority and the trust', () => {
-  it('lists the local authority’s actions after the school’s, when there are any', () => {
-    expect(listAfter(subsequent, 'The local authority should take further action to:')).toEqual(
+  it('lists the local authority’s actions after the school’s, when there are any (immediate, after "not taking effective action")', () => {
+    expect(listAfter(subsequent, 'The local authority should take immediate action to:')).toEqual(
       subsequent.actions?.localAuthority,
     );
     expect(text(example)).not.toContain('The local authority should take further action to:');
@@ -280,10 +279,11 @@ describe('paras 3 and 21: next steps', () => {
     );
   });
 
-  it('closes the main findings (and any concerns), before the external support', () => {
+  it('closes the letter, after the external support and any priorities, just before the copy sentence', () => {
     const all = lines(example);
     const next = all.findIndex((l) => l.startsWith('Ofsted may carry out further visits'));
-    expect(all[next + 1]).toBe('External support');
+    expect(next).toBeGreaterThan(all.indexOf('External support'));
+    expect(all[next + 1]).toMatch(/^I am copying this letter to/);
   });
 });
 
@@ -307,7 +307,7 @@ describe('para 16: external support and reviews', () => {
 
   it('footnote 6: a recommended review says it was recommended, then when it was commissioned and completed', () => {
     expect(text(example)).toContain(
-      'An external review of the use of the pupil premium was recommended at the section 5 inspection. It was commissioned on 10 February 2014 and completed on 5 March 2014.',
+      'An external review of the use of the pupil premium was recommended at the section 5 inspection. It was commissioned on 10 February 2014, within the two weeks that the Department for Education advises, and completed on 5 March 2014, within eight weeks of the recommendation.',
     );
   });
 });

@@ -301,3 +301,62 @@ describe('para 17: a voluntary school with no diocese, as the register describes
     expect((list.warnings ?? []).map((w) => w.role)).toEqual(['foundation-body']);
   });
 });
+
+describe('register rows: religious character "Does not apply" and federations', () => {
+  const row = (facts: Record<string, string>) => ({
+    URN: '135791',
+    'LA (name)': 'Wiltshire',
+    EstablishmentName: 'Longford Voluntary Controlled Primary School',
+    'TypeOfEstablishment (name)': 'Voluntary controlled school',
+    'PhaseOfEducation (name)': 'Primary',
+    'OfficialSixthForm (name)': 'Does not have a sixth form',
+    'ReligiousCharacter (name)': 'Does not apply',
+    'Diocese (name)': 'Not applicable',
+    'FederationFlag (name)': 'Not under a federation',
+    'Federations (name)': '',
+    ...facts,
+  });
+  const header = Object.keys(row({}));
+  const load = async (facts: Record<string, string>) => {
+    const file = temp(
+      `row-${Object.values(facts).join('-').replace(/\W+/g, '-')}.csv`,
+      windows1252(giasHeaderLine(header) + giasLine(row(facts), header)),
+    );
+    return (await findSchoolInRegister(file, '135791'))!;
+  };
+
+  it('para 17: religious character "Does not apply" means none, like "None": no diocese asked for', async () => {
+    const found = await load({});
+    expect(found.school.religiousCharacter).toBe('None');
+    const list = resolveRecipients(found.school);
+    expect(list.notCopied.find((n) => n.role === 'diocese')?.reason).toMatch(/no religious character/);
+    expect((list.warnings ?? []).map((w) => w.role)).not.toContain('diocese');
+  });
+
+  it("para 17: a federated school copies the chair of the federation's governing body", async () => {
+    const found = await load({
+      'TypeOfEstablishment (name)': 'Community school',
+      'FederationFlag (name)': 'Supported by a federation',
+      'Federations (name)': 'THE WYLYE VALLEY FEDERATION',
+    });
+    expect(found.diagnostics).toEqual([]);
+    const list = resolveRecipients(found.school);
+    expect(list.copies.find((c) => c.role === 'appropriate-authority')?.name).toBe(
+      'the Chair of the Governing Body of the Wylye Valley Federation',
+    );
+  });
+
+  it('para 17: a federated school whose federation the register does not name: a warning that its name is needed', async () => {
+    const found = await load({
+      'TypeOfEstablishment (name)': 'Community school',
+      'FederationFlag (name)': 'Supported by a federation',
+    });
+    expect(found.diagnostics).toEqual([
+      expect.objectContaining({
+        severity: 'warning',
+        rule: 'register/federation-unnamed',
+        message: expect.stringMatching(/federation.*name/),
+      }),
+    ]);
+  });
+});

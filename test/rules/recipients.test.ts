@@ -67,9 +67,17 @@ describe('para 17: always copied', () => {
     expect(list.copies.find((c) => c.role === 'local-authority')?.reason).toContain('Isle of Wight');
   });
 
-  it('para 17: an authority the register writes "Bristol, City of" is named "City of Bristol"', () => {
-    const list = resolveRecipients(school({ type: 'community', localAuthority: { name: 'Bristol, City of' } }));
-    expect(nameOf(list, 'local-authority')).toEqual(['the Director of Children\u2019s Services for City of Bristol']);
+  it('para 17: an authority the register writes "X, City of" is named by its place after "for", as letters do', () => {
+    const named = (name: string) =>
+      nameOf(resolveRecipients(school({ type: 'community', localAuthority: { name } })), 'local-authority');
+    expect(named('Bristol, City of')).toEqual(['the Director of Children\u2019s Services for Bristol']);
+    expect(named('Kingston upon Hull, City of')).toEqual([
+      'the Director of Children\u2019s Services for Kingston upon Hull',
+    ]);
+    expect(named('Herefordshire, County of')).toEqual(['the Director of Children\u2019s Services for Herefordshire']);
+    // The form may give the council's own name: the letter words it the same way.
+    expect(named('Hull City Council')).toEqual(['the Director of Children\u2019s Services for Kingston upon Hull']);
+    expect(named('Isles Of Scilly')).toEqual(['the Director of Children\u2019s Services for the Isles of Scilly']);
   });
 
   it('para 17: an island authority is "the Isle of Wight", as a letter writes it', () => {

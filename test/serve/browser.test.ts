@@ -5,18 +5,15 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { prepareContext } from '../../src/workflow/context.js';
 import { prepareLetterService } from '../../src/workflow/page.js';
 import { startServer } from '../../src/serve/server.js';
+import { chromiumPath, needs } from '../support/programs.js';
 import { readPdf } from '../writers/pdf/read-pdf.js';
 import { startWorkspace, type Workspace } from './workspace.js';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
-if (!hasChromium) {
-  process.stderr.write(`serve browser tests skipped: no chromium at ${chromiumPath} (apt-get install chromium)\n`);
-}
+const { describe } = needs('chromium');
 
 const launchArgs = [
   '--headless',
@@ -34,7 +31,7 @@ const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeou
 
 const field = (page: Page, path: (string | number)[]) => page.locator(`.field[data-path='${JSON.stringify(path)}']`);
 
-describe.skipIf(!hasChromium)('serve: the drafting page in chromium', () => {
+describe('serve: the drafting page in chromium', () => {
   let browser: Browser;
   let ws: Workspace;
   const pages: Page[] = [];

@@ -10,6 +10,7 @@ import { prepareContext } from '../../src/workflow/context.js';
 import { prepareLetterService } from '../../src/workflow/page.js';
 import { startServer } from '../../src/serve/server.js';
 import { fakeIo, repoRoot } from '../support/fake-io.js';
+import { snapshot, startFolderWorkspace, type FolderWorkspace } from './folder-workspace.js';
 import { post, raw, startWorkspace, type Workspace } from './workspace.js';
 
 interface State {
@@ -308,5 +309,102 @@ describe('monitoring-letter serve: usage mistakes', () => {
     mkdirSync(join(ws.dir, 'forms'), { recursive: true });
     expect(await main(argv, io)).toBe(2);
     expect(io.err).toMatch(message);
+  });
+});
+
+describe('serve FOLDER: who may talk to the workspace, and what it reads', () => {
+  let folderWs: FolderWorkspace;
+  beforeAll(async () => {
+    folderWs = await startFolderWorkspace();
+  });
+  afterAll(async () => {
+    await folderWs.server.close();
+  });
+  const letterId = '121190-2014-03-12';
+  const pages = ['/', '/check', `/letters/${letterId}`, `/api/letters/${letterId}/send`, '/assets/workspace.js'];
+  const changes: [string, unknown][] = [
+    [
+      `/api/letters/${letterId}/finalise`,
+      { action: 'finalise', final: '1', draft: '0', by: 'X', day: '1', month: '4', year: '2014' },
+    ],
+    [`/api/letters/${letterId}/send`, { mode: 'send' }],
+    [`/api/letters/${letterId}/open`, { form: '0' }],
+    ['/api/check', { letterName: 'a.txt', letterContent: 'Y29weQ==', school: 'form', letter: letterId }],
+  ];
+
+  it('answers on 127.0.0.1 only to its own Host: every page and route refuses another with 403', async () => {
+    const p = folderWs.server.port;
+    expect(folderWs.server.url).toBe(`http://127.0.0.1:${p}/`);
+    for (const path of pages) {
+      expect((await raw(p, { path })).status, path).toBe(200);
+      for (const host of ['attacker.example', `evil.example:${p}`, `127.0.0.1:${p + 1}`]) {
+        const response = await raw(p, { path, headers: { host } });
+        expect(response.status, `${path} ${host}`).toBe(403);
+        expect(response.body).not.toContain('St Mary');
+      }
+    }
+  });
+
+  it('refuses every change from another origin, or none, or not JSON (403/415), and nothing is written', async () => {
+    const p = folderWs.server.port;
+    const before = snapshot(folderWs.dir);
+    for (const [path, body] of changes) {
+      for (const origin of ['http://attacker.example', `http://localhost:${p + 1}`, 'null', undefined]) {
+        const headers: Record<string, string> = { 'content-type': 'application/json' };
+        if (origin !== undefined) headers.origin = origin;
+        const response = await raw(p, { method: 'POST', path, headers, body: JSON.stringify(body) });
+        expect(response.status, `${path} from ${origin}`).toBe(403);
+      }
+      const formPost = await raw(p, {
+        method: 'POST',
+        path,
+        headers: { origin: `http://127.0.0.1:${p}`, 'content-type': 'application/x-www-form-urlencoded' },
+        body: 'mode=send',
+      });
+      expect(formPost.status, path).toBe(415);
+    }
+    expect(snapshot(folderWs.dir)).toEqual(before);
+  });
+
+  it('never serves or opens a file named by the request: traversal, ids and kinds outside the listing find nothing', async () => {
+    const p = folderWs.server.port;
+    for (const path of [
+      '/../package.json',
+      '/assets/../package.json',
+      '/assets/fonts/../../package.json',
+      '/assets/%2e%2e/package.json',
+      '/contacts.yaml',
+      '/isp-final.yaml',
+      '/letters/..%2fisp-final.yaml',
+      '/letters/../contacts.yaml',
+      `/letters/${letterId}/download/..%2f..%2fcontacts.yaml`,
+      `/letters/${letterId}/download/contacts.yaml`,
+      `/letters/${letterId}/download/final.pdf`,
+      '/letters/isp-final.yaml',
+      '/letters/%2e%2e%2f%2e%2e%2fetc%2fpasswd/download/final.pdf',
+      '/api/letters/../../contacts.yaml/send',
+    ]) {
+      const response = await raw(p, { path });
+      expect(response.status, path).toBe(404);
+      expect(response.body).not.toContain('sender:');
+      expect(response.body).not.toContain('root:');
+      expect(response.body).not.toContain('school:');
+    }
+    const outside = await post(p, `/api/letters/${letterId}/open`, { form: '../../etc/passwd' });
+    expect(outside.status).toBe(400);
+    const unlisted = await post(p, `/api/letters/${letterId}/open`, { form: '7' });
+    expect(unlisted.status).toBe(400);
+  });
+
+  it('refuses an upload larger than it takes with 413, before reading it', async () => {
+    const p = folderWs.server.port;
+    const body = JSON.stringify({ letterName: 'a.txt', letterContent: 'A'.repeat(29_000_000) });
+    const response = await raw(p, {
+      method: 'POST',
+      path: '/api/check',
+      headers: { origin: `http://127.0.0.1:${p}`, 'content-type': 'application/json' },
+      body,
+    });
+    expect(response.status).toBe(413);
   });
 });

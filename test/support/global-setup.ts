@@ -1,14 +1,19 @@
 import { execFileSync } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
+import { buildStamp, builtFromHere, stampPath } from '../../scripts/build-stamp.mjs';
 
 /**
- * Builds dist/ once before the tests, so tests that run the real CLI as a
- * child process (or worker threads, which need compiled JavaScript) use
- * the code under test, never a stale build: tsc's output for the library and
- * worker threads, the precompiled templates, then the command-line bundle in dist/cli/ (scripts/bundle.mjs).
+ * Builds dist/ before the tests when it was not built from the tree as it is now (scripts/build-stamp.mjs),
+ * so tests that run the real CLI as a child process (or worker threads, which need compiled JavaScript) use
+ * the code under test, never a stale build: tsc's output for the library and worker threads, the precompiled
+ * templates, then the command-line bundle in dist/cli/ (scripts/bundle.mjs). A build that is already there
+ * (`npm install` builds) is not paid for twice.
  */
 export default function setup(): void {
   const root = fileURLToPath(new URL('../..', import.meta.url));
+  if (builtFromHere(root)) return;
+  execFileSync(process.execPath, ['scripts/clean-dist.mjs'], { cwd: root, stdio: 'pipe' });
   try {
     execFileSync(process.execPath, ['node_modules/typescript/bin/tsc', '-p', 'tsconfig.build.json'], {
       cwd: root,
@@ -22,4 +27,5 @@ export default function setup(): void {
   for (const script of ['scripts/precompile-templates.mjs', 'scripts/bundle.mjs']) {
     execFileSync(process.execPath, [script], { cwd: root, stdio: 'pipe' });
   }
+  writeFileSync(stampPath(root), buildStamp(root));
 }

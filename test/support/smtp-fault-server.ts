@@ -16,6 +16,12 @@ export interface FaultPlan {
   rejectRecipients?: string[];
   /** Drop the connection after the first chunk of DATA for the first N messages. */
   dropDuringData?: number;
+  /**
+   * For the first N messages, take the whole message (it counts as received:
+   * the server may deliver it) and then drop the connection without a reply,
+   * as when the reply is lost after DATA.
+   */
+  loseReplyAfterData?: number;
   /** Never answer RCPT TO for the first N recipients (the client's timeout must fire). */
   stallRcpt?: number;
   /** Called with the message's number (from 1) once its DATA is in, before the server answers. */
@@ -34,7 +40,14 @@ export interface FaultServer {
   /** Messages accepted (250 sent on an open connection). */
   received: ReceivedMessage[];
   /** Connections made, faults served. */
-  counts: { connections: number; dataStarted: number; dropped: number; stalled: number; greeted421: number };
+  counts: {
+    connections: number;
+    dataStarted: number;
+    dropped: number;
+    stalled: number;
+    greeted421: number;
+    repliesLost: number;
+  };
   stop(): Promise<void>;
 }
 
@@ -49,7 +62,7 @@ class SmtpReply extends Error {
 
 export async function startFaultServer(plan: FaultPlan = {}): Promise<FaultServer> {
   const received: ReceivedMessage[] = [];
-  const counts = { connections: 0, dataStarted: 0, dropped: 0, stalled: 0, greeted421: 0 };
+  const counts = { connections: 0, dataStarted: 0, dropped: 0, stalled: 0, greeted421: 0, repliesLost: 0 };
   const sockets = new Map<string, Socket>();
   const stalled: Array<() => void> = [];
   const key = (session: SMTPServerSession): string => `${session.remoteAddress}:${session.remotePort}`;
@@ -109,6 +122,11 @@ export async function startFaultServer(plan: FaultPlan = {}): Promise<FaultServe
             from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
             to: session.envelope.rcptTo.map((r) => r.address),
           });
+          if (counts.repliesLost < (plan.loseReplyAfterData ?? 0)) {
+            counts.repliesLost += 1;
+            socket.destroy(); // taken, but the client never hears so
+            return;
+          }
           callback();
         })();
       });

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Deadline } from '../../src/rules/types.js';
 import { appendHistory, historyPath, readHistory, type HistoryEvent } from '../../src/ground/history.js';
-import { compareStatuses, currentStage, letterStatus } from '../../src/workflow/status.js';
+import { compareStatuses, currentStage, letterStatus, queueStage } from '../../src/workflow/status.js';
 
 const deadline = (id: string, date: string): Deadline => ({
   id,
@@ -93,5 +93,20 @@ describe('letter history', () => {
   it('a letter with no history file has an empty history', () => {
     const dir = mkdtempSync(join(tmpdir(), 'history-'));
     expect(readHistory(join(dir, 'none.jsonl'))).toEqual({ events: [], damagedLines: 0 });
+  });
+});
+
+describe('the stage the workspace queue shows', () => {
+  it('is incomplete while a form has errors, until the letter is final; then final, sent, published', () => {
+    expect(queueStage('awaiting-draft', 0)).toBe('draft');
+    expect(queueStage('awaiting-draft', 2)).toBe('incomplete');
+    expect(queueStage('drafted', 0)).toBe('ready');
+    expect(queueStage('draft-received', 0)).toBe('ready');
+    expect(queueStage('draft-received', 1)).toBe('incomplete');
+    expect(queueStage('finalised', 3)).toBe('final');
+    expect(queueStage('sent', 0)).toBe('sent');
+    // para 26: a section 117 letter is sent, never published.
+    expect(queueStage('withheld', 0)).toBe('sent');
+    expect(queueStage('published', 0)).toBe('published');
   });
 });

@@ -18,7 +18,17 @@ export const batchCommand: Command = {
       .option('jobs', { type: 'number', describe: 'Worker threads (default: one per core)' })
       .option('format', { type: 'string', default: outputFormats.join(','), describe: 'Formats to write' })
       .option('final', { type: 'boolean', default: false, describe: 'Final letters: any para 16 gap is an error' })
-      .option('force', { type: 'boolean', default: false, describe: 'Replace existing final letters' })
+      .option('force', {
+        type: 'boolean',
+        default: false,
+        describe: 'Replace existing final letters (never one that was sent: `finalise --force` makes a new version)',
+      })
+      .option('resume', {
+        type: 'boolean',
+        default: false,
+        describe:
+          'Carry on after a batch that stopped (a crash, a full disk): forms it finished are not rendered again',
+      })
       .option('templates', { type: 'string', describe: 'A folder of templates overriding the bundled wording' })
       .example('$0 batch forms/ --jobs 2', 'every form in forms/, letters and manifest into output/')
       .example('$0 batch forms/ --final --format pdf,docx', 'final letters; a form with gaps fails'),
@@ -45,6 +55,7 @@ export const batchCommand: Command = {
         formats,
         final: args.final === true,
         force: args.force === true,
+        resume: args.resume === true,
       },
       (entry, total) => {
         progress.current ??= createProgress(total, io.stderr, io.isTTY);
@@ -61,9 +72,19 @@ export const batchCommand: Command = {
       `complete   ${summary.ok}`,
       `incomplete ${summary.incomplete.length} (gaps or errors: see the manifest's gaps and errors columns)`,
       `failed     ${summary.failed.length}`,
+      ...(summary.kept.length > 0
+        ? [`kept       ${summary.kept.length} (already final or sent: not written again)`]
+        : []),
+      ...(summary.resumed > 0
+        ? [`resumed    ${summary.resumed} finished by the run that stopped, not rendered again`]
+        : []),
       `time       ${summary.seconds.toFixed(2)} s (${rate.toFixed(0)} letters a second, ${jobsArg} worker${jobsArg === 1 ? '' : 's'})`,
       `manifest   ${relative(io.cwd, summary.manifest.csv)}, ${relative(io.cwd, summary.manifest.json)}`,
     ];
+    if (summary.kept.length > 0) {
+      lines.push('', 'Kept as they were:');
+      for (const k of summary.kept) lines.push(`  ${relative(io.cwd, k.form)}: ${k.skipped ?? ''}`);
+    }
     if (summary.failed.length > 0) {
       lines.push('', 'Failed forms (skipped; the rest were rendered):');
       for (const f of summary.failed) {

@@ -1,9 +1,9 @@
-import { exitCodes } from '../../ground/io.js';
-import { checkLetterCopy, type CopyCheck } from '../../workflow/check-copy.js';
-import { prepareContext } from '../../workflow/context.js';
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { checkLetterCopies, type CopyCheck } from '../../workflow/check-copy.js';
 import type { Command } from '../command.js';
-import { printOutcome } from '../outcome.js';
-import { schoolRequest } from '../school-options.js';
+import { exitCodes, UserError } from '../../ground/io.js';
+import { printDiagnosticLines } from '../outcome.js';
 
 function report(check: CopyCheck, letter: string): string {
   const school = check.school;
@@ -21,6 +21,7 @@ function report(check: CopyCheck, letter: string): string {
       `  EXTRA    ${e.role ?? (e.other ? 'not para 17' : 'not recognised')}: ${e.text}`,
       `             ${e.reason}`,
     );
+  for (const note of check.notes) lines.push(`  NOTE     ${note}`);
   const differences = check.missing.length + check.extra.length + check.namedDifferently.length;
   lines.push(
     '',
@@ -44,16 +45,52 @@ export const checkCopyCommand: Command = {
       .option('json', {
         type: 'boolean',
         default: false,
-        describe: 'Print { ok, school, letter, warnings, sentence, found, matched, missing, extra, namedDifferently }',
+        describe:
+          'Print { ok, school, letter, warnings, sentence, found, matched, missing, extra, namedDifferently, notes }',
       })
       .example('$0 check-copy letter.pdf visit.yaml', 'the letter’s copy sentence against para 17')
       .example('$0 check-copy letter.docx --urn 121190 --register edubasealldata.csv', 'facts from the register'),
   run: async (args, io) => {
     const letter = String(args.letter);
-    const { check } = printOutcome(await checkLetterCopy(prepareContext(io), { ...schoolRequest(args), letter }), io);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(resolve(io.cwd, letter));
+    } catch (error) {
+      const code = (error as NodeJS.ErrnoException).code;
+      if (code === 'ENOENT') throw new UserError(`cannot read the letter ${letter}: no such file`, exitCodes.usage);
+      if (code === 'EISDIR') throw new UserError(`cannot read the letter ${letter}: it is a folder`, exitCodes.usage);
+      throw error;
+    }
+    const outcome = await checkLetterCopies({
+      letter: { name: letter, bytes },
+      form: typeof args.form === 'string' ? args.form : undefined,
+      urn: args.urn === undefined ? undefined : String(args.urn),
+      register: typeof args.register === 'string' ? args.register : undefined,
+      cwd: io.cwd,
+    });
+    printDiagnosticLines(outcome.diagnostics, io);
+    if (!outcome.ok) {
+      throw new UserError(outcome.message, outcome.problem === 'usage' ? exitCodes.usage : exitCodes.invalid);
+    }
+    const check = outcome.check;
     if (args.json === true) {
-      const { ok, school, letter: named, warnings, sentence, found, matched, missing, extra, namedDifferently } = check;
-      const json = { ok, school, letter: named, warnings, sentence, found, matched, missing, extra, namedDifferently };
+      const {
+        ok,
+        school,
+        letter: named,
+        warnings,
+        sentence,
+        found,
+        matched,
+        missing,
+        extra,
+        namedDifferently,
+        notes,
+      } = check;
+      const json = {
+        ...{ ok, school, letter: named, warnings, sentence, found, matched, missing, extra, namedDifferently },
+        notes,
+      };
       io.stdout(`${JSON.stringify(json, null, 2)}\n`);
     } else {
       io.stdout(report(check, letter));

@@ -1,3 +1,4 @@
+import type { Diagnostic } from '../../ground/diagnostics.js';
 import { prepareContext, type WorkflowContext } from '../../workflow/context.js';
 import { schoolRecipients, type RecipientList, type SchoolFacts } from '../../workflow/recipients.js';
 import { printOutcome } from '../outcome.js';
@@ -5,7 +6,12 @@ import { schoolRequest } from '../school-options.js';
 import type { Command } from '../command.js';
 import { exitCodes } from '../../ground/io.js';
 
-function text(list: RecipientList, facts: SchoolFacts, explain: boolean): string {
+function text(
+  list: RecipientList,
+  facts: SchoolFacts,
+  explain: boolean,
+  registerWarnings: readonly Diagnostic[],
+): string {
   const school = facts.school.name ? `${facts.school.name} (URN ${facts.school.urn})` : `URN ${facts.school.urn}`;
   const lines = [
     school,
@@ -21,8 +27,9 @@ function text(list: RecipientList, facts: SchoolFacts, explain: boolean): string
     for (const n of list.notCopied) lines.push(`  ${n.role}: ${n.reason}`);
   }
   const warnings = list.warnings ?? [];
-  if (warnings.length > 0) {
+  if (warnings.length + registerWarnings.length > 0) {
     lines.push('', 'Warnings (para 17):');
+    for (const d of registerWarnings) lines.push(`  register: ${d.message}`);
     for (const w of warnings) lines.push(`  ${w.role}: ${w.message}`);
   }
   return lines.join('\n') + '\n';
@@ -50,13 +57,16 @@ export const recipientsCommand: Command = {
       .example('$0 recipients visit.yaml --explain', 'the copy list, with who is not copied and why')
       .example('$0 recipients --urn 121190 --register edubasealldata.csv', 'from the register alone'),
   run: async (args, io) => {
+    // An LA officer with the register alone sees its warnings in the Warnings section, in the register's words.
+    const registerOnly = typeof args.form !== 'string' && args.json !== true;
     const context: WorkflowContext = prepareContext(io);
-    const { facts, list } = printOutcome(await schoolRecipients(context, schoolRequest(args)), io);
+    const outcome = await schoolRecipients(context, schoolRequest(args));
+    const { facts, list } = printOutcome(outcome.ok && registerOnly ? { ...outcome, diagnostics: [] } : outcome, io);
     if (args.json === true) {
       const json = { to: list.to, copies: list.copies, notCopied: list.notCopied, warnings: list.warnings ?? [] };
       io.stdout(`${JSON.stringify(json, null, 2)}\n`);
     } else {
-      io.stdout(text(list, facts, args.explain === true));
+      io.stdout(text(list, facts, args.explain === true, registerOnly ? facts.diagnostics : []));
     }
     return exitCodes.ok;
   },

@@ -4,6 +4,7 @@ import type { EvidenceForm } from '../../evidence/schema.js';
 import { defineRule, type Finding } from '../rule.js';
 import type { ContentKey, MissingContent } from '../types.js';
 import { said } from './form-facts.js';
+import { previousPriorityResponses } from './previous-priorities.js';
 
 export type { ContentKey, MissingContent };
 
@@ -287,6 +288,7 @@ export const contents = [
   schoolActions,
   alwaysAddressed,
   areaProgress,
+  previousPriorityResponses,
   plans,
   reviews,
   externalSupport,

@@ -28,6 +28,21 @@ export const reviewTiming = defineRule(
           path: path('commissioned'),
         });
       }
+      const visitWords = `the visit on ${formatLongDate(lastDay)}`;
+      // footnote 6: a review not commissioned (or not completed) by a visit after its deadline is late too.
+      if (review.commissioned === false && kind.timed && lastDay > commissionBy) {
+        const completion =
+          lastDay > completeBy ? ` (and the review be completed by ${formatLongDate(completeBy)})` : '';
+        findings.push({
+          message: `${what} had not been commissioned by ${visitWords}, though commissioning should start within ${arrangements.reviewCommissionWeeks} weeks of ${recommendedWords}, by ${formatLongDate(commissionBy)}${completion}`,
+          path: path('commissioned'),
+        });
+      } else if (commissioned !== undefined && completed === undefined && kind.timed && lastDay > completeBy) {
+        findings.push({
+          message: `${what} had not been completed by ${visitWords}, though it should be completed within ${arrangements.reviewCompletionWeeks} weeks of ${recommendedWords}, by ${formatLongDate(completeBy)}; give reviews.${key}.completed if it has been`,
+          path: path('completed'),
+        });
+      }
       if (completed !== undefined && review.commissioned === false) {
         findings.push({
           severity: 'error',

@@ -6,7 +6,9 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { JournalLockedError } from '../../distribution/lock.js';
 import type { OutputFormat } from '../../ground/formats.js';
+import { LocalWriteError } from '../../ground/local-write.js';
 import { exitCodes, UserError } from '../../ground/io.js';
 import type { WorkflowContext } from '../context.js';
 import { ensureOutDir } from '../out-dir.js';
@@ -23,6 +25,8 @@ export interface DraftFolderRequest {
   formats: OutputFormat[];
   final: boolean;
   force: boolean;
+  /** Carry on from the progress file of a batch that stopped. */
+  resume: boolean;
 }
 
 /** Drafts every form in the folder; a wrong folder is a usage error, a disk refusal an outside failure. */
@@ -54,8 +58,13 @@ export async function draftFolder(
         ...(context.templatesDir !== undefined ? { templatesDir: resolve(io.cwd, context.templatesDir) } : {}),
       },
       onEntry,
+      { resume: request.resume },
     );
   } catch (error) {
+    // The disk refused (a full disk stops the batch), or another batch is writing the same folder: exit 3.
+    if (error instanceof LocalWriteError || error instanceof JournalLockedError) {
+      throw new UserError(error.message, exitCodes.outside);
+    }
     const code = (error as NodeJS.ErrnoException).code;
     if (code === undefined) throw error;
     const reason = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : code;

@@ -24,6 +24,10 @@ export interface ManifestEntry {
   gaps: string[];
   errors: string[];
   warnings: number;
+  /** Why the letter was kept as it was, not written again: already final, or already sent. */
+  skipped?: string;
+  /** This computer's disk refused the letter's files (the batch stops: exit 3); never written to the manifest. */
+  localFailure?: string;
 }
 
 /** A form's entry before anything is known of its letter: not ok, nothing written; `errors` say why. */
@@ -47,6 +51,7 @@ const columns = [
   'gaps',
   'errors',
   'warnings',
+  'skipped',
 ] as const;
 
 /** Quotes a CSV field per RFC 4180. */
@@ -72,6 +77,7 @@ export function csvRow(e: ManifestEntry): string {
     gaps: e.gaps.join('; '),
     errors: e.errors.join('; '),
     warnings: String(e.warnings),
+    skipped: e.skipped ?? '',
   };
   return columns.map((c) => csvField(cells[c])).join(',') + '\r\n';
 }
@@ -80,15 +86,30 @@ export interface ManifestWriter {
   add(entry: ManifestEntry): Promise<void>;
   /** Finishes both files and renames them into place; returns their paths. */
   close(): Promise<{ csv: string; json: string }>;
+  /** Stops writing and removes the unfinished files (a full disk): the manifest from before stays as it was. */
+  abandon(): Promise<void>;
 }
 
+/** Writes, waiting for the stream to drain; a refusal by the disk rejects (it is never an unhandled 'error'). */
 async function write(stream: WriteStream, text: string): Promise<void> {
+  const failed = (stream as WriteStream & { failure?: Error }).failure;
+  if (failed) throw failed;
   if (!stream.write(text)) await once(stream, 'drain');
 }
 
 async function end(stream: WriteStream): Promise<void> {
+  const failed = (stream as WriteStream & { failure?: Error }).failure;
+  if (failed) throw failed;
   stream.end();
   await once(stream, 'finish');
+}
+
+/** Keeps a stream's error for the next write to throw, so it never escapes as an unhandled 'error' event. */
+function holdErrors(stream: WriteStream): WriteStream {
+  stream.on('error', (error) => {
+    (stream as WriteStream & { failure?: Error }).failure = error;
+  });
+  return stream;
 }
 
 /** Opens `<base>.csv` and `<base>.json` for streaming rows into. */
@@ -107,16 +128,27 @@ export function openManifest(base: string): ManifestWriter {
     rmSync(csvTmp, { force: true });
     throw error;
   }
-  const csv = createWriteStream(csvTmp, { fd: csvFd });
-  const json = createWriteStream(jsonTmp, { fd: jsonFd });
+  const csv = holdErrors(createWriteStream(csvTmp, { fd: csvFd }));
+  const json = holdErrors(createWriteStream(jsonTmp, { fd: jsonFd }));
   let first = true;
   csv.write('\ufeff' + columns.join(',') + '\r\n'); // BOM: spreadsheet programs then read UTF-8 names right
   json.write('[\n');
   return {
     async add(entry) {
-      await write(csv, csvRow(entry));
-      await write(json, (first ? '' : ',\n') + JSON.stringify(entry));
+      const { localFailure: _never, ...shown } = entry;
+      await write(csv, csvRow(shown));
+      await write(json, (first ? '' : ',\n') + JSON.stringify(shown));
       first = false;
+    },
+    async abandon() {
+      for (const stream of [csv, json]) {
+        if (stream.closed) continue;
+        const closed = once(stream, 'close').catch(() => undefined);
+        stream.destroy();
+        await closed;
+      }
+      rmSync(csvTmp, { force: true });
+      rmSync(jsonTmp, { force: true });
     },
     async close() {
       json.write('\n]\n');

@@ -11,14 +11,18 @@ import type { Holidays } from '../../rules/working-days.js';
 import { lastVisitDay } from '../../evidence/visit-dates.js';
 import { draftLetter, writeLetterFiles } from '../draft.js';
 import { loadAndValidate } from '../load.js';
+import { LocalWriteError, localCode } from '../../ground/local-write.js';
+import { decideFinal } from './kept-final.js';
 import { emptyEntry, type ManifestEntry } from './manifest.js';
 
 export interface BatchOptions {
   outDir: string;
   formats: OutputFormat[];
   status: 'draft' | 'final';
-  /** Replace existing final letters (never replaced otherwise). */
+  /** Replace existing final letters (never replaced otherwise; a sent letter never). */
   force: boolean;
+  /** Carrying on after a run that stopped: final files it left half-written are written whole. */
+  resume?: boolean;
   /** Today in London (ISO date): a final letter without a letter.date is dated today. */
   today?: string;
   /** When the batch ran (ISO date-time), recorded in each letter's history; only the benchmark leaves it out. */
@@ -89,11 +93,37 @@ export async function renderFormFile(path: string, context: RenderContext): Prom
     }
     return entry;
   }
-  const written = await timed(timings, 'write', async () =>
-    writeLetterFiles(outcome, { outDir: context.outDir, force: context.force, at: context.at, sync: false }),
-  );
+  const decision =
+    context.status === 'final'
+      ? decideFinal(outcome, { outDir: context.outDir, force: context.force, resume: context.resume === true })
+      : ({ action: 'write', overwrite: true } as const);
+  if (decision.action === 'keep') {
+    entry.files = decision.files;
+    entry.skipped = decision.reason;
+    entry.rendered = decision.files.length > 0;
+    entry.ok = entry.rendered && entry.gaps.length === 0 && entry.errors.length === 0;
+    return entry;
+  }
+  let written: ReturnType<typeof writeLetterFiles>;
+  try {
+    written = await timed(timings, 'write', async () =>
+      writeLetterFiles(outcome, { outDir: context.outDir, force: decision.overwrite, at: context.at, sync: false }),
+    );
+  } catch (error) {
+    // The letter's history could not be appended: the disk refused.
+    const code = localCode(error);
+    if (code === undefined) throw error;
+    entry.localFailure = new LocalWriteError(context.outDir, code, "the letters' histories").message;
+    entry.errors.push(entry.localFailure);
+    return entry;
+  }
   entry.files = written.written;
   for (const failure of written.failures) {
+    const code = localCode(failure.error);
+    if (code !== undefined && code !== 'ELOOP') {
+      // The disk refused: not this form's fault, and every later letter would meet the same disk.
+      entry.localFailure = new LocalWriteError(context.outDir, code, 'the letters').message;
+    }
     entry.errors.push(
       `${failure.path}: ${(failure.error as Error).message}${failure.exists ? ' (use --force to replace a final letter)' : ''}`,
     );

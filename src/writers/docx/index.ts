@@ -7,7 +7,14 @@ import type { LetterDocument } from '../../letter/tree.js';
 import { packDocx } from './package.js';
 import { bodyXml, flattenBlocks } from './paragraphs.js';
 
-export { renderRedlineDocx, summariseChanges, type RedlineOptions, type SectionChange } from './redline.js';
+export {
+  compareSections,
+  renderRedlineDocx,
+  summariseChanges,
+  type RedlineOptions,
+  type SectionChange,
+  type SectionComparison,
+} from './redline.js';
 
 /** Renders the letter as a DOCX file's bytes. */
 export function renderDocx(doc: LetterDocument): Buffer {

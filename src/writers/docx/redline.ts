@@ -265,13 +265,15 @@ interface Section {
   key: string;
   heading: string;
   text: string;
+  /** Each paragraph's words, for showing the section to a person. */
+  paragraphs: string[];
 }
 
 /** The letter cut at its headings; each section's text is its blocks' text. */
 function sections(blocks: readonly Block[]): Section[] {
   const out: Section[] = [];
   const seen = new Map<string, number>();
-  let current: Section = { key: '', heading: 'Opening', text: '' };
+  let current: Section = { key: '', heading: 'Opening', text: '', paragraphs: [] };
   for (const unit of flattenBlocks(blocks).units) {
     if (unit.style.startsWith('Heading')) {
       if (current.key || current.text) out.push(current);
@@ -281,23 +283,39 @@ function sections(blocks: readonly Block[]): Section[] {
         .trim();
       const occurrence = seen.get(heading) ?? 0;
       seen.set(heading, occurrence + 1);
-      current = { key: `${heading}#${occurrence}`, heading, text: '' };
+      current = { key: `${heading}#${occurrence}`, heading, text: '', paragraphs: [] };
     } else {
       current.text += `${unit.style}|${JSON.stringify(unit.pieces)}\n`;
+      current.paragraphs.push(unit.pieces.map((p) => p.text).join(''));
     }
   }
   if (current.key || current.text) out.push(current);
   return out;
 }
 
-/** Which sections (by heading) were added, removed or changed between two versions of a letter, in reading order. */
-export function summariseChanges(before: LetterDocument, after: LetterDocument): SectionChange[] {
+/** A section that differs between two versions, with its paragraphs' words in each (empty where it is absent). */
+export interface SectionComparison extends SectionChange {
+  before: string[];
+  after: string[];
+}
+
+/** The sections (by heading) added, removed or changed between two versions of a letter, in reading order, with their words. */
+export function compareSections(before: LetterDocument, after: LetterDocument): SectionComparison[] {
   const edits = diffSequences(sections(before.blocks), sections(after.blocks), (x, y) => x.key === y.key);
-  const changes: SectionChange[] = [];
+  const changes: SectionComparison[] = [];
   for (const edit of edits) {
-    if (edit.op === 'delete') changes.push({ section: edit.a.heading, change: 'removed' });
-    else if (edit.op === 'insert') changes.push({ section: edit.b.heading, change: 'added' });
-    else if (edit.a.text !== edit.b.text) changes.push({ section: edit.b.heading, change: 'changed' });
+    if (edit.op === 'delete') {
+      changes.push({ section: edit.a.heading, change: 'removed', before: edit.a.paragraphs, after: [] });
+    } else if (edit.op === 'insert') {
+      changes.push({ section: edit.b.heading, change: 'added', before: [], after: edit.b.paragraphs });
+    } else if (edit.a.text !== edit.b.text) {
+      changes.push({ section: edit.b.heading, change: 'changed', before: edit.a.paragraphs, after: edit.b.paragraphs });
+    }
   }
   return changes;
+}
+
+/** Which sections (by heading) were added, removed or changed between two versions of a letter, in reading order. */
+export function summariseChanges(before: LetterDocument, after: LetterDocument): SectionChange[] {
+  return compareSections(before, after).map(({ section, change }) => ({ section, change }));
 }

@@ -15,31 +15,9 @@ import { readGlyfSource, reorderGlyphs, subsetGlyf, type GlyfSource } from './gl
 import { pdfLib } from './pdf-lib.js';
 import { readSfnt, type SfntMetrics } from './sfnt.js';
 import { charsetHash, faceNames, type FaceName, type FontManifest } from './charset.js';
+import { deserializeFace, faceStamp, serializeFace, type PreparedFace } from './prepared-face.js';
 
-/** One face, ready to measure and draw with. */
-export interface PreparedFace {
-  face: FaceName;
-  /** Subset font name with its tag, e.g. "AAAAAA+DejaVuSans". */
-  baseFont: string;
-  /** Glyph id per code point (0: not in the subset). */
-  glyphs: Uint16Array;
-  /** Advance width per code point, in thousandths of an em. */
-  widths: Uint16Array;
-  /** Four hex digits per glyph id, as the Identity-H content stream writes it. */
-  glyphHex: string[];
-  /** Font metrics in thousandths of an em. */
-  metrics: SfntMetrics;
-  /** Per code point: 1 for a combining mark drawn with zero advance over the glyph before it. */
-  marks: Uint8Array;
-  /** Ink bounds per glyph in thousandths of an em (xMin, yMin, xMax, yMax). */
-  bounds: Int16Array;
-  /** Advance width per glyph id, in thousandths of an em (the W array's values). */
-  glyphWidths: Uint16Array;
-  /** The code point each glyph id stands for (ToUnicode). */
-  unicodeOf: Uint32Array;
-  /** The face's tables, from which each letter's font file is cut. */
-  source: GlyfSource;
-}
+export type { PreparedFace };
 
 /** One face's font objects for one letter: only the glyphs the letter uses. */
 export interface LetterFace {
@@ -76,21 +54,61 @@ function findAssets(): string {
   }
 }
 
-function readFonts(directory: string): PreparedFonts {
+function readManifest(directory: string): FontManifest {
   const manifest = JSON.parse(readFileSync(join(directory, 'manifest.json'), 'utf8')) as FontManifest;
   if (manifest.charsetHash !== charsetHash()) {
     throw new Error('PDF font assets are stale for the charset: run `node scripts/prepare-font.mjs`');
   }
+  return manifest;
+}
+
+/** Where `npm run build` writes the prepared faces: dist/fonts/ beside the package's assets/. */
+function preparedDirectory(assets: string): string {
+  return join(dirname(dirname(assets)), 'dist', 'fonts');
+}
+
+/** A face from its file prepared at build time when there is one for these very bytes, else prepared now. */
+function loadFace(face: FaceName, subset: Uint8Array, prepared: string, name: string): PreparedFace {
+  try {
+    const loaded = deserializeFace(readFileSync(join(prepared, `${name}.prepared`)), faceStamp(subset));
+    if (loaded) return loaded;
+  } catch {
+    // no prepared file (a build without it, or the tests run from the sources): prepare it here
+  }
+  return prepareFace(face, subset);
+}
+
+function readFonts(directory: string): PreparedFonts {
+  const manifest = readManifest(directory);
+  const prepared = preparedDirectory(directory);
   // Each face is read and prepared when a letter first uses it: most letters never draw the oblique faces.
   const fonts = {} as PreparedFonts;
   for (const face of faceNames) {
-    let prepared: PreparedFace | undefined;
+    let loaded: PreparedFace | undefined;
     Object.defineProperty(fonts, face, {
       enumerable: true,
-      get: () => (prepared ??= prepareFace(face, readFileSync(join(directory, manifest.faces[face])))),
+      get: () =>
+        (loaded ??= loadFace(
+          face,
+          readFileSync(join(directory, manifest.faces[face])),
+          prepared,
+          manifest.faces[face],
+        )),
     });
   }
   return fonts;
+}
+
+/** Every face prepared from the committed assets, with the file name and bytes `npm run build` writes for it. */
+export function preparedFaceFiles(): { directory: string; files: { name: string; bytes: Uint8Array }[] } {
+  const assets = findAssets();
+  const manifest = readManifest(assets);
+  const files = faceNames.map((face) => {
+    const subset = readFileSync(join(assets, manifest.faces[face]));
+    const bytes = serializeFace(prepareFace(face, subset), faceStamp(subset));
+    return { name: `${manifest.faces[face]}.prepared`, bytes };
+  });
+  return { directory: preparedDirectory(assets), files };
 }
 
 /** A six-letter subset tag derived from the subset's bytes (ISO 32000-1, 9.6.4). */
@@ -132,7 +150,8 @@ function glyphOrder(source: GlyfSource, cmap: Map<number, number>): number[] {
   return order;
 }
 
-function prepareFace(face: FaceName, bytes: Uint8Array): PreparedFace {
+/** A face prepared from its committed subset's bytes (at build time, or at run time when no prepared file fits). */
+export function prepareFace(face: FaceName, bytes: Uint8Array): PreparedFace {
   const font = readSfnt(bytes);
   const original = readGlyfSource(bytes);
   const order = glyphOrder(original, font.cmap);
@@ -187,15 +206,49 @@ interface FaceBytes {
 }
 
 /**
- * Font data for the glyph sets letters used lately, per face. Letters of a
- * batch draw their headings and much of their text with the same glyphs, so
- * cutting and deflating a face's file for a set already seen is skipped;
- * the bytes are the same either way.
+ * Font data for the glyph sets letters used lately, per face. With the shared
+ * characters below in every set, letters of a batch mostly draw the same
+ * set, so cutting and deflating a face's file for a set already seen is
+ * skipped; the bytes are the same either way.
  */
 const recentFaces = new Map<string, FaceBytes>();
 const recentFacesLimit = 32;
 
+/**
+ * Characters nearly every letter draws in its regular and bold faces (body
+ * text, headings): printable ASCII and the typographic quotes, dashes,
+ * bullet and ellipsis. Every letter's regular and bold fonts hold at least
+ * their glyphs, so a letter drawing nothing else reuses the one font file
+ * cut and compressed for them, and a letter with a few more (an accented
+ * name) reuses the file of the last letter with the same few. The oblique
+ * faces are rare and hold only what a letter draws.
+ */
+const shared: readonly (readonly [number, number])[] = [
+  [0x0020, 0x007e],
+  [0x2013, 0x2014],
+  [0x2018, 0x201d],
+  [0x2022, 0x2022],
+  [0x2026, 0x2026],
+];
+
+const sharedGlyphs = new Map<PreparedFace, Uint8Array>();
+
+/** The glyphs of the shared characters in a face (none for the oblique faces). */
+function sharedGlyphsOf(face: PreparedFace): Uint8Array {
+  let glyphs = sharedGlyphs.get(face);
+  if (!glyphs) {
+    glyphs = new Uint8Array(face.source.glyphCount);
+    if (face.face === 'regular' || face.face === 'bold') {
+      for (const [first, last] of shared) for (let c = first; c <= last; c++) glyphs[face.glyphs[c]!] = 1;
+    }
+    sharedGlyphs.set(face, glyphs);
+  }
+  return glyphs;
+}
+
 function faceBytes(face: PreparedFace, used: Uint8Array): FaceBytes {
+  const common = sharedGlyphsOf(face);
+  for (let glyph = 0; glyph < used.length; glyph++) if (common[glyph]) used[glyph] = 1;
   const key = face.face + Buffer.from(used.buffer, used.byteOffset, used.byteLength).toString('latin1');
   const known = recentFaces.get(key);
   if (known) {

@@ -3,6 +3,18 @@ import { changed, ruleTable } from './support.js';
 
 ruleTable(completeness, {
   ok: [
+    {
+      name: 'para 22: a second visit with the school’s response to each previous priority',
+      form: changed((f) => {
+        f.visit.number = 2;
+        f.visit.previous = { date: '2014-02-20', priorities: ['Tighten the plan.', 'Train governors.'] };
+        f.findings!.previousRecommendations = 'The plan now has dated milestones.';
+        f.findings!.previousPriorities = [
+          { priority: 1, response: 'The plan now has termly milestones.' },
+          { priority: 2, response: 'Governors have completed training.' },
+        ];
+      }),
+    },
     { name: 'para 16: a form with all eight contents', form: changed(() => {}) },
     {
       name: 'para 16: no additional priorities is a fine answer (an empty list)',
@@ -75,6 +87,24 @@ ruleTable(completeness, {
     },
   ],
   notOk: [
+    {
+      name: 'para 22: a second visit without the school’s response to a previous priority is an error naming it',
+      form: changed((f) => {
+        f.visit.number = 2;
+        f.visit.previous = { date: '2014-02-20', priorities: ['Tighten the plan.', 'Train governors.'] };
+        f.findings!.previousRecommendations = 'The plan now has dated milestones.';
+        f.findings!.previousPriorities = [{ priority: 1, response: 'The plan now has termly milestones.' }];
+      }),
+      expected: [
+        {
+          severity: 'error',
+          path: ['findings', 'previousPriorities'],
+          message:
+            'the letter must give the school’s response to priority 2 from the previous monitoring inspection ("Train governors.") (no findings.previousPriorities entry has priority: 2)',
+          paragraph: '16, 22',
+        },
+      ],
+    },
     {
       name: 'para 16: whether the visit is first or subsequent is missing',
       form: changed((f) => {

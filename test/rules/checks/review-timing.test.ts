@@ -30,6 +30,54 @@ ruleTable(reviewTiming, {
   ],
   notOk: [
     {
+      name: 'footnote 6: commissioned late and not completed 8 weeks on: both flagged',
+      form: changed((f) => {
+        f.visit.dates = ['2014-04-09'];
+        f.reviews!.pupilPremium = { commissioned: '2014-02-18', impact: 'The review is booked for May.' };
+      }),
+      expected: [
+        {
+          severity: 'warning',
+          path: ['reviews', 'pupilPremium', 'commissioned'],
+          message: 'commissioned on 18 February 2014, later than 2 weeks',
+        },
+        {
+          severity: 'warning',
+          path: ['reviews', 'pupilPremium', 'completed'],
+          message:
+            'had not been completed by the visit on 9 April 2014, though it should be completed within 8 weeks of its recommendation in the section 5 report published on 3 February 2014, by 31 March 2014',
+        },
+      ],
+    },
+    {
+      name: 'footnote 6: never commissioned 9 weeks on: flagged',
+      form: changed((f) => {
+        f.visit.dates = ['2014-04-09'];
+        f.reviews!.pupilPremium = { commissioned: false, impact: 'Governors have not yet chosen a reviewer.' };
+      }),
+      expected: [
+        {
+          severity: 'warning',
+          path: ['reviews', 'pupilPremium', 'commissioned'],
+          message:
+            'had not been commissioned by the visit on 9 April 2014, though commissioning should start within 2 weeks of its recommendation in the section 5 report published on 3 February 2014, by 17 February 2014 (and the review be completed by 31 March 2014)',
+        },
+      ],
+    },
+    {
+      name: 'footnote 6: not commissioned by a visit more than 2 weeks after the recommendation: flagged',
+      form: changed((f) => {
+        f.reviews!.pupilPremium = { commissioned: false, impact: 'Governors have not yet chosen a reviewer.' };
+      }),
+      expected: [
+        {
+          severity: 'warning',
+          path: ['reviews', 'pupilPremium', 'commissioned'],
+          message: 'had not been commissioned by the visit on 12 March 2014',
+        },
+      ],
+    },
+    {
       name: 'footnote 6: commissioning started later than 2 weeks after the recommendation',
       form: changed((f) => {
         f.reviews!.pupilPremium!.commissioned = '2014-02-18';

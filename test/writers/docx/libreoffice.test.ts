@@ -1,13 +1,13 @@
-import { describe, it, expect, beforeAll } from 'vitest';
+import { expect, beforeAll } from 'vitest';
 import { execFileSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { renderDocx } from '../../../src/writers/docx/index.js';
 import { docxSampleLetter } from '../../support/sample-docx-letter.js';
-import { convertWithLibreOffice, hasSoffice, lines, sofficeMissing, treeLines } from './read-docx.js';
+import { needs } from '../../support/programs.js';
+import { convertWithLibreOffice, lines, treeLines } from './read-docx.js';
 
-const soffice = hasSoffice();
-if (!soffice) console.warn(sofficeMissing);
+const { describe, it } = needs('soffice', 'pdfinfo', 'pdftotext', 'pdftoppm');
 
 const letter = docxSampleLetter();
 const draft = docxSampleLetter({ status: 'draft', published: false });
@@ -15,7 +15,7 @@ const draft = docxSampleLetter({ status: 'draft', published: false });
 /** LibreOffice's text export puts list labels before items; the tree has none. */
 const withoutLabels = (line: string): string => line.replace(/^(\d+\.|\([a-z]+\)|[•–◦▪])\s+/u, '');
 
-describe.skipIf(!soffice)('renderDocx read back by LibreOffice', () => {
+describe('renderDocx read back by LibreOffice', () => {
   let txt: Record<string, string> = {};
   let pdf: Record<string, string> = {};
   beforeAll(() => {

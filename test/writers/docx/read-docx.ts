@@ -3,8 +3,8 @@
  * tree's expected lines, tracked changes accepted or rejected, and
  * LibreOffice headless conversion where soffice is installed.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, join } from 'node:path';
 import JSZip from 'jszip';
@@ -85,15 +85,12 @@ export function resolveRevisions(documentXml: string, mode: 'accept' | 'reject' 
   return out.filter((p) => p.text !== '');
 }
 
-let available: boolean | undefined;
-
-/** Whether LibreOffice (soffice) can be run here. */
-export function hasSoffice(): boolean {
-  available ??= spawnSync('soffice', ['--version'], { stdio: 'ignore', timeout: 60_000 }).status === 0;
-  return available;
-}
-
-export const sofficeMissing = 'soffice (LibreOffice) is not installed: LibreOffice read-back tests skipped';
+/**
+ * LibreOffice's user profile, one per test process: made on the first conversion (the slow part of a cold
+ * start) and reused by the file's later ones. Conversions in one process run one at a time, so it is never shared.
+ */
+const profile = join(tmpdir(), `docx-lo-profile-${process.pid}`);
+process.once('exit', () => rmSync(profile, { recursive: true, force: true }));
 
 /** Converts DOCX files with LibreOffice headless into a fresh temporary folder; returns the output paths by input name. */
 export function convertWithLibreOffice(files: Record<string, Buffer>, format: 'pdf' | 'txt'): Record<string, string> {
@@ -106,7 +103,7 @@ export function convertWithLibreOffice(files: Record<string, Buffer>, format: 'p
   const filter = format === 'txt' ? 'txt:Text (encoded):UTF8' : 'pdf';
   execFileSync(
     'soffice',
-    [`-env:UserInstallation=file://${dir}/profile`, '--headless', '--convert-to', filter, '--outdir', dir, ...inputs],
+    [`-env:UserInstallation=file://${profile}`, '--headless', '--convert-to', filter, '--outdir', dir, ...inputs],
     { stdio: 'pipe', timeout: 120_000 },
   );
   const outputs: Record<string, string> = {};

@@ -5,7 +5,8 @@ import mammoth from 'mammoth';
 import { blockText, type Block, type LetterDocument } from '../../../src/letter/tree.js';
 import { renderDocx, renderRedlineDocx, summariseChanges } from '../../../src/writers/docx/index.js';
 import { build, docxSampleLetter } from '../../support/sample-docx-letter.js';
-import { convertWithLibreOffice, hasSoffice, lines, readParts, resolveRevisions, sofficeMissing } from './read-docx.js';
+import { needs } from '../../support/programs.js';
+import { convertWithLibreOffice, lines, readParts, resolveRevisions } from './read-docx.js';
 
 const options = { author: 'Gráinne Ní Bhriain (ISP editor)', date: '2014-11-19T10:30:00Z' };
 
@@ -173,10 +174,9 @@ describe('summariseChanges', () => {
   });
 });
 
-const soffice = hasSoffice();
-if (!soffice) console.warn(sofficeMissing);
+const withLibreOffice = needs('soffice', 'pdftotext');
 
-describe.skipIf(!soffice)('renderRedlineDocx read back by LibreOffice', () => {
+withLibreOffice.describe('renderRedlineDocx read back by LibreOffice', () => {
   let pdf = '';
   beforeAll(() => {
     pdf = convertWithLibreOffice({ redline }, 'pdf').redline!;

@@ -10,7 +10,10 @@ import { breakLines, tokenize } from '../../../src/writers/pdf/text.js';
 import type { Block, Inline, LetterDocument } from '../../../src/letter/tree.js';
 import { sampleLetter } from '../../support/sample-letter.js';
 import { readPdf } from './read-pdf.js';
-import { hasPoppler, inkShare, renderPageGray, run, wordBoxes } from './tools.js';
+import { needs } from '../../support/programs.js';
+import { inkShare, renderPageGray, run, wordBoxes } from './tools.js';
+
+const poppler = needs('pdftotext', 'pdftoppm');
 
 /** Names inspectors type: ọ + U+0300 has no precomposed form, so NFC leaves the mark combining. */
 const yoruba = 'Oluwaseun Adébáyọ̀';
@@ -49,7 +52,7 @@ describe('names from every community', () => {
     for (const name of [yoruba, greek, cyrillic, more.join(', '), symbols]) expect(texts).toContain(nfc(name));
   });
 
-  it.skipIf(!hasPoppler)('round-trip through pdftotext: every name extracts exactly, as NFC', () => {
+  poppler.it('round-trip through pdftotext: every name extracts exactly, as NFC', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pdf-names-'));
     const file = join(dir, 'names.pdf');
     writeFileSync(file, renderPdf(withNames()));
@@ -63,7 +66,7 @@ describe('names from every community', () => {
     expect(lines.map(bare)).toContain(bare(symbols));
   });
 
-  it.skipIf(!hasPoppler)('rendered, the names have ink, and the combining grave draws over the ọ', () => {
+  poppler.it('rendered, the names have ink, and the combining grave draws over the ọ', () => {
     const dir = mkdtempSync(join(tmpdir(), 'pdf-names-'));
     const file = join(dir, 'names.pdf');
     const doc = withNames();

@@ -1,17 +1,18 @@
-import { describe, it, expect, beforeAll } from 'vitest';
+import { describe, expect, beforeAll } from 'vitest';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { renderPdf } from '../../../src/writers/pdf/index.js';
 import { margin, page } from '../../../src/writers/pdf/styles.js';
 import { expectedWords, longLetter, sampleLetter } from '../../support/sample-letter.js';
-import { has, renderPageGray, run } from './tools.js';
+import { needs } from '../../support/programs.js';
+import { renderPageGray, run } from './tools.js';
 
-const hasPoppler = ['pdfinfo', 'pdffonts', 'pdftotext', 'pdftoppm'].every(has); // pdfinfo as well as tools.ts's three
-const hasQpdf = has('qpdf');
-if (!hasPoppler)
-  console.warn('poppler-utils (pdfinfo, pdffonts, pdftotext, pdftoppm) not installed: PDF checks with poppler skipped');
-if (!hasQpdf) console.warn('qpdf not installed: qpdf --check skipped');
+const pdfinfo = needs('pdfinfo');
+const pdffonts = needs('pdffonts');
+const pdftotext = needs('pdftotext');
+const pdftoppm = needs('pdftoppm');
+const qpdf = needs('qpdf');
 
 const standard14 = /Helvetica|Times|Courier|Symbol|ZapfDingbats/;
 
@@ -27,7 +28,7 @@ describe('renderPdf read back with poppler and qpdf', () => {
     writeFileSync(long, renderPdf(longLetter()));
   });
 
-  it.skipIf(!hasPoppler)('pdfinfo: tagged, A4, page count', () => {
+  pdfinfo.it('pdfinfo: tagged, A4, page count', () => {
     const info = run('pdfinfo', sample);
     expect(info).toMatch(/Tagged:\s+yes/);
     expect(info).toMatch(/Page size:\s+595\.28 x 841\.89 pts \(A4\)/);
@@ -36,23 +37,20 @@ describe('renderPdf read back with poppler and qpdf', () => {
     expect(run('pdfinfo', long)).toMatch(/Pages:\s+([3-9])\n/);
   });
 
-  it.skipIf(!hasPoppler)(
-    'pdffonts: every font embedded, subset, Identity-H, with ToUnicode; no standard-14 font',
-    () => {
-      const rows = run('pdffonts', sample)
-        .split('\n')
-        .slice(2)
-        .filter((row) => row.trim() !== '');
-      expect(rows.length).toBeGreaterThanOrEqual(2);
-      for (const row of rows) {
-        expect(row).toMatch(/^[A-Z]{6}\+DejaVuSans/);
-        expect(row).toMatch(/CID TrueType\s+Identity-H\s+yes yes yes/);
-        expect(row).not.toMatch(standard14);
-      }
-    },
-  );
+  pdffonts.it('pdffonts: every font embedded, subset, Identity-H, with ToUnicode; no standard-14 font', () => {
+    const rows = run('pdffonts', sample)
+      .split('\n')
+      .slice(2)
+      .filter((row) => row.trim() !== '');
+    expect(rows.length).toBeGreaterThanOrEqual(2);
+    for (const row of rows) {
+      expect(row).toMatch(/^[A-Z]{6}\+DejaVuSans/);
+      expect(row).toMatch(/CID TrueType\s+Identity-H\s+yes yes yes/);
+      expect(row).not.toMatch(standard14);
+    }
+  });
 
-  it.skipIf(!hasPoppler)('pdfinfo -struct-text: the structure text has every word, line-end spaces kept', () => {
+  pdfinfo.it('pdfinfo -struct-text: the structure text has every word, line-end spaces kept', () => {
     const quoted = [...run('pdfinfo', '-struct-text', long).matchAll(/^\s*"(.*)"$/gm)].map((m) => m[1]!);
     const found = quoted
       .join(' ')
@@ -61,7 +59,7 @@ describe('renderPdf read back with poppler and qpdf', () => {
     expect(found).toEqual(expectedWords(longLetter()));
   });
 
-  it.skipIf(!hasPoppler)('pdftotext -layout: names and typography extract intact, right-aligned letterhead', () => {
+  pdftotext.it('pdftotext -layout: names and typography extract intact, right-aligned letterhead', () => {
     const text = run('pdftotext', '-layout', sample, '-');
     for (const name of ['Łukasz Nowak', 'Siân Ó Súilleabháin', 'Mrs Zoë Hughes', '€2,500', '“no-nonsense”', '—']) {
       expect(text).toContain(name);
@@ -71,13 +69,13 @@ describe('renderPdf read back with poppler and qpdf', () => {
     expect(ofsted.indexOf('Ofsted')).toBeGreaterThan(dear.indexOf('Dear') + 40);
   });
 
-  it.skipIf(!hasQpdf)('qpdf --check is clean', () => {
+  qpdf.it('qpdf --check is clean', () => {
     for (const file of [sample, long]) {
       expect(run('qpdf', '--check', file)).toContain('No syntax or stream encoding errors found');
     }
   });
 
-  it.skipIf(!hasPoppler)('pdftoppm: every page renders glyphs in the text area', () => {
+  pdftoppm.it('pdftoppm: every page renders glyphs in the text area', () => {
     const dpi = 60;
     const scale = dpi / 72;
     for (const [file, pages] of [

@@ -1,18 +1,6 @@
-/** Poppler helpers shared by the PDF tests: tool detection, a runner and a PGM reader. */
+/** Poppler helpers shared by the PDF tests: a runner and a PGM reader (which programs are here: test/support/programs.ts). */
 import { execFileSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-
-export function has(tool: string): boolean {
-  try {
-    execFileSync(tool, ['-v'], { stdio: 'ignore' });
-    return true;
-  } catch (error) {
-    // poppler's tools exit non-zero for -v but still exist; only ENOENT means absent.
-    return (error as NodeJS.ErrnoException).code !== 'ENOENT';
-  }
-}
-
-export const hasPoppler = ['pdffonts', 'pdftotext', 'pdftoppm'].every(has);
 
 export const run = (tool: string, ...args: string[]): string => execFileSync(tool, args, { encoding: 'utf8' });
 

@@ -1,0 +1,33 @@
+/**
+ * The fast way in for a form that is already right (issue 18): js-yaml
+ * reads the text to plain values about twice as fast as the `yaml` package
+ * builds its document with every node's position, and most forms of a batch
+ * need no position at all. load.ts tries this first and takes the result
+ * only when the form then passes the schema; anything else (a syntax error,
+ * a duplicate key, a wrong value, or a text using YAML's rarer features,
+ * where two parsers might read it differently) goes the one full way, with
+ * positions, which alone makes diagnostics. So a diagnostic is the same
+ * whichever way the form came in; test/evidence/fast-parse.property.test.ts
+ * checks the two ways give equal values and equal diagnostics.
+ */
+import { CORE_SCHEMA, load } from 'js-yaml';
+
+/**
+ * YAML features the fast way leaves to the full one: directives (`%YAML`),
+ * tags (`!!str`, `!local`), anchors and aliases (`&a`, `*a`; the full way
+ * limits their expansion), and a byte-order mark or other format character
+ * inside the text. Narrative text may trip these (" *very*"): the form then
+ * simply takes the full way.
+ */
+const rarerFeatures = /^%|(?:^|[\s,[{])[!&*][^\s,[\]{}]|[\uFEFF\u2028\u2029\u0085]/m;
+
+/** The form's values when the fast way can read them, else undefined (the full way then reads the text). */
+export function readValuesFast(source: string): unknown {
+  if (rarerFeatures.test(source)) return undefined;
+  try {
+    const data = load(source, { schema: CORE_SCHEMA, maxAliases: 0 });
+    return data !== null && typeof data === 'object' && !Array.isArray(data) ? data : undefined;
+  } catch {
+    return undefined;
+  }
+}

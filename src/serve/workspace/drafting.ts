@@ -1,0 +1,49 @@
+/**
+ * Opening a letter from the queue: the same drafting page `serve FORM`
+ * gives, for one of the folder's forms, on its own port on 127.0.0.1
+ * (started when first asked for, then reused; stopped with the workspace).
+ * Its drafts go into the workspace's output folder.
+ */
+import { basename } from 'node:path';
+import type { Io } from '../../ground/io.js';
+import type { LetterService } from '../../workflow/page.js';
+import { startServer, type RunningServer } from '../server.js';
+
+export interface DraftingPages {
+  /** The drafting page's address for a form (absolute path, from the server's own listing). */
+  open(form: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+export function draftingPages(options: {
+  out: string;
+  outName: string;
+  letters: LetterService;
+  io: Io;
+}): DraftingPages {
+  const running = new Map<string, Promise<RunningServer>>();
+  return {
+    open: async (form) => {
+      let server = running.get(form);
+      if (!server) {
+        server = startServer({
+          form,
+          formName: basename(form),
+          out: options.out,
+          outName: options.outName,
+          port: 0,
+          letters: options.letters,
+          io: options.io,
+        });
+        running.set(form, server);
+        server.catch(() => running.delete(form));
+      }
+      return (await server).url;
+    },
+    close: async () => {
+      const all = [...running.values()];
+      running.clear();
+      await Promise.all(all.map(async (s) => (await s.catch(() => undefined))?.close()));
+    },
+  };
+}

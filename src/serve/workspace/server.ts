@@ -1,0 +1,282 @@
+/**
+ * The workspace's server, `serve FOLDER` (Node's http, no framework): the
+ * ISP's queue and letter pages, the LA officer's copy-list check, and the
+ * drafting page for any of the folder's forms. Loopback only, the Host
+ * checked on every request and the Origin on every change (guard.ts). The
+ * routes are a fixed list; a letter is named by the server's own id, a
+ * file by a fixed kind or its place in a listing; the folder (and its
+ * output folder) is the only place read or written. An uploaded letter is
+ * read in memory and never stored.
+ */
+import { readFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { basename, join } from 'node:path';
+import type { z } from 'zod';
+import type { Io } from '../../ground/io.js';
+import type { PreparedTemplates } from '../../workflow/context.js';
+import { packageRoot } from '../../ground/package-root.js';
+import { guardRequest } from '../guard.js';
+import type { StaticAsset } from '../pages/govuk-assets.js';
+import { shellAssets } from '../pages/layout.js';
+import type { LetterService } from '../../workflow/page.js';
+import { listen, type RunningServer } from '../server.js';
+import {
+  checkAction,
+  checkValues,
+  downloadPath,
+  finaliseAction,
+  finaliseView,
+  SendJobs,
+  type ActionContext,
+} from './actions.js';
+import { bodyProblem, checkBody, finaliseBody, maxLetterBytes, openBody, sendBody } from './bodies.js';
+import { checkPage } from './check-page.js';
+import { draftingPages } from './drafting.js';
+import { findLetter, listLetters, type ListedLetter, type WorkspaceFolder } from './folder.js';
+import { letterPage } from './letter-page.js';
+import { queuePage } from './queue-page.js';
+import { workspaceCss, workspaceJs } from './html.js';
+
+export interface WorkspaceOptions {
+  folder: WorkspaceFolder;
+  /** 0 for any free port; a busy port falls back to a free one. */
+  port: number;
+  letters: LetterService;
+  templates: PreparedTemplates;
+  io: Io;
+}
+
+const contentSecurityPolicy = [
+  "default-src 'none'",
+  "script-src 'self'",
+  "style-src 'self'",
+  "font-src 'self'",
+  "img-src 'self' data:",
+  "connect-src 'self'",
+  "frame-ancestors 'none'",
+  "base-uri 'none'",
+  "form-action 'none'",
+].join('; ');
+
+const securityHeaders = {
+  'content-security-policy': contentSecurityPolicy,
+  'x-content-type-options': 'nosniff',
+  'referrer-policy': 'no-referrer',
+  'cross-origin-opener-policy': 'same-origin',
+  'cross-origin-resource-policy': 'same-origin',
+  'cache-control': 'no-store',
+};
+
+class HttpError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The files the pages use, by URL: the shared shell's (GOV.UK Frontend's CSS, script and fonts) and the workspace's own. */
+function assetFiles(): Map<string, StaticAsset> {
+  const own = join(packageRoot(), 'assets', 'workspace');
+  return new Map<string, StaticAsset>([
+    ...shellAssets(),
+    [workspaceCss, { body: readFileSync(join(own, 'workspace.css')), type: 'text/css; charset=utf-8' }],
+    [workspaceJs, { body: readFileSync(join(own, 'workspace.js')), type: 'text/javascript; charset=utf-8' }],
+  ]);
+}
+
+const downloadTypes: Record<string, string> = {
+  docx: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+  pdf: 'application/pdf',
+  txt: 'text/plain; charset=utf-8',
+};
+
+function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra = {}): void {
+  res.writeHead(status, {
+    ...securityHeaders,
+    'content-type': type,
+    'content-length': Buffer.byteLength(body),
+    ...extra,
+  });
+  res.end(body);
+}
+
+async function readBody<T extends z.ZodType>(req: IncomingMessage, schema: T, limit: number): Promise<z.infer<T>> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) throw new HttpError(413, `the request is too large: at most ${Math.floor(limit / 1_000_000)} MB`);
+    chunks.push(chunk as Buffer);
+  }
+  let value: unknown;
+  try {
+    value = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+  } catch {
+    throw new HttpError(400, 'expected a JSON body');
+  }
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) throw new HttpError(400, bodyProblem(parsed.error));
+  return parsed.data;
+}
+
+/** A letter's id as the listing makes them; anything else is no letter. */
+const idPattern = /^[A-Za-z0-9-]{1,80}$/;
+
+export async function startWorkspaceServer(options: WorkspaceOptions): Promise<RunningServer> {
+  const { folder, io } = options;
+  const assets = assetFiles();
+  const context: ActionContext = { folder, templates: options.templates, io };
+  const jobs = new SendJobs(context);
+  const drafting = draftingPages({ out: folder.out, outName: folder.outName, letters: options.letters, io });
+  const smallBody = 64_000;
+  let port = 0;
+
+  const letter = async (id: string): Promise<ListedLetter> => {
+    const found = idPattern.test(id) ? await findLetter(folder, id, io.now()) : undefined;
+    if (!found) throw new HttpError(404, 'no such letter in this folder');
+    return found;
+  };
+
+  const checkView = async () => ({
+    folderName: folder.name,
+    ...(folder.register !== undefined ? { registerName: basename(folder.register) } : {}),
+    letters: (await listLetters(folder, io.now())).letters,
+    values: { ...checkValues(), school: folder.register !== undefined ? 'urn' : 'form' },
+    problems: [],
+  });
+
+  /** A page (GET): the HTML, or undefined when the path is no page. */
+  async function pageFor(path: string): Promise<string | Buffer | undefined> {
+    if (path === '/') {
+      const { today, letters } = await listLetters(folder, io.now());
+      return queuePage(folder.name, today, letters);
+    }
+    if (path === '/check') return checkPage(await checkView());
+    const match = /^\/letters\/([^/]+)$/.exec(path);
+    if (match) {
+      const found = await letter(match[1]!);
+      return letterPage({
+        folderName: folder.name,
+        letter: found,
+        finalise: finaliseView(context, found),
+        send: (await jobs.view(found)).html,
+      });
+    }
+    return undefined;
+  }
+
+  async function api(req: IncomingMessage, path: string): Promise<unknown> {
+    const method = req.method ?? 'GET';
+    const match = /^\/api\/letters\/([^/]+)\/(open|finalise|send)$/.exec(path);
+    if (match) {
+      const found = await letter(match[1]!);
+      const action = match[2]!;
+      if (action === 'send' && method === 'GET') return { html: (await jobs.view(found)).html.value };
+      if (method !== 'POST') throw new HttpError(405, `${method} is not allowed here`);
+      if (action === 'open') {
+        const body = await readBody(req, openBody, smallBody);
+        const form = found.forms[Number(body.form)];
+        if (body.form === '' || !form) throw new HttpError(400, '"form": expected a number from the page’s own list');
+        return { url: await drafting.open(form) };
+      }
+      if (action === 'finalise') {
+        const body = await readBody(req, finaliseBody, smallBody);
+        // The listing again after finalising: the downloads and the stage have changed.
+        const html = await finaliseAction(context, found, body);
+        return { html: html.value };
+      }
+      const body = await readBody(req, sendBody, smallBody);
+      jobs.start(found, body.mode);
+      const view = await jobs.view(found);
+      return { html: view.html.value, running: view.running };
+    }
+    if (path === '/api/check') {
+      if (method !== 'POST') throw new HttpError(405, `${method} is not allowed here`);
+      const body = await readBody(req, checkBody, Math.ceil(maxLetterBytes / 3) * 4 + smallBody);
+      const html = await checkAction(context, (await listLetters(folder, io.now())).letters, body);
+      return { html: html.value };
+    }
+    throw new HttpError(404, 'no such page');
+  }
+
+  async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const header = (name: string) => {
+      const value = req.headers[name];
+      return Array.isArray(value) ? value.join(',') : value;
+    };
+    const method = req.method ?? 'GET';
+    const guard = guardRequest(
+      method,
+      {
+        host: header('host'),
+        origin: header('origin'),
+        'sec-fetch-site': header('sec-fetch-site'),
+        'content-type': header('content-type'),
+      },
+      port,
+    );
+    if (!guard.ok) return send(res, guard.status, 'text/plain; charset=utf-8', `${guard.reason}\n`);
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    try {
+      if (path.startsWith('/api/')) {
+        return send(res, 200, 'application/json; charset=utf-8', JSON.stringify(await api(req, path)));
+      }
+      if (method !== 'GET' && method !== 'HEAD') throw new HttpError(405, 'not allowed');
+      const asset = assets.get(path);
+      if (asset) return send(res, 200, asset.type, asset.body);
+      const download = /^\/letters\/([^/]+)\/download\/([a-z.]+)$/.exec(path);
+      if (download) {
+        const found = await letter(download[1]!);
+        const file = downloadPath(folder, found, download[2]!);
+        if (!file) throw new HttpError(404, 'this letter has no such file yet');
+        const ext = file.split('.').at(-1) ?? '';
+        return send(res, 200, downloadTypes[ext] ?? 'application/octet-stream', readFileSync(file), {
+          'content-disposition': `attachment; filename="${basename(file)}"`,
+        });
+      }
+      const body = await pageFor(path);
+      if (body === undefined) throw new HttpError(404, 'not found');
+      return send(res, 200, 'text/html; charset=utf-8', body);
+    } catch (error) {
+      const json = path.startsWith('/api/');
+      const answer = (status: number, message: string) =>
+        json
+          ? send(res, status, 'application/json; charset=utf-8', JSON.stringify({ error: message }))
+          : send(res, status, 'text/plain; charset=utf-8', `${message}\n`);
+      if (error instanceof HttpError) return answer(error.status, error.message);
+      io.stderr(`monitoring-letter serve: internal error, please report it: ${(error as Error).stack}\n`);
+      return answer(500, 'internal error (see the terminal), please report it');
+    }
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: unknown) => {
+      io.stderr(`monitoring-letter serve: ${(error as Error).message}\n`);
+      if (!res.headersSent) send(res, 500, 'text/plain; charset=utf-8', 'internal error\n');
+      else res.destroy();
+    });
+  });
+  let portWasBusy = false;
+  try {
+    port = await listen(server, options.port);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || options.port === 0) throw error;
+    portWasBusy = true;
+    port = await listen(server, 0);
+  }
+  return {
+    url: `http://127.0.0.1:${port}/`,
+    port,
+    portWasBusy,
+    close: async () => {
+      await jobs.settled();
+      await drafting.close();
+      await new Promise<void>((resolve) => {
+        server.close(() => resolve());
+        server.closeAllConnections();
+      });
+    },
+  };
+}

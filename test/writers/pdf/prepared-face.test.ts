@@ -1,0 +1,33 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { faceNames } from '../../../src/writers/pdf/charset.js';
+import { prepareFace } from '../../../src/writers/pdf/fonts.js';
+import { deserializeFace, faceStamp, serializeFace } from '../../../src/writers/pdf/prepared-face.js';
+
+const assets = new URL('../../../assets/fonts/', import.meta.url);
+const manifest = JSON.parse(readFileSync(new URL('manifest.json', assets), 'utf8')) as {
+  faces: Record<string, string>;
+};
+
+describe('faces prepared at build time', () => {
+  it.each(faceNames)('%s read back from its prepared file equals the face prepared at run time', (face) => {
+    const subset = readFileSync(new URL(manifest.faces[face]!, assets));
+    const prepared = prepareFace(face, subset);
+    const stamp = faceStamp(subset);
+    // An odd offset too: the reader copies to an aligned buffer.
+    const bytes = serializeFace(prepared, stamp);
+    const shifted = new Uint8Array(bytes.length + 1).subarray(1);
+    shifted.set(bytes);
+    for (const input of [bytes, shifted]) expect(deserializeFace(input, stamp)).toEqual(prepared);
+  });
+
+  it('is not used for other bytes than those it was prepared from (a stale build), nor when it is no prepared face', () => {
+    const subset = readFileSync(new URL(manifest.faces.regular!, assets));
+    const bytes = serializeFace(prepareFace('regular', subset), faceStamp(subset));
+    const other = Uint8Array.from(subset);
+    other[100] = other[100]! ^ 1;
+    expect(deserializeFace(bytes, faceStamp(other))).toBeUndefined();
+    expect(deserializeFace(subset, faceStamp(subset))).toBeUndefined();
+    expect(deserializeFace(new Uint8Array(4), faceStamp(subset))).toBeUndefined();
+  });
+});
