@@ -7,6 +7,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { processIo } from '../src/ground/io.js';
+import { prepareContext } from '../src/workflow/context.js';
 import { prepareLetterService } from '../src/workflow/page.js';
 import { applyEdits, formData } from '../src/serve/yaml-edit.js';
 
@@ -32,7 +33,7 @@ async function time(label: string, runs: number, step: (i: number) => Promise<vo
 }
 
 const prepareStart = performance.now();
-const letters = prepareLetterService({}, processIo());
+const letters = prepareLetterService(prepareContext(processIo()));
 console.log(`prepare (templates, holidays), once per server: ${(performance.now() - prepareStart).toFixed(1)} ms`);
 
 const variant = (i: number) => example.replace('Teaching is improving.', `Teaching is improving (${i}).`);

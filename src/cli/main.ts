@@ -3,7 +3,7 @@ import type { Command } from './command.js';
 import { summaryCommands } from './command-summaries.js';
 import { exitCodes, UserError, type Io } from '../ground/io.js';
 import { toolVersion } from '../ground/version.js';
-import { suggest } from '../evidence/suggest.js';
+import { suggest } from '../ground/suggest.js';
 
 /**
  * Each command's module, loaded only when that command runs: a cold `draft`

@@ -5,8 +5,7 @@
  * problems come back together, each saying where to fix it.
  */
 import type { EvidenceForm } from '../evidence/schema.js';
-import { RecipientsError, resolveRecipients } from '../rules/recipients.js';
-import type { RecipientList } from '../rules/types.js';
+import type { CopyListDecision, RecipientList } from '../rules/types.js';
 import { HeaderError } from './addresses.js';
 import { addressRecipients, senderAddress } from './addressees.js';
 import { buildConfirmation } from './confirmation.js';
@@ -37,17 +36,21 @@ function headerProblem(error: unknown): string {
   throw error;
 }
 
-/** The messages that send a form's final letter from `letterDir`, or every reason they cannot be sent. */
-export function planLetterSend(form: EvidenceForm, formFile: string, letterDir: string, context: PlanContext): Plan {
+/**
+ * The messages that send a form's final letter from `letterDir` to the copy
+ * list decided for it (src/rules/letter-decisions.ts), or every reason they cannot be sent.
+ */
+export function planLetterSend(
+  form: EvidenceForm,
+  formFile: string,
+  letterDir: string,
+  context: PlanContext,
+  copyList: CopyListDecision,
+): Plan {
   const { contacts, contactsFile, templates } = context;
   const problems: string[] = [];
-  let recipients: RecipientList | undefined;
-  try {
-    recipients = resolveRecipients(form.school, form.headteacher);
-  } catch (error) {
-    if (!(error instanceof RecipientsError)) throw error;
-    problems.push(`${formFile}: ${error.message}`);
-  }
+  const recipients = copyList.decided ? copyList.list : undefined;
+  if (!copyList.decided) problems.push(`${formFile}: ${copyList.problem.message}`);
   let letter: FinalLetter | undefined;
   const letterProblems: string[] = [];
   try {

@@ -10,7 +10,7 @@ import { formatPath } from '../ground/diagnostics.js';
 import { numberBound, schemaMessages, typeHint } from './messages.js';
 import { describeSchema, enumValues, knownKeys, schemaAt } from './schema-path.js';
 import { isoDatePattern, urnPattern } from './schema.js';
-import { suggest } from './suggest.js';
+import { suggest } from '../ground/suggest.js';
 
 /** Where the loader places diagnostics. */
 export interface Locators {

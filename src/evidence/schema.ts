@@ -10,7 +10,10 @@
  */
 import { internationalAddressProblem } from '../ground/international-address.js';
 import { z } from 'zod';
+import { isRealDate } from '../ground/calendar.js';
 import { establishmentTypeIds } from './establishment.js';
+
+export { isRealDate };
 
 /** How a date is written in the form: YYYY-MM-DD. */
 export const isoDatePattern = /^\d{4}-\d{2}-\d{2}$/;
@@ -25,16 +28,6 @@ export const isoDate = z
   .regex(isoDatePattern, { error: 'expected a date written YYYY-MM-DD, e.g. 2014-03-12', abort: true })
   .refine(isRealDate, { error: (issue) => `${String(issue.input)} is not a date on the calendar` })
   .meta({ description: 'A calendar date, YYYY-MM-DD', examples: ['2014-03-12'] });
-
-/** True for a YYYY-MM-DD string naming a real calendar day. */
-export function isRealDate(value: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(value);
-  if (!m) return false;
-  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
-  if (y < 1900 || y > 2100 || mo < 1 || mo > 12 || d < 1) return false;
-  const days = new Date(Date.UTC(y, mo, 0)).getUTCDate();
-  return d <= days;
-}
 
 /**
  * A character no letter can print, which only an escape (JSON's \u0000, YAML's "\x1b") brings into a form:

@@ -8,9 +8,8 @@
 import { lastVisitDay, sortedVisitDates } from '../evidence/visit-dates.js';
 import type { FormPath } from '../ground/diagnostics.js';
 import type { EvidenceForm, Person } from '../evidence/schema.js';
-import type { RecipientList } from '../rules/types.js';
+import type { ContentKey, LetterDecisions } from '../rules/types.js';
 import { copyListNames } from '../rules/recipients.js';
-import { missingContents } from '../rules/checks/completeness.js';
 import { formatLongDate, formatMonthYear, formatVisitDates } from '../ground/dates-in-words.js';
 import { joinList, midSentence } from './join.js';
 import { establishmentTypeById } from '../evidence/establishment.js';
@@ -27,8 +26,8 @@ export type Text = string | Missing;
 
 /** Everything buildLetter needs besides the form. */
 export interface LetterContext {
-  /** The para 17 copy list, or why it could not be decided. */
-  recipients: RecipientList | { error: string; path: FormPath };
+  /** The copy list (para 17) and what para 16 still needs, decided once for the letter (src/rules/letter-decisions.ts). */
+  decisions: LetterDecisions;
   status: 'draft' | 'final';
   toolVersion: string;
   templateHash: string;
@@ -184,12 +183,10 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
   };
   // para 16: what is missing is decided once, by the completeness rule, so validate and draft --final agree.
   const required = new Map(
-    missingContents(form)
-      .filter((item) => (item.severity ?? 'error') === 'error')
-      .map((item) => [item.key, item]),
+    context.decisions.missing.filter((item) => (item.severity ?? 'error') === 'error').map((item) => [item.key, item]),
   );
   /** The value, or a gap where the completeness rule says this item is missing. */
-  const content = (key: string, value: string): Text => {
+  const content = (key: ContentKey, value: string): Text => {
     const item = required.get(key);
     if (item === undefined) return value;
     const gap = { missing: item.label, path: item.path };
@@ -309,12 +306,14 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
     missing: content('externalSupport', ''),
   };
 
-  const recipients = context.recipients;
-  const copyList = 'error' in recipients ? [] : copyListNames(recipients);
+  const decided = context.decisions.copyList;
+  const copyList = decided.decided ? copyListNames(decided.list) : [];
   const copies = {
     names: joinList(copyList),
     list: copyList,
-    missing: 'error' in recipients ? need(undefined, `copy list (${recipients.error})`, recipients.path) : '',
+    missing: decided.decided
+      ? ''
+      : need(undefined, `copy list (${decided.problem.message})`, [...decided.problem.path]),
   };
 
   const governance: GovernanceFlags = {

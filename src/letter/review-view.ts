@@ -6,6 +6,7 @@
  * recommendation, completed within 8); a review of governance has no period,
  * so the letter says how soon after the recommendation it was commissioned.
  */
+import type { ContentKey } from '../rules/types.js';
 import { daysBetween } from '../ground/calendar.js';
 import { formatLongDate } from '../ground/dates-in-words.js';
 import type { EvidenceForm } from '../evidence/schema.js';
@@ -32,7 +33,7 @@ export interface ReviewTiming {
 }
 
 /** What a text field of the model needs: the value, or a gap where the completeness rule says it is missing. */
-export type Content<T> = (key: string, value: string) => T;
+export type Content<T> = (key: ContentKey, value: string) => T;
 
 /** The reviews the letter reports on, in para 16's words' order: the pupil premium's, then governance's. */
 export function buildReviews<T>(form: EvidenceForm, content: Content<T>, optional: (v: string | undefined) => string) {

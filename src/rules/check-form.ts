@@ -6,8 +6,10 @@
 import type { Diagnostic } from '../ground/diagnostics.js';
 import type { EvidenceForm } from '../evidence/schema.js';
 import type { MessageCatalogue } from '../ground/message-catalogue.js';
-import { arrangementsForDates } from './arrangements.js';
 import { rules } from './checks/index.js';
+import type { LetterDecisions } from './types.js';
+import { arrangementsForDates } from './arrangements.js';
+import { decideLetter } from './letter-decisions.js';
 import type { RuleContext } from './rule.js';
 import type { Holidays } from './working-days.js';
 
@@ -15,14 +17,24 @@ export interface CheckOptions {
   holidays: Holidays;
   /** The wording of the findings; default the bundled catalogue (templates/messages/en.yaml). */
   messages?: MessageCatalogue;
+  /** The letter's decisions, when the caller has made them already (composeLetter); made here otherwise. */
+  decisions?: LetterDecisions;
 }
 
 /** Every domain check's diagnostics for the form (paths only; the caller adds positions). */
 export function checkForm(form: EvidenceForm, options: CheckOptions): Diagnostic[] {
   const context: RuleContext = {
-    holidays: options.holidays,
-    arrangements: arrangementsForDates(form.visit.dates),
+    ...ruleContext(form, options.holidays, options.decisions),
     ...(options.messages ? { messages: options.messages } : {}),
   };
   return rules.flatMap((rule) => rule.check(form, context));
+}
+
+/** The context every rule reads for a form: the guidance by its dates, and the letter's decisions (made here unless given). */
+export function ruleContext(form: EvidenceForm, holidays: Holidays, decisions?: LetterDecisions): RuleContext {
+  return {
+    holidays,
+    arrangements: arrangementsForDates(form.visit.dates),
+    decisions: decisions ?? decideLetter(form),
+  };
 }

@@ -11,6 +11,7 @@ import type { Diagnostic, FormPath, Severity } from '../ground/diagnostics.js';
 import type { EvidenceForm } from '../evidence/schema.js';
 import { loadMessages, type MessageCatalogue, type MessageParams } from '../ground/message-catalogue.js';
 import type { Arrangements } from './arrangements.js';
+import type { LetterDecisions } from './types.js';
 import type { Holidays } from './working-days.js';
 
 /** What every rule knows besides the form. */
@@ -21,6 +22,8 @@ export interface RuleContext {
   arrangements: Arrangements;
   /** The wording of findings; default the bundled catalogue (an ISP's messages.yaml may replace sentences). */
   messages?: MessageCatalogue;
+  /** The copy list and what para 16 still needs, decided once for the letter (src/rules/letter-decisions.ts). */
+  decisions: LetterDecisions;
 }
 
 /** The rule's identity: a stable id ('para-16/completeness'), the paragraph it comes from, its usual severity. */

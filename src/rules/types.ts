@@ -1,4 +1,6 @@
 /** Data the rules return. Rules return data, never terminal strings. */
+import type { FormPath, Severity } from '../ground/diagnostics.js';
+import type { MessageParams } from '../ground/message-format.js';
 
 /** Recipient roles (fixed ids, DESIGN.md). */
 export const recipientRoles = [
@@ -51,4 +53,71 @@ export interface Deadline {
   description: string;
   paragraph: string;
   basis: 'working days, England' | 'calendar weeks' | 'calendar months';
+}
+
+/**
+ * One item para 16 requires that the form does not give (MissingContent,
+ * found by src/rules/checks/completeness.ts): the single source of truth for
+ * "missing". `validate` reports these and the letter model puts a marker
+ * «label: not yet written» where each error belongs, so `validate` and
+ * `draft --final` always agree.
+ *
+ * The name of each item para 16 requires, as the letter model looks it up
+ * (src/letter/model.ts): one per place in the letter a marker can stand.
+ */
+export type ContentKey =
+  | 'school.name'
+  | 'headteacher'
+  | 'visit.number'
+  | 'evidence'
+  | 'context'
+  | 'judgement'
+  | 'actions.school'
+  | 'findings.teachingAndLearning'
+  | 'findings.leadership'
+  | 'findings.governance'
+  | 'findings.plans'
+  | `findings.progress.${number}`
+  | `findings.previousPriorities.${number}`
+  | `reviews.${'pupilPremium' | 'governance'}.${'commissioned' | 'impact' | 'not-recommended'}`
+  | 'externalSupport'
+  | 'externalSupport.none'
+  | 'externalSupport.brokering'
+  | 'externalSupport.qualityAndImpact'
+  | `externalSupport.providers.${number}.qualityAndImpact`
+  | 'priorities';
+
+export interface MissingContent {
+  /** Where the letter model looks it up: 'findings.plans', 'findings.progress.2', 'reviews.pupilPremium.commissioned'… */
+  key: ContentKey;
+  /** The marker's words in a draft: «label: not yet written». */
+  label: string;
+  /** Its message in the catalogue (templates/messages/en.yaml, under para-16/completeness), with the parameters. */
+  code: string;
+  params?: MessageParams;
+  path: FormPath;
+  /** 'error' unless said otherwise; only errors are gaps in the letter. */
+  severity?: Severity;
+  /** The guidance paragraph, where not 16. */
+  paragraph?: string;
+}
+
+/** Why the copy list cannot be decided (a RecipientsError): what is wrong and the form field to fix. */
+export interface CopyListProblem {
+  code: 'missing-type' | 'unknown-type' | 'not-section-5' | 'missing-local-authority' | 'missing-diocese';
+  message: string;
+  path: ReadonlyArray<string | number>;
+}
+
+/** The copy list, or why it cannot be decided. */
+export type CopyListDecision = { decided: true; list: RecipientList } | { decided: false; problem: CopyListProblem };
+
+/**
+ * The two decisions about a letter that the checks, the letter model and
+ * sending all read, made once per letter (src/rules/letter-decisions.ts).
+ */
+export interface LetterDecisions {
+  readonly copyList: CopyListDecision;
+  /** Every item para 16 requires that the form does not give, in the letter's order (warnings included). */
+  readonly missing: readonly MissingContent[];
 }

@@ -14,7 +14,9 @@ import {
 } from '../check-copy/index.js';
 import type { Diagnostic } from '../ground/diagnostics.js';
 import { loadSchoolFacts, SchoolFactsError } from '../register/school-facts.js';
-import { RecipientsError, resolveRecipients } from '../rules/recipients.js';
+import { decideCopyList } from '../rules/letter-decisions.js';
+
+export type { CopyCheck };
 
 export interface CheckCopyRequest {
   /** The received letter: its name (for its type, .docx, .pdf, .txt or .md) and its bytes. */
@@ -58,14 +60,10 @@ export async function checkLetterCopies(request: CheckCopyRequest): Promise<Chec
     message,
     diagnostics: facts.diagnostics,
   });
-  let list;
-  try {
-    // With no form, the facts are the register's: a fact not known is said in its words.
-    list = resolveRecipients(facts.school, facts.headteacher, { factsFrom: facts.form ? 'form' : 'register' });
-  } catch (error) {
-    if (error instanceof RecipientsError) return refuse(`cannot decide who gets the letter: ${error.message}`);
-    throw error;
-  }
+  // With no form, the facts are the register's: a fact not known is said in its words.
+  const copyList = decideCopyList(facts, { factsFrom: facts.form ? 'form' : 'register' });
+  if (!copyList.decided) return refuse(`cannot decide who gets the letter: ${copyList.problem.message}`);
+  const list = copyList.list;
   let text: string;
   try {
     text = await readLetterBytes(request.letter.bytes, request.letter.name);

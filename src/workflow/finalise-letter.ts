@@ -6,7 +6,9 @@
  * caller gives the clock's readings (`on`, `at`) and prints the outcome.
  */
 import { join, resolve } from 'node:path';
-import { existsSync, mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync, statSync } from 'node:fs';
+import { UserError } from '../ground/io.js';
+import type { WorkflowContext } from './context.js';
 import { formatLongDate } from '../ground/dates-in-words.js';
 import type { Diagnostic } from '../ground/diagnostics.js';
 import { exitCodes, type ExitCode } from '../ground/exit-codes.js';
@@ -267,4 +269,28 @@ function sentSentence(sent: VersionState): string {
   const count = sent.sentTo?.length ?? 0;
   const to = count > 0 ? ` to ${count} recipient${count === 1 ? '' : 's'} (${sent.sentTo!.join(', ')})` : '';
   return `version ${sent.version} (finalised${by} on ${formatLongDate(sent.finalisedOn)}) was sent on ${formatLongDate(sent.sentOn!)}${to}`;
+}
+
+/** `finalise` with the process's context: its templates, holidays and working folder; `out` as the user named it. */
+export async function finalise(
+  context: WorkflowContext,
+  request: Omit<FinaliseRequest, 'cwd' | 'outDir' | 'templates' | 'holidays'> & { out: string },
+): Promise<FinaliseOutcome & { outDir: string }> {
+  const templates = context.templates();
+  const outDir = resolve(context.io.cwd, request.out);
+  if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
+    throw new UserError(
+      `--out ${request.out}: a file is in the way; expected a folder to write the letters into`,
+      exitCodes.usage,
+    );
+  }
+  const { out: _out, ...rest } = request;
+  const outcome = await finaliseLetter({
+    ...rest,
+    cwd: context.io.cwd,
+    outDir,
+    templates,
+    holidays: context.holidays(),
+  });
+  return { ...outcome, outDir };
 }

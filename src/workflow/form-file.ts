@@ -7,6 +7,9 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { maxFormBytes } from '../evidence/load.js';
+
+/** The largest form the page reads or saves, as the loader allows. */
+export { maxFormBytes };
 import { writeFileAtomic } from '../writers/write-atomic.js';
 
 /** The version of a text: the start of its SHA-256 (the same text is the same version after a restart). */

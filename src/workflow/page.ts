@@ -9,14 +9,13 @@ import { relative, resolve } from 'node:path';
 import type { Diagnostic } from '../ground/diagnostics.js';
 import type { PreparedTemplates } from '../letter/templates.js';
 import { londonDate } from '../ground/calendar.js';
-import { englandBankHolidays } from '../rules/holidays.js';
 import type { Deadline, RecipientList } from '../rules/types.js';
 import type { Holidays } from '../rules/working-days.js';
 import { draftLetter, writeLetterFiles } from './draft.js';
 import { loadAndValidate, loadAndValidateText } from './load.js';
 import type { Io } from '../ground/io.js';
 import { formatDiagnostics } from '../ground/diagnostics-text.js';
-import { loadTemplates } from './context.js';
+import type { WorkflowContext } from './context.js';
 
 /** What the page shows for one version of the form's text. */
 export interface FormCheck {
@@ -45,10 +44,11 @@ export interface LetterService {
 /** The formats the page's button writes. */
 export const draftFormats = ['docx', 'pdf'] as const;
 
-/** Prepares the templates and holidays once; a bad --templates folder is the user's mistake (exit 2). */
-export function prepareLetterService(options: { templates?: string }, io: Io): LetterService {
-  const templates: PreparedTemplates = loadTemplates(options.templates, io);
-  const holidays: Holidays = englandBankHolidays();
+/** Prepares the templates and holidays once, now; a bad --templates folder is the user's mistake (exit 2). */
+export function prepareLetterService(context: WorkflowContext): LetterService {
+  const { io } = context;
+  const templates: PreparedTemplates = context.templates();
+  const holidays: Holidays = context.holidays();
   return {
     check: (text, file) => checkPageForm(text, file, io.cwd, templates, holidays),
     writeDraft: (request, pageIo) => writeDraft(request, pageIo, templates, holidays),

@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from '../ground/diagnostics.js';
 import type { EvidenceForm } from '../evidence/schema.js';
-import { buildLetter, type LetterContext, type LetterModel } from '../letter/model.js';
+import { buildLetter, type LetterModel } from '../letter/model.js';
 import { renderLetter } from '../letter/render.js';
 import { checkTemplates } from '../letter/template-check.js';
 import { defaultTemplatesDir, type PreparedTemplates } from '../letter/templates.js';
@@ -15,7 +15,7 @@ import { toView } from '../letter/view.js';
 import { lastVisitDay } from '../evidence/visit-dates.js';
 import { checkForm } from '../rules/check-form.js';
 import { computeDeadlines } from '../rules/deadlines.js';
-import { RecipientsError, resolveRecipients } from '../rules/recipients.js';
+import { decideLetter } from '../rules/letter-decisions.js';
 import type { Deadline, RecipientList } from '../rules/types.js';
 import type { Holidays } from '../rules/working-days.js';
 import { toolVersion as packageVersion } from '../ground/version.js';
@@ -63,23 +63,16 @@ const samePath = (a: readonly (string | number)[], b: readonly (string | number)
 export function composeLetter(form: EvidenceForm, options: ComposeOptions): ComposedLetter {
   const final = options.status === 'final';
   const started = performance.now();
+  // The copy list and what para 16 still needs: decided once, read by the checks, the model and the result.
+  const decisions = decideLetter(form);
   const diagnostics: Diagnostic[] = [
-    ...checkForm(form, { holidays: options.holidays, messages: options.templates.messages }),
+    ...checkForm(form, { holidays: options.holidays, decisions, messages: options.templates.messages }),
   ];
-
-  let recipients: RecipientList | undefined;
-  let recipientsContext: LetterContext['recipients'];
-  try {
-    recipients = resolveRecipients(form.school, form.headteacher);
-    recipientsContext = recipients;
-  } catch (error) {
-    if (!(error instanceof RecipientsError)) throw error;
-    // The copy-list check (src/rules/checks/consistency/copy-list.ts) has already said why, at this place.
-    recipientsContext = { error: error.message, path: error.path };
-  }
+  // A copy list that cannot be decided: the copy-list check (src/rules/checks/consistency/copy-list.ts) has said why.
+  const recipients = decisions.copyList.decided ? decisions.copyList.list : undefined;
 
   const model = buildLetter(form, {
-    recipients: recipientsContext,
+    decisions,
     status: options.status,
     toolVersion: options.toolVersion ?? packageVersion,
     templateHash: options.templates.hash,

@@ -26,6 +26,7 @@ import {
   type Transport,
 } from '../distribution/transport.js';
 import type { EvidenceForm } from '../evidence/schema.js';
+import { decideCopyList } from '../rules/letter-decisions.js';
 import { exitCodes } from '../ground/exit-codes.js';
 import { londonDate } from '../ground/calendar.js';
 import { firstVisitDay, lastVisitDay } from '../evidence/visit-dates.js';
@@ -233,7 +234,7 @@ async function sendOrRefuse(request: SendRequest): Promise<SendOutcome> {
     form,
     plan:
       request.kind === 'letter'
-        ? planLetterSend(form, file, letterDir, context)
+        ? planLetterSend(form, file, letterDir, context, decideCopyList(form))
         : planConfirmation(form, file, context),
   }));
   const problems = plans.flatMap((p) => p.plan.problems.map((problem) => `${p.file}: ${problem}`));

@@ -8,6 +8,13 @@ import { lastVisitDay } from '../evidence/visit-dates.js';
 import { computeDeadlines } from '../rules/deadlines.js';
 import type { Holidays } from '../rules/working-days.js';
 import { historyPath, readHistory } from '../ground/history.js';
+import { recordPublication as recordCheckedPublication } from './publish.js';
+import { existsSync, statSync } from 'node:fs';
+import { basename, relative, resolve } from 'node:path';
+import { exitCodes, type ExitCode } from '../ground/exit-codes.js';
+import { listForms } from './batch/run-batch.js';
+import type { WorkflowContext } from './context.js';
+import type { Outcome, Refusal } from './outcome.js';
 import { loadAndValidate } from './load.js';
 import { checkForm } from '../rules/check-form.js';
 import { compareStatuses, letterStatus, queueStage, type LetterStatus, type QueueStage } from './status.js';
@@ -86,4 +93,55 @@ export async function statusReport(
     rows.push(row);
   }
   return rows.sort(compareStatuses);
+}
+
+/** The forms `status` names: one form, or every form in a folder; `shown` as the user named it. */
+function formsNamed(context: WorkflowContext, forms: string): Outcome<{ files: string[]; folder: boolean }> {
+  const target = resolve(context.io.cwd, forms);
+  if (!existsSync(target)) return refuse(`${forms}: no such form or folder`, exitCodes.usage);
+  const folder = statSync(target).isDirectory();
+  return { ok: true, files: folder ? listForms(target) : [target], folder, diagnostics: [] };
+}
+
+function refuse(message: string, exitCode: ExitCode): Refusal & { diagnostics: [] } {
+  return { ok: false, message, exitCode, diagnostics: [] };
+}
+
+/** `status`: where each letter the forms are for stands, overdue first, judged against `today`. */
+export async function letterStatuses(
+  context: WorkflowContext,
+  request: { forms: string; out: string; today: string },
+): Promise<Outcome<{ rows: LetterRow[] }>> {
+  const named = formsNamed(context, request.forms);
+  if (!named.ok) return named;
+  const { cwd } = context.io;
+  const rows = await statusReport(
+    named.files.map((file) => ({ path: file, shown: relative(cwd, file) || basename(file) })),
+    { outDir: resolve(cwd, request.out), today: request.today, holidays: context.holidays() },
+  );
+  return { ok: true, rows, diagnostics: [] };
+}
+
+/** `status --published`: records that one form's letter was published (para 18) on a date, once it was sent (src/workflow/publish.ts). */
+export async function recordPublication(
+  context: WorkflowContext,
+  request: { form: string; out: string; on: string },
+): Promise<Outcome<{ letter: { urn: string; visitDate: string } }>> {
+  const { form: name } = request;
+  const named = formsNamed(context, name);
+  if (!named.ok) return named;
+  if (named.folder) {
+    return refuse(
+      `--published records one letter's publication: name its form, not the folder ${name}`,
+      exitCodes.usage,
+    );
+  }
+  const outcome = await recordCheckedPublication({
+    form: name,
+    cwd: context.io.cwd,
+    outDir: resolve(context.io.cwd, request.out),
+    on: request.on,
+    at: context.io.now().toISOString(),
+  });
+  return { ...outcome, diagnostics: [] };
 }

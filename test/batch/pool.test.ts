@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { csvField, openManifest, type ManifestEntry } from '../../src/workflow/batch/manifest.js';
 import { maxGroup, runPool } from '../../src/workflow/batch/pool.js';
-import { createProgress } from '../../src/workflow/batch/progress.js';
+import { createProgress } from '../../src/cli/progress.js';
 
 async function* items(list: string[]): AsyncGenerator<string> {
   for (const i of list) yield i;

@@ -12,11 +12,9 @@ import { main } from '../../src/cli/main.js';
 import { loadContacts } from '../../src/distribution/contacts.js';
 import { distribute } from '../../src/distribution/distribute.js';
 import { emailTemplates } from '../../src/distribution/email-templates.js';
-import { planLetterSend } from '../../src/distribution/plan.js';
 import { smtpTransport } from '../../src/distribution/transport.js';
-import { loadFormFile } from '../../src/evidence/load.js';
 import { fakeIo } from '../support/fake-io.js';
-import { journal, makeWorkspace } from './workspace.js';
+import { journal, makeWorkspace, planLetterSendFor } from './workspace.js';
 
 const servers: SMTPServer[] = [];
 afterEach(async () => {
@@ -101,7 +99,7 @@ describe('--smtp mistakes found on connecting', () => {
     const { file } = ws.addLetter('121190');
     const { contacts } = loadContacts(readFileSync(ws.contacts, 'utf8'), 'contacts.yaml');
     const context = { contacts: contacts!, contactsFile: 'contacts.yaml', templates: emailTemplates() };
-    const messages = planLetterSend(loadFormFile(file).form!, file, ws.letterDir, context).messages;
+    const messages = planLetterSendFor(file, ws.letterDir, context).messages;
     const sleeps: number[] = [];
     const entries = await distribute(
       messages,

@@ -7,11 +7,9 @@ import { loadContacts } from '../../src/distribution/contacts.js';
 import { distribute, type DistributeDeps } from '../../src/distribution/distribute.js';
 import { emailTemplates } from '../../src/distribution/email-templates.js';
 import type { OutgoingMessage } from '../../src/distribution/message.js';
-import { planLetterSend } from '../../src/distribution/plan.js';
 import { smtpTransport, type SmtpTimeouts } from '../../src/distribution/transport.js';
-import { loadFormFile } from '../../src/evidence/load.js';
 import { closedPort, startFaultServer, type FaultServer } from '../support/smtp-fault-server.js';
-import { journal, makeWorkspace, type Workspace } from './workspace.js';
+import { journal, makeWorkspace, planLetterSendFor, type Workspace } from './workspace.js';
 
 const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 const fast: SmtpTimeouts = { connectionTimeoutMs: 2_000, greetingTimeoutMs: 2_000, socketTimeoutMs: 400 };
@@ -30,7 +28,7 @@ function plan(ws: Workspace, files: string[]): OutgoingMessage[] {
   const { contacts } = loadContacts(readFileSync(ws.contacts, 'utf8'), 'contacts.yaml');
   const context = { contacts: contacts!, contactsFile: 'contacts.yaml', templates: emailTemplates() };
   return files.flatMap((file) => {
-    const p = planLetterSend(loadFormFile(file).form!, file, ws.letterDir, context);
+    const p = planLetterSendFor(file, ws.letterDir, context);
     expect(p.problems).toEqual([]);
     return p.messages;
   });

@@ -13,10 +13,8 @@ import { loadContacts } from '../../src/distribution/contacts.js';
 import { distribute, type DistributeDeps } from '../../src/distribution/distribute.js';
 import { emailTemplates } from '../../src/distribution/email-templates.js';
 import type { OutgoingMessage } from '../../src/distribution/message.js';
-import { planLetterSend } from '../../src/distribution/plan.js';
 import type { Delivery, Transport } from '../../src/distribution/transport.js';
-import { loadFormFile } from '../../src/evidence/load.js';
-import { journal, makeWorkspace, type Workspace } from './workspace.js';
+import { journal, makeWorkspace, planLetterSendFor, type Workspace } from './workspace.js';
 
 const sha = (b: Buffer): string => createHash('sha256').update(b).digest('hex');
 
@@ -51,7 +49,7 @@ function scriptedTransport(behaviour: (to: string) => Behaviour): Transport & { 
 function plan(ws: Workspace, files: string[]): OutgoingMessage[] {
   const { contacts } = loadContacts(readFileSync(ws.contacts, 'utf8'), 'contacts.yaml');
   const context = { contacts: contacts!, contactsFile: 'contacts.yaml', templates: emailTemplates() };
-  return files.flatMap((file) => planLetterSend(loadFormFile(file).form!, file, ws.letterDir, context).messages);
+  return files.flatMap((file) => planLetterSendFor(file, ws.letterDir, context).messages);
 }
 
 function deps(ws: Workspace, transport: Transport): DistributeDeps {

@@ -6,7 +6,8 @@ import { join } from 'node:path';
 import { stringify } from 'yaml';
 import { loadFormFile } from '../../src/evidence/load.js';
 import type { EvidenceForm } from '../../src/evidence/schema.js';
-
+import { planLetterSend, type Plan, type PlanContext } from '../../src/distribution/plan.js';
+import { decideCopyList } from '../../src/rules/letter-decisions.js';
 export const exampleForm = new URL('../../fixtures/forms/example.yaml', import.meta.url).pathname;
 export const exampleContacts = new URL('../../fixtures/contacts/example.yaml', import.meta.url).pathname;
 
@@ -81,4 +82,10 @@ export function journal(letterDir: string): Array<Record<string, unknown>> {
   } catch {
     return [];
   }
+}
+
+/** The plan that sends a form file's final letter, to the copy list decided for it (as `send` plans it). */
+export function planLetterSendFor(file: string, letterDir: string, context: PlanContext): Plan {
+  const form = loadFormFile(file).form!;
+  return planLetterSend(form, file, letterDir, context, decideCopyList(form));
 }

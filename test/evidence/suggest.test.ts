@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { editDistance, suggest } from '../../src/evidence/suggest.js';
+import { editDistance, suggest } from '../../src/ground/suggest.js';
 
 describe('editDistance', () => {
   it.each([

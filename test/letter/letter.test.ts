@@ -2,6 +2,7 @@ import { describe, it, expect } from 'vitest';
 import { blockText, type Block, type LetterDocument } from '../../src/letter/tree.js';
 import type { EvidenceForm } from '../../src/evidence/schema.js';
 import { buildLetter } from '../../src/letter/model.js';
+import { missingContents } from '../../src/rules/checks/completeness.js';
 import { formatVisitDates } from '../../src/ground/dates-in-words.js';
 import { joinList } from '../../src/letter/join.js';
 import { smartQuotes } from '../../src/letter/escape.js';
@@ -158,7 +159,13 @@ describe('para 16: gaps', () => {
 
   it('buildLetter is pure: the same form and context give the same model', () => {
     const context = {
-      recipients: { error: 'x', path: ['school'] },
+      decisions: {
+        copyList: {
+          decided: false as const,
+          problem: { code: 'missing-type' as const, message: 'x', path: ['school'] },
+        },
+        missing: missingContents(example),
+      },
       status: 'draft' as const,
       toolVersion: '1',
       templateHash: 'h',

@@ -3,7 +3,7 @@ import { describe, it, expect } from 'vitest';
 import fc from 'fast-check';
 import { parse } from 'yaml';
 import { form as formSchema, type EvidenceForm } from '../../src/evidence/schema.js';
-import { arrangementsForDates } from '../../src/rules/arrangements.js';
+import { ruleContext } from '../../src/rules/check-form.js';
 import { addDays, dayNumber, fromDayNumber } from '../../src/ground/calendar.js';
 import { formatLongDate } from '../../src/ground/dates-in-words.js';
 import { reviewTiming } from '../../src/rules/checks/review-timing.js';
@@ -40,7 +40,7 @@ function agreement(form: EvidenceForm) {
       pupilPremium: { commissioned, completed, impact: 'x' },
       governance: { commissioned, completed, impact: 'x' },
     };
-    return reviewTiming.check(g, { holidays, arrangements: arrangementsForDates(g.visit.dates) });
+    return reviewTiming.check(g, ruleContext(g, holidays));
   };
   return reviewKinds
     .filter((kind) => kind.timed)

@@ -1,6 +1,7 @@
 import { describe, it, expect } from 'vitest';
 import { catalogueFrom } from '../../src/ground/message-catalogue.js';
 import { arrangements2014 } from '../../src/rules/arrangements.js';
+import { ruleContext } from '../../src/rules/check-form.js';
 import { defineRule } from '../../src/rules/rule.js';
 import { baseForm } from './checks/support.js';
 
@@ -12,7 +13,11 @@ describe('defineRule (unified-lint-rule style)', () => {
   const messages = catalogueFrom({
     'para-99/example': { counted: 'found {days, plural, one {# day} other {# days}}', worse: 'worse' },
   });
-  const found = rule.check(baseForm(), { holidays: new Set(), arrangements: arrangements2014, messages });
+  const found = rule.check(baseForm(), {
+    ...ruleContext(baseForm(), new Set()),
+    arrangements: arrangements2014,
+    messages,
+  });
 
   it('stamps the rule id and paragraph on every diagnostic', () => {
     expect(found.map((d) => [d.rule, d.paragraph])).toEqual([
@@ -34,9 +39,9 @@ describe('defineRule (unified-lint-rule style)', () => {
     const orphan = defineRule({ id: 'para-99/orphan', paragraph: '99', severity: 'info' }, () => [
       { code: 'nowhere', path: [] },
     ]);
-    expect(() => orphan.check(baseForm(), { holidays: new Set(), arrangements: arrangements2014, messages })).toThrow(
-      'the message catalogue has no sentence for para-99/orphan nowhere',
-    );
+    expect(() =>
+      orphan.check(baseForm(), { ...ruleContext(baseForm(), new Set()), arrangements: arrangements2014, messages }),
+    ).toThrow('the message catalogue has no sentence for para-99/orphan nowhere');
   });
 
   it('exposes its identity', () => {

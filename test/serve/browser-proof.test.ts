@@ -12,6 +12,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareLetterService } from '../../src/workflow/page.js';
+import { prepareContext } from '../../src/workflow/context.js';
 import { startServer } from '../../src/serve/server.js';
 import { formData, valueAt } from '../../src/serve/yaml-edit.js';
 import { field, hasChromium, launch, list } from './browser-support.js';
@@ -146,7 +147,7 @@ describe.skipIf(!hasChromium)('serve: the random-edit proof', () => {
                   out: ws.out,
                   outName: 'output',
                   port,
-                  letters: prepareLetterService({}, ws.io),
+                  letters: prepareLetterService(prepareContext(ws.io)),
                   io: ws.io,
                 }),
               };

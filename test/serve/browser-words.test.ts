@@ -8,6 +8,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, field, hasChromium, launch, list } from './browser-support.js';
 import { startWorkspace, type Workspace } from './workspace.js';
+import { prepareContext } from '../../src/workflow/context.js';
 
 describe.skipIf(!hasChromium)('serve: no word is lost', () => {
   let browser: Browser;
@@ -108,7 +109,7 @@ describe.skipIf(!hasChromium)('serve: no word is lost', () => {
           out: ws.out,
           outName: 'output',
           port,
-          letters: prepareLetterService({}, ws.io),
+          letters: prepareLetterService(prepareContext(ws.io)),
           io: ws.io,
         }),
       };

@@ -6,6 +6,7 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { prepareContext } from '../../src/workflow/context.js';
 import { prepareLetterService } from '../../src/workflow/page.js';
 import { startServer } from '../../src/serve/server.js';
 import { chromiumPath, needs } from '../support/programs.js';
@@ -191,7 +192,7 @@ describe('serve: the drafting page in chromium', () => {
       out: ws.out,
       outName: 'output',
       port,
-      letters: prepareLetterService({}, ws.io),
+      letters: prepareLetterService(prepareContext(ws.io)),
       io: ws.io,
     });
   }

@@ -2,7 +2,7 @@
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
-import { loadTemplates } from '../../src/workflow/context.js';
+import { loadTemplates, prepareContext } from '../../src/workflow/context.js';
 import { prepareLetterService } from '../../src/workflow/page.js';
 import type { RunningServer } from '../../src/serve/server.js';
 import { folderContacts, type WorkspaceFolder } from '../../src/serve/workspace/folder.js';
@@ -47,7 +47,7 @@ export async function startFolderWorkspace(
   const server = await startWorkspaceServer({
     folder,
     port: 0,
-    letters: prepareLetterService({}, io),
+    letters: prepareLetterService(prepareContext(io)),
     templates: loadTemplates(undefined, io),
     io,
   });

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { versionOf } from '../../src/workflow/form-file.js';
+import { prepareContext } from '../../src/workflow/context.js';
 import { prepareLetterService } from '../../src/workflow/page.js';
 import { startServer } from '../../src/serve/server.js';
 import { fakeIo, repoRoot } from '../support/fake-io.js';
@@ -335,7 +336,7 @@ describe('serve: ports', () => {
       out: ws.out,
       outName: 'output',
       port: busy,
-      letters: prepareLetterService({}, io),
+      letters: prepareLetterService(prepareContext(io)),
       io,
     });
     try {

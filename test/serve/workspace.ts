@@ -3,6 +3,7 @@ import { copyFileSync, mkdtempSync } from 'node:fs';
 import { request } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { prepareContext } from '../../src/workflow/context.js';
 import { prepareLetterService } from '../../src/workflow/page.js';
 import { startServer, type RunningServer } from '../../src/serve/server.js';
 import { fakeIo, repoRoot } from '../support/fake-io.js';
@@ -23,7 +24,7 @@ export async function startWorkspace(file = exampleForm, name = 'visit.yaml'): P
   const form = join(dir, name);
   copyFileSync(file, form);
   const io = fakeIo(dir);
-  const letters = prepareLetterService({}, io);
+  const letters = prepareLetterService(prepareContext(io));
   const out = join(dir, 'output');
   const server = await startServer({ form, formName: name, out, outName: 'output', port: 0, letters, io });
   return { dir, form, out, server, io };

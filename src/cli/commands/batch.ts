@@ -1,33 +1,12 @@
 import { availableParallelism } from 'node:os';
-import { relative, resolve } from 'node:path';
-import { createProgress } from '../../workflow/batch/progress.js';
-import { runBatch } from '../../workflow/batch/run-batch.js';
+import { relative } from 'node:path';
 import { outputFormats } from '../../ground/formats.js';
-import { parseFormats } from '../format-option.js';
-import type { Command } from '../command.js';
 import { exitCodes, UserError } from '../../ground/io.js';
-import { existsSync, statSync } from 'node:fs';
-import { ensureOutDir } from '../../workflow/out-dir.js';
-import { londonDate } from '../../ground/calendar.js';
-import { loadTemplates } from '../../workflow/context.js';
-import { JournalLockedError } from '../../distribution/lock.js';
-import { LocalWriteError } from '../../ground/local-write.js';
-
-/** Runs the batch; a folder the disk refuses (the manifest cannot be written) is said plainly. */
-async function runBatchOrExplain<T>(run: () => Promise<T>, out: string): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    // The disk refused (a full disk stops the batch), or another batch is writing the same folder: exit 3.
-    if (error instanceof LocalWriteError || error instanceof JournalLockedError) {
-      throw new UserError(error.message, exitCodes.outside);
-    }
-    const code = (error as NodeJS.ErrnoException).code;
-    if (code === undefined) throw error;
-    const reason = code === 'EACCES' || code === 'EPERM' || code === 'EROFS' ? 'permission denied' : code;
-    throw new UserError(`cannot write the letters and manifest into ${out}: ${reason}`, exitCodes.outside);
-  }
-}
+import { draftFolder } from '../../workflow/batch/draft-folder.js';
+import { prepareContext } from '../../workflow/context.js';
+import type { Command } from '../command.js';
+import { parseFormats } from '../format-option.js';
+import { createProgress } from '../progress.js';
 
 export const batchCommand: Command = {
   command: 'batch <folder>',
@@ -55,10 +34,7 @@ export const batchCommand: Command = {
       .example('$0 batch forms/ --final --format pdf,docx', 'final letters; a form with gaps fails'),
   run: async (args, io) => {
     if (typeof args.folder !== 'string') throw new UserError('name a folder of forms: batch <folder>', exitCodes.usage);
-    const folder = resolve(io.cwd, args.folder);
-    if (!existsSync(folder) || !statSync(folder).isDirectory()) {
-      throw new UserError(`${String(args.folder)} is not a folder of forms`, exitCodes.usage);
-    }
+    const context = prepareContext(io, { templates: typeof args.templates === 'string' ? args.templates : undefined });
     const jobsArg = args.jobs === undefined ? availableParallelism() : Number(args.jobs);
     if (!Number.isInteger(jobsArg) || jobsArg < 1 || jobsArg > 64) {
       const given = Array.isArray(args.jobs)
@@ -69,35 +45,22 @@ export const batchCommand: Command = {
       throw new UserError(`--jobs ${given}: expected a whole number from 1 to 64`, exitCodes.usage);
     }
     const formats = parseFormats(args.format);
-    const outDir = resolve(io.cwd, String(args.out));
-    ensureOutDir(outDir, String(args.out));
-    // The workers read the templates too; a folder that cannot be used is said once, here.
-    if (typeof args.templates === 'string') loadTemplates(args.templates, io);
     const progress = { current: undefined as ReturnType<typeof createProgress> | undefined };
-    const summary = await runBatchOrExplain(
-      () =>
-        runBatch(
-          folder,
-          {
-            jobs: jobsArg,
-            outDir,
-            formats,
-            status: args.final === true ? 'final' : 'draft',
-            force: args.force === true,
-            today: londonDate(io.now()),
-            at: io.now().toISOString(),
-            ...(typeof args.templates === 'string' ? { templatesDir: resolve(io.cwd, args.templates) } : {}),
-          },
-          (entry, total) => {
-            progress.current ??= createProgress(total, io.stderr, io.isTTY);
-            progress.current.tick(
-              relative(io.cwd, entry.form),
-              entry.ok ? 'ok' : entry.rendered ? 'incomplete' : 'failed',
-            );
-          },
-          { resume: args.resume === true },
-        ),
-      String(args.out),
+    const summary = await draftFolder(
+      context,
+      {
+        folder: args.folder,
+        out: String(args.out),
+        jobs: jobsArg,
+        formats,
+        final: args.final === true,
+        force: args.force === true,
+        resume: args.resume === true,
+      },
+      (entry, total) => {
+        progress.current ??= createProgress(total, io.stderr, io.isTTY);
+        progress.current.tick(relative(io.cwd, entry.form), entry.ok ? 'ok' : entry.rendered ? 'incomplete' : 'failed');
+      },
     );
     progress.current?.done();
 

@@ -1,10 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import type { CopyCheck } from '../../check-copy/index.js';
-import { checkLetterCopies } from '../../workflow/check-copy.js';
+import { checkLetterCopies, type CopyCheck } from '../../workflow/check-copy.js';
 import type { Command } from '../command.js';
 import { exitCodes, UserError } from '../../ground/io.js';
-import { printDiagnosticLines } from './recipients.js';
+import { printDiagnosticLines } from '../outcome.js';
 
 function report(check: CopyCheck, letter: string): string {
   const school = check.school;

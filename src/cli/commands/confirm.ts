@@ -1,5 +1,5 @@
 import type { Command } from '../command.js';
-import { mailOptions, runMailCommand } from './send.js';
+import { mailOptions, runMailCommand } from '../mail-command.js';
 
 /** `confirm <form..>`: the ISP's formal confirmation of the visit to the school, after HMI's call (para 8). */
 export const confirmCommand: Command = {

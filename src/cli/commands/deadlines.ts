@@ -1,28 +1,10 @@
-import { resolve } from 'node:path';
-import { isRealDate, type EvidenceForm } from '../../evidence/schema.js';
-import { firstVisitDay } from '../../evidence/visit-dates.js';
-import { londonDate } from '../../ground/calendar.js';
-import { completedDeadlineIds, deadlineStatus, type DeadlineStatus } from '../../rules/deadline-status.js';
-import { planDeadlines } from '../../rules/deadlines.js';
-import { englandBankHolidays } from '../../rules/holidays.js';
-import { toolVersion } from '../../ground/version.js';
-import { deadlinesCalendar } from '../../writers/ics.js';
-import { writeFileAtomic } from '../../writers/write-atomic.js';
+import { isRealDate } from '../../ground/calendar.js';
+import { printDiagnostics, summaryLine } from '../../ground/diagnostics-text.js';
+import { exitCodes, UserError } from '../../ground/io.js';
+import { prepareContext } from '../../workflow/context.js';
+import { letterDeadlines, type DeadlineStatus } from '../../workflow/deadlines.js';
 import type { Command } from '../command.js';
 import { table } from '../table.js';
-import { exitCodes, UserError, type Io } from '../../ground/io.js';
-import { writeFailure } from '../../workflow/out-dir.js';
-import { printDiagnostics, summaryLine } from '../../ground/diagnostics-text.js';
-import { loadAndValidate } from '../../workflow/load.js';
-
-/** The form, or the exit code after its diagnostics are printed (stderr, like a compiler). */
-async function loadForm(file: string, io: Io): Promise<EvidenceForm | number> {
-  const load = await loadAndValidate({ file, cwd: io.cwd });
-  printDiagnostics(io, load.diagnostics, { file, text: load.loaded.text });
-  if (load.ok) return load.form;
-  io.stderr(`${summaryLine(load.diagnostics, [file])}: no deadlines were computed\n`);
-  return load.exitCode;
-}
 
 const marks: Record<DeadlineStatus, string> = {
   overdue: 'OVERDUE',
@@ -56,37 +38,25 @@ export const deadlinesCommand: Command = {
       .example('$0 deadlines visit.yaml', 'every date due, marked against today')
       .example('$0 deadlines visit.yaml --ics visit.ics', 'also a calendar file'),
   run: async (args, io) => {
-    const today = args.today === undefined ? londonDate(io.now()) : String(args.today);
+    const context = prepareContext(io);
+    const today = args.today === undefined ? context.today() : String(args.today);
     if (!isRealDate(today)) {
       throw new UserError(`--today ${today}: expected a date written YYYY-MM-DD, e.g. 2014-03-12`, exitCodes.usage);
     }
     const file = String(args.form);
-    const form = await loadForm(file, io);
-    if (typeof form === 'number') return form;
-    const holidays = englandBankHolidays();
-    const plan = planDeadlines(form, holidays);
-    const done = completedDeadlineIds(form, today);
-    const deadlines = plan.deadlines.map((d) => ({ ...d, status: deadlineStatus(d, today, holidays, done) }));
-    const visitDate = firstVisitDay(form);
-
-    if (typeof args.ics === 'string') {
-      if (args.ics.trim() === '')
-        throw new UserError('--ics needs a file name, e.g. --ics deadlines.ics', exitCodes.usage);
-      const target = resolve(io.cwd, args.ics);
-      const text = deadlinesCalendar({
-        deadlines: plan.deadlines,
-        school: { urn: form.school.urn, name: form.school.name },
-        visitDate,
-        stamp: io.now(),
-        product: `monitoring-letter ${toolVersion}`,
-      });
-      try {
-        writeFileAtomic(target, text);
-      } catch (error) {
-        throw writeFailure(error, args.ics);
-      }
-      io.stderr(`Wrote ${plan.deadlines.length} events to ${args.ics}\n`);
+    const ics = typeof args.ics === 'string' ? args.ics : undefined;
+    if (ics !== undefined && ics.trim() === '') {
+      throw new UserError('--ics needs a file name, e.g. --ics deadlines.ics', exitCodes.usage);
     }
+    const outcome = await letterDeadlines(context, { form: file, today, ics });
+    if (!outcome.ok) {
+      printDiagnostics(io, outcome.diagnostics, { file, text: outcome.text });
+      io.stderr(`${summaryLine(outcome.diagnostics, [file])}: no deadlines were computed\n`);
+      return outcome.exitCode;
+    }
+    printDiagnostics(io, outcome.load.diagnostics, { file, text: outcome.load.text });
+    const { form, plan, deadlines } = outcome;
+    if (outcome.ics) io.stderr(`Wrote ${outcome.ics.events} events to ${outcome.ics.file}\n`);
 
     if (args.json === true) {
       const notApplicable = plan.omitted;

@@ -1,16 +1,14 @@
-import { existsSync, statSync } from 'node:fs';
-import { relative, resolve } from 'node:path';
+import { relative } from 'node:path';
 import type { Command } from '../command.js';
 import { exitCodes, UserError, type Io } from '../../ground/io.js';
 import { outputFormats } from '../../ground/formats.js';
-import { dayNumber, fromDayNumber, londonDate } from '../../ground/calendar.js';
+import { dayNumber, fromDayNumber } from '../../ground/calendar.js';
 import { formatLongDate } from '../../ground/dates-in-words.js';
-import { englandBankHolidays } from '../../rules/holidays.js';
 import { formatChanges, type Lateness } from '../../workflow/finalise-plan.js';
-import { finaliseLetter } from '../../workflow/finalise-letter.js';
+import { finalise } from '../../workflow/finalise-letter.js';
+import { prepareContext } from '../../workflow/context.js';
 import { printDiagnostics } from '../../ground/diagnostics-text.js';
 import { parseFormats } from '../format-option.js';
-import { loadTemplates } from '../../workflow/context.js';
 
 /** --date: a real calendar date written YYYY-MM-DD. */
 function parseDate(value: unknown): string | undefined {
@@ -91,30 +89,21 @@ export const finaliseCommand: Command = {
       );
     }
     const out = String(args.out ?? 'output');
+    const context = prepareContext(io, { templates: typeof args.templates === 'string' ? args.templates : undefined });
     const by = finaliser(args.by, io);
-    const on = parseDate(args.date) ?? londonDate(io.now());
+    const on = parseDate(args.date) ?? context.today();
     const formats = parseFormats(args.format);
-    const templates = loadTemplates(typeof args.templates === 'string' ? args.templates : undefined, io);
-    const outDir = resolve(io.cwd, out);
-    if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
-      throw new UserError(
-        `--out ${out}: a file is in the way; expected a folder to write the letters into`,
-        exitCodes.usage,
-      );
-    }
-    const outcome = await finaliseLetter({
+    const outcome = await finalise(context, {
       form: String(args.form),
       draft: args.draft,
-      cwd: io.cwd,
-      outDir,
+      out,
       by,
       on,
       at: io.now().toISOString(),
       force: args.force === true,
       formats,
-      templates,
-      holidays: englandBankHolidays(),
     });
+    const { outDir } = outcome;
     const shownPaths = (text: string): string => text.split(`${outDir}/`).join(`${relative(io.cwd, outDir) || '.'}/`);
     printDiagnostics(io, outcome.diagnostics, outcome.sources);
     if (!outcome.ok) {

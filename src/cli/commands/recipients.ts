@@ -1,55 +1,10 @@
-import { formatDiagnostic, type Diagnostic } from '../../ground/diagnostics.js';
-import { loadSchoolFacts, SchoolFactsError, type SchoolFacts } from '../../register/school-facts.js';
-import { RecipientsError, resolveRecipients } from '../../rules/recipients.js';
-import type { RecipientList } from '../../rules/types.js';
+import type { Diagnostic } from '../../ground/diagnostics.js';
+import { prepareContext, type WorkflowContext } from '../../workflow/context.js';
+import { schoolRecipients, type RecipientList, type SchoolFacts } from '../../workflow/recipients.js';
+import { printOutcome } from '../outcome.js';
+import { schoolRequest } from '../school-options.js';
 import type { Command } from '../command.js';
-import { exitCodes, UserError, type Io } from '../../ground/io.js';
-
-/** Prints the form's and the register's diagnostics (warnings, or the errors that stopped the command). */
-export function printDiagnosticLines(diagnostics: readonly Diagnostic[], io: Io): void {
-  for (const d of diagnostics) io.stderr(`${formatDiagnostic(d)}\n`);
-}
-
-/**
- * The school's facts for a command, with every failure turned into a UserError.
- * Warnings go to stderr unless `keepWarnings`: then the caller presents them (facts.diagnostics).
- */
-export async function schoolFactsFor(
-  args: Record<string, unknown>,
-  io: Io,
-  options: { keepWarnings?: boolean } = {},
-): Promise<SchoolFacts> {
-  try {
-    const facts = await loadSchoolFacts({
-      form: typeof args.form === 'string' ? args.form : undefined,
-      urn: args.urn === undefined ? undefined : String(args.urn),
-      register: typeof args.register === 'string' ? args.register : undefined,
-      cwd: io.cwd,
-    });
-    if (options.keepWarnings !== true) printDiagnosticLines(facts.diagnostics, io);
-    return facts;
-  } catch (error) {
-    if (error instanceof SchoolFactsError) {
-      printDiagnosticLines(error.diagnostics, io);
-      throw new UserError(error.message, error.kind === 'usage' ? exitCodes.usage : exitCodes.invalid);
-    }
-    if (error instanceof Error && error.name === 'RegisterError') throw new UserError(error.message, exitCodes.invalid);
-    throw error;
-  }
-}
-
-/** The para 17 list, with a missing or unknown fact turned into a UserError naming it. */
-export function recipientsFor(facts: SchoolFacts): RecipientList {
-  try {
-    // With no form, the facts are the register's: a fact not known is said in its words (src/rules/fact-words.ts).
-    return resolveRecipients(facts.school, facts.headteacher, { factsFrom: facts.form ? 'form' : 'register' });
-  } catch (error) {
-    if (error instanceof RecipientsError) {
-      throw new UserError(`cannot decide who gets the letter: ${error.message}`, exitCodes.invalid);
-    }
-    throw error;
-  }
-}
+import { exitCodes } from '../../ground/io.js';
 
 function text(
   list: RecipientList,
@@ -104,8 +59,9 @@ export const recipientsCommand: Command = {
   run: async (args, io) => {
     // An LA officer with the register alone sees its warnings in the Warnings section, in the register's words.
     const registerOnly = typeof args.form !== 'string' && args.json !== true;
-    const facts = await schoolFactsFor(args, io, { keepWarnings: registerOnly });
-    const list = recipientsFor(facts);
+    const context: WorkflowContext = prepareContext(io);
+    const outcome = await schoolRecipients(context, schoolRequest(args));
+    const { facts, list } = printOutcome(outcome.ok && registerOnly ? { ...outcome, diagnostics: [] } : outcome, io);
     if (args.json === true) {
       const json = { to: list.to, copies: list.copies, notCopied: list.notCopied, warnings: list.warnings ?? [] };
       io.stdout(`${JSON.stringify(json, null, 2)}\n`);

@@ -1,15 +1,13 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { Command } from '../command.js';
 import { exitCodes, UserError, type Io } from '../../ground/io.js';
 import { prepareLetterService } from '../../workflow/page.js';
 import { startServer, type RunningServer } from '../../serve/server.js';
 import { folderContacts, type WorkspaceFolder } from '../../serve/workspace/folder.js';
 import { startWorkspaceServer } from '../../serve/workspace/server.js';
-import { loadTemplates } from '../../workflow/context.js';
-import { writeFileAtomic } from '../../writers/write-atomic.js';
-import { initFormText } from './init.js';
-import { writeFailure } from '../../workflow/out-dir.js';
+import { prepareContext } from '../../workflow/context.js';
+import { startForm } from '../../workflow/init-form.js';
 
 /** The port the page is usually at: the same address after a restart keeps the browser's copy of unsaved work. */
 export const defaultPort = 4730;
@@ -26,29 +24,6 @@ function parsePort(value: unknown): number {
   return Number(text);
 }
 
-/** The form to edit; a missing one is started from the commented example form, as `init` writes it. */
-function prepareForm(file: string, io: Io): string {
-  const path = resolve(io.cwd, file);
-  if (!/\.(ya?ml|json)$/i.test(file)) {
-    throw new UserError(`${file}: expected a form file ending .yaml, .yml or .json`, exitCodes.usage);
-  }
-  if (existsSync(path)) return path;
-  if (!existsSync(dirname(path))) {
-    throw new UserError(
-      `cannot start ${file}: its folder ${relative(io.cwd, dirname(path))} does not exist`,
-      exitCodes.usage,
-    );
-  }
-  try {
-    writeFileAtomic(path, initFormText(path), { overwrite: false });
-  } catch (error) {
-    throw writeFailure(error, file);
-  }
-  io.stdout(`Wrote ${file}, a commented example form to fill in\n`);
-  return path;
-}
-
-/** Resolves when the process is asked to stop (Ctrl+C, or a service manager's SIGTERM). */
 function untilStopped(): Promise<void> {
   return new Promise((resolve) => {
     const stop = () => {
@@ -102,9 +77,9 @@ async function listenOrExplain(port: number, start: () => Promise<RunningServer>
 /** `serve FOLDER`: the workspace (the ISP's queue, finalising and sending; the LA's copy-list check), until Ctrl+C. */
 async function serveFolder(folderName: string, args: Record<string, unknown>, io: Io, port: number): Promise<number> {
   const folder = workspaceFolder(folderName, args, io);
-  const templatesOption = typeof args.templates === 'string' ? { templates: args.templates } : {};
-  const letters = prepareLetterService(templatesOption, io);
-  const templates = loadTemplates(templatesOption.templates, io);
+  const context = prepareContext(io, { templates: typeof args.templates === 'string' ? args.templates : undefined });
+  const letters = prepareLetterService(context);
+  const templates = context.templates();
   const server = await listenOrExplain(port, () => startWorkspaceServer({ folder, port, letters, templates, io }));
   if (server.portWasBusy) io.stdout(`Port ${port} is busy; using ${server.port} instead.\n`);
   io.stdout(
@@ -154,8 +129,10 @@ export const serveCommand: Command = {
     const target = resolve(io.cwd, formName);
     if (existsSync(target) && statSync(target).isDirectory()) return serveFolder(formName, args, io, port);
     const outName = String(args.out ?? 'output');
-    const letters = prepareLetterService(typeof args.templates === 'string' ? { templates: args.templates } : {}, io);
-    const form = prepareForm(formName, io);
+    const context = prepareContext(io, { templates: typeof args.templates === 'string' ? args.templates : undefined });
+    const letters = prepareLetterService(context);
+    const { path: form, started } = startForm(context, formName);
+    if (started) io.stdout(`Wrote ${formName}, a commented example form to fill in\n`);
     // The first check loads what every later one reuses: done now, the page opens at once.
     try {
       await letters.check(readFileSync(form, 'utf8'), formName);

@@ -1,14 +1,10 @@
-import { existsSync, statSync } from 'node:fs';
-import { basename, relative, resolve } from 'node:path';
-import { listForms } from '../../workflow/batch/run-batch.js';
-import { isRealDate } from '../../evidence/schema.js';
-import { londonDate } from '../../ground/calendar.js';
-import { englandBankHolidays } from '../../rules/holidays.js';
-import { recordPublication } from '../../workflow/publish.js';
-import { statusReport } from '../../workflow/status-report.js';
-import type { Command } from '../command.js';
-import { table } from '../table.js';
+import { isRealDate } from '../../ground/calendar.js';
 import { exitCodes, UserError } from '../../ground/io.js';
+import { prepareContext } from '../../workflow/context.js';
+import { letterStatuses, recordPublication } from '../../workflow/status-report.js';
+import type { Command } from '../command.js';
+import { printOutcome } from '../outcome.js';
+import { table } from '../table.js';
 
 const stageWords: Record<string, string> = {
   'awaiting-draft': 'awaiting HMI draft',
@@ -46,43 +42,22 @@ export const statusCommand: Command = {
       .example('$0 status forms/', 'every letter, overdue first')
       .example('$0 status visit.yaml --published 2014-04-02', 'Ofsted published the letter on 2 April 2014'),
   run: async (args, io) => {
-    const today = dateOption('today', args.today) ?? londonDate(io.now());
+    const context = prepareContext(io);
+    const today = dateOption('today', args.today) ?? context.today();
     const published = dateOption('published', args.published);
     if (typeof args.forms !== 'string')
       throw new UserError('name a form or a folder of forms: status <forms>', exitCodes.usage);
-    const target = resolve(io.cwd, args.forms);
-    if (!existsSync(target)) throw new UserError(`${String(args.forms)}: no such form or folder`, exitCodes.usage);
-    const folder = statSync(target).isDirectory();
-    const outDir = resolve(io.cwd, String(args.out));
+    const out = String(args.out);
 
     if (published !== undefined) {
-      if (folder) {
-        throw new UserError(
-          `--published records one letter's publication: name its form, not the folder ${String(args.forms)}`,
-          exitCodes.usage,
-        );
-      }
-      const outcome = await recordPublication({
-        form: String(args.forms),
-        cwd: io.cwd,
-        outDir,
-        on: published,
-        at: io.now().toISOString(),
-      });
-      if (!outcome.ok) throw new UserError(outcome.message, outcome.exitCode);
-      const { letter } = outcome;
+      const { letter } = printOutcome(await recordPublication(context, { form: args.forms, out, on: published }), io);
       io.stdout(
         `Recorded: the letter for URN ${letter.urn}, visit ${letter.visitDate}, was published on ${published}\n`,
       );
       return exitCodes.ok;
     }
 
-    const files = folder ? listForms(target) : [target];
-    const rows = await statusReport(
-      files.map((file) => ({ path: file, shown: relative(io.cwd, file) || basename(file) })),
-      { outDir, today, holidays: englandBankHolidays() },
-    );
-
+    const { rows } = printOutcome(await letterStatuses(context, { forms: args.forms, out, today }), io);
     if (args.json === true) {
       io.stdout(JSON.stringify({ today, letters: rows }, null, 2) + '\n');
       return exitCodes.ok;

@@ -1,13 +1,9 @@
 import type { Command } from '../command.js';
-import { exitCodes, type Io } from '../../ground/io.js';
-import { hasErrors, type Diagnostic } from '../../ground/diagnostics.js';
-import { validateLoaded } from '../../workflow/validate.js';
-import { englandBankHolidays } from '../../rules/holidays.js';
-import { formFailureExitCode, loadAndValidate } from '../../workflow/load.js';
+import { type Io } from '../../ground/io.js';
 import { formatDiagnostics, jsonReport, summaryLine, useColour } from '../../ground/diagnostics-text.js';
-import { loadMessagesOption } from '../../workflow/context.js';
+import { loadMessagesOption, prepareContext } from '../../workflow/context.js';
+import { validateForms } from '../../workflow/validate.js';
 
-/** `validate <form..> [--json] [--register FILE]`: loads each form, runs the domain checks, prints diagnostics like a compiler. */
 export const validateCommand: Command = {
   command: 'validate <form..>',
   describe:
@@ -44,32 +40,12 @@ async function run(
   io: Io,
 ): Promise<number> {
   const messages = loadMessagesOption(templates, io);
-  const holidays = englandBankHolidays();
-  const sources = new Map<string, string>();
-  const all: Diagnostic[] = [];
-  let code: number = exitCodes.ok;
-  for (const file of files) {
-    const load = await loadAndValidate({ file, cwd: io.cwd, register });
-    if (load.loaded.text !== undefined) sources.set(file, load.loaded.text);
-    if (load.ok) {
-      // The domain checks run on the form as the letter would use it: with the register's facts merged in.
-      const checked = validateLoaded({ ...load.loaded, form: load.form }, file, {
-        holidays,
-        ...(messages ? { messages } : {}),
-      });
-      const registerFindings = load.diagnostics.filter((d) => !load.loaded.diagnostics.includes(d));
-      all.push(...checked, ...registerFindings);
-    } else {
-      all.push(...load.diagnostics);
-      if (load.exitCode === exitCodes.usage) code = exitCodes.usage;
-    }
-  }
+  const { diagnostics, sources, exitCode } = await validateForms(prepareContext(io), { files, register, messages });
   if (json) {
-    io.stdout(`${JSON.stringify(jsonReport(all), null, 2)}\n`);
+    io.stdout(`${JSON.stringify(jsonReport(diagnostics), null, 2)}\n`);
   } else {
-    io.stdout(formatDiagnostics(all, sources, { showSource: io.isTTY, colour: useColour(io) }));
-    io.stdout(`${summaryLine(all, files)}\n`);
+    io.stdout(formatDiagnostics(diagnostics, sources, { showSource: io.isTTY, colour: useColour(io) }));
+    io.stdout(`${summaryLine(diagnostics, files)}\n`);
   }
-  if (code === exitCodes.usage || formFailureExitCode(all) === exitCodes.usage) return exitCodes.usage;
-  return hasErrors(all) ? exitCodes.invalid : exitCodes.ok;
+  return exitCode;
 }

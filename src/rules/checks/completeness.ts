@@ -1,31 +1,12 @@
 // para 16: the letter's eight contents, each present before it can be final; teaching and learning, leadership and governance in all cases.
-import type { FormPath, Severity } from '../../ground/diagnostics.js';
+import type { FormPath } from '../../ground/diagnostics.js';
 import type { EvidenceForm } from '../../evidence/schema.js';
-import type { MessageParams } from '../../ground/message-catalogue.js';
 import { defineRule, type Finding } from '../rule.js';
+import type { ContentKey, MissingContent } from '../types.js';
 import { said } from './form-facts.js';
 import { previousPriorityResponses } from './previous-priorities.js';
 
-/**
- * One item para 16 requires that the form does not give. The single source of
- * truth for "missing": `validate` reports these (the rule below) and the
- * letter model (src/letter/model.ts) puts a marker «label: not yet written»
- * where each error belongs, so `validate` and `draft --final` always agree.
- */
-export interface MissingContent {
-  /** Where the letter model looks it up: 'findings.plans', 'findings.progress.2', 'reviews.pupilPremium.commissioned'… */
-  key: string;
-  /** The marker's words in a draft: «label: not yet written». */
-  label: string;
-  /** Its message in the catalogue (templates/messages/en.yaml, under para-16/completeness), with the parameters. */
-  code: string;
-  params?: MessageParams;
-  path: FormPath;
-  /** 'error' unless said otherwise; only errors are gaps in the letter. */
-  severity?: Severity;
-  /** The guidance paragraph, where not 16. */
-  paragraph?: string;
-}
+export type { ContentKey, MissingContent };
 
 /**
  * The letter's addressee (para 17: sent to the headteacher) and heading: the school's name and the
@@ -335,13 +316,16 @@ function unknownAreas(form: EvidenceForm): Finding[] {
   );
 }
 
-export const completeness = defineRule({ id: 'para-16/completeness', paragraph: '16', severity: 'error' }, (form) => [
-  ...unknownAreas(form),
-  ...missingContents(form).map(({ code, params, path, severity, paragraph }): Finding => ({
-    code,
-    ...(params ? { params } : {}),
-    path,
-    ...(severity ? { severity } : {}),
-    ...(paragraph ? { paragraph } : {}),
-  })),
-]);
+export const completeness = defineRule(
+  { id: 'para-16/completeness', paragraph: '16', severity: 'error' },
+  (form, context) => [
+    ...unknownAreas(form),
+    ...context.decisions.missing.map(({ code, params, path, severity, paragraph }): Finding => ({
+      code,
+      ...(params ? { params } : {}),
+      path,
+      ...(severity ? { severity } : {}),
+      ...(paragraph ? { paragraph } : {}),
+    })),
+  ],
+);

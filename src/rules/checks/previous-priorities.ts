@@ -2,7 +2,7 @@
 // letter gives the school's response to each (para 16: "… and any recommendations from a previous monitoring inspection").
 import type { FormPath } from '../../ground/diagnostics.js';
 import type { EvidenceForm } from '../../evidence/schema.js';
-import type { MissingContent } from './completeness.js';
+import type { MissingContent } from '../types.js';
 import { isSection117, isSubsequentVisit, said } from './form-facts.js';
 
 const abbreviate = (text: string): string => {

@@ -7,8 +7,8 @@
 import { existsSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Io } from '../../ground/io.js';
-import { isRealDate } from '../../evidence/schema.js';
-import type { PreparedTemplates } from '../../letter/templates.js';
+import { isRealDate } from '../../ground/calendar.js';
+import type { PreparedTemplates } from '../../workflow/context.js';
 import { englandBankHolidays } from '../../rules/holidays.js';
 import { checkLetterCopies } from '../../workflow/check-copy.js';
 import { finaliseLetter } from '../../workflow/finalise-letter.js';

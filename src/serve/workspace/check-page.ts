@@ -5,8 +5,7 @@
  * checked, and each body missing, extra, named differently or not
  * recognised, with the paragraph 17 reason.
  */
-import type { CopyCheck } from '../../check-copy/index.js';
-import type { CheckCopyOutcome } from '../../workflow/check-copy.js';
+import type { CheckCopyOutcome, CopyCheck } from '../../workflow/check-copy.js';
 import { button, fileUpload, radios, textInput } from './fields.js';
 import type { ListedLetter } from './folder.js';
 import { errorSummary, html, page, tag, type Html, type Problem } from './html.js';

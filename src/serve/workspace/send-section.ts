@@ -5,9 +5,7 @@
  * dryRun); the button that sends, the progress of a send under way, and a
  * retry for a recipient the server refused.
  */
-import type { Decision } from '../../distribution/distribute.js';
-import type { DistributionEntry } from '../../distribution/distribute.js';
-import { adviceAfter } from '../../distribution/report.js';
+import { adviceAfter, type Decision, type DistributionEntry } from '../../workflow/mail.js';
 import type { SendOutcome } from '../../workflow/send.js';
 import { button } from './fields.js';
 import { html, tag, type Html } from './html.js';

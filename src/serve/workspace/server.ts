@@ -13,7 +13,7 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { basename, join } from 'node:path';
 import type { z } from 'zod';
 import type { Io } from '../../ground/io.js';
-import type { PreparedTemplates } from '../../letter/templates.js';
+import type { PreparedTemplates } from '../../workflow/context.js';
 import { packageRoot } from '../../ground/package-root.js';
 import { guardRequest } from '../guard.js';
 import type { StaticAsset } from '../pages/govuk-assets.js';

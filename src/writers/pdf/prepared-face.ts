@@ -15,8 +15,33 @@
  */
 import { createHash } from 'node:crypto';
 import type { FaceName } from './charset.js';
-import type { PreparedFace } from './fonts.js';
+import type { GlyfSource } from './glyf.js';
 import type { SfntMetrics } from './sfnt.js';
+
+/** One face, ready to measure and draw with. */
+export interface PreparedFace {
+  face: FaceName;
+  /** Subset font name with its tag, e.g. "AAAAAA+DejaVuSans". */
+  baseFont: string;
+  /** Glyph id per code point (0: not in the subset). */
+  glyphs: Uint16Array;
+  /** Advance width per code point, in thousandths of an em. */
+  widths: Uint16Array;
+  /** Four hex digits per glyph id, as the Identity-H content stream writes it. */
+  glyphHex: string[];
+  /** Font metrics in thousandths of an em. */
+  metrics: SfntMetrics;
+  /** Per code point: 1 for a combining mark drawn with zero advance over the glyph before it. */
+  marks: Uint8Array;
+  /** Ink bounds per glyph in thousandths of an em (xMin, yMin, xMax, yMax). */
+  bounds: Int16Array;
+  /** Advance width per glyph id, in thousandths of an em (the W array's values). */
+  glyphWidths: Uint16Array;
+  /** The code point each glyph id stands for (ToUnicode). */
+  unicodeOf: Uint32Array;
+  /** The face's tables, from which each letter's font file is cut. */
+  source: GlyfSource;
+}
 
 const magic = 0x4d4c5046; // "MLPF"
 const version = 1;

@@ -12,7 +12,7 @@ import { describe, it, expect } from 'vitest';
 import type { Diagnostic, FormPath, Severity } from '../../../src/ground/diagnostics.js';
 import type { EvidenceForm } from '../../../src/evidence/schema.js';
 import { loadMessages } from '../../../src/ground/message-catalogue.js';
-import { arrangementsForDates } from '../../../src/rules/arrangements.js';
+import { ruleContext } from '../../../src/rules/check-form.js';
 import type { Rule } from '../../../src/rules/rule.js';
 import type { Holidays } from '../../../src/rules/working-days.js';
 
@@ -98,11 +98,7 @@ export interface NotOkCase extends OkCase {
 
 /** One test per example: ok examples give no diagnostics from the rule, not-ok ones exactly the expected. */
 export function ruleTable(rule: Rule, cases: { ok: OkCase[]; notOk: NotOkCase[] }): void {
-  const run = (c: OkCase) =>
-    rule.check(c.form, {
-      holidays: c.holidays ?? new Set<string>(),
-      arrangements: arrangementsForDates(c.form.visit.dates),
-    });
+  const run = (c: OkCase) => rule.check(c.form, ruleContext(c.form, c.holidays ?? new Set<string>()));
 
   const golden = fileURLToPath(new URL(`./messages/${rule.id}.txt`, import.meta.url));
 

@@ -10,21 +10,24 @@ function namesTwoFaiths(character: string): boolean {
   return /\/| and /i.test(character);
 }
 
-export const diocese = defineRule({ id: 'consistency/diocese', paragraph: '17', severity: 'warning' }, (form) => {
-  const type = establishmentOf(form);
-  if (type === undefined || !voluntary.has(type.id)) return [];
-  const findings: Finding[] = [];
-  const dioceses = form.school.dioceses ?? [];
-  const character = form.school.religiousCharacter;
-  // A diocese missing where the religious character needs one is the copy list's error (consistency/copy-list.ts).
-  if (character !== undefined && namesTwoFaiths(character) && dioceses.length === 1) {
-    findings.push({
-      code: 'two-faiths-one-diocese',
-      params: { character },
-      path: ['school', 'dioceses'],
-    });
-  }
-  // Neither diocese nor religious character; every voluntary school's foundation: the copy list's own warnings.
-  findings.push(...copyListWarnings(form, ['diocese', 'foundation-body']));
-  return findings;
-});
+export const diocese = defineRule(
+  { id: 'consistency/diocese', paragraph: '17', severity: 'warning' },
+  (form, { decisions }) => {
+    const type = establishmentOf(form);
+    if (type === undefined || !voluntary.has(type.id)) return [];
+    const findings: Finding[] = [];
+    const dioceses = form.school.dioceses ?? [];
+    const character = form.school.religiousCharacter;
+    // A diocese missing where the religious character needs one is the copy list's error (consistency/copy-list.ts).
+    if (character !== undefined && namesTwoFaiths(character) && dioceses.length === 1) {
+      findings.push({
+        code: 'two-faiths-one-diocese',
+        params: { character },
+        path: ['school', 'dioceses'],
+      });
+    }
+    // Neither diocese nor religious character; every voluntary school's foundation: the copy list's own warnings.
+    findings.push(...copyListWarnings(decisions.copyList, ['diocese', 'foundation-body']));
+    return findings;
+  },
+);

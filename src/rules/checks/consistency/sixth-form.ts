@@ -4,9 +4,12 @@ import { copyListWarnings } from './copy-list-warnings.js';
 
 const noSixthForm = new Set(['nursery', 'primary', 'middle-deemed-primary']);
 
-export const sixthForm = defineRule({ id: 'consistency/sixth-form', paragraph: '17', severity: 'warning' }, (form) => {
-  const { sixthForm: has, phase } = form.school;
-  if (has === undefined) return copyListWarnings(form, ['efa']);
-  if (has !== true || phase === undefined || !noSixthForm.has(phase)) return [];
-  return [{ code: 'no-sixth-form-phase', params: { phase }, path: ['school', 'sixthForm'] }];
-});
+export const sixthForm = defineRule(
+  { id: 'consistency/sixth-form', paragraph: '17', severity: 'warning' },
+  (form, { decisions }) => {
+    const { sixthForm: has, phase } = form.school;
+    if (has === undefined) return copyListWarnings(decisions.copyList, ['efa']);
+    if (has !== true || phase === undefined || !noSixthForm.has(phase)) return [];
+    return [{ code: 'no-sixth-form-phase', params: { phase }, path: ['school', 'sixthForm'] }];
+  },
+);
