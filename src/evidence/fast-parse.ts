@@ -21,9 +21,16 @@ import { CORE_SCHEMA, load } from 'js-yaml';
  */
 const rarerFeatures = /^%|(?:^|[\s,[{])[!&*][^\s,[\]{}]|[\uFEFF\u2028\u2029\u0085]/m;
 
+/**
+ * Plain values the two parsers read differently: js-yaml takes `1e400` for text where `yaml` reads a number
+ * too large to hold, and `.nan` / `.inf` for numbers it then cannot tell from a lost one. A value starting so
+ * takes the full way, whose loader says what was written (test/hostile/cli.test.ts).
+ */
+const numberLike = /(?:^|[:-]\s+)[-+]?(?:\.(?:nan|inf)|[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9])/im;
+
 /** The form's values when the fast way can read them, else undefined (the full way then reads the text). */
 export function readValuesFast(source: string): unknown {
-  if (rarerFeatures.test(source)) return undefined;
+  if (rarerFeatures.test(source) || numberLike.test(source)) return undefined;
   try {
     const data = load(source, { schema: CORE_SCHEMA, maxAliases: 0 });
     return data !== null && typeof data === 'object' && !Array.isArray(data) ? data : undefined;
