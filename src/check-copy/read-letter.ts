@@ -6,7 +6,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
-import { loadMammoth } from '../mammoth.js';
+import { loadMammoth } from '../ground/mammoth.js';
 import { joinPages } from './pages.js';
 
 /** The letter cannot be read (unsupported type, damaged file). */

@@ -195,12 +195,33 @@ export function addressRecipients(input: AddressingInput): { addressees: Address
 }
 
 /** The From address: the contacts file's `sender`, else the form's letter.provider. */
+/**
+ * The lines under "Yours sincerely" in every e-mail: who sends it, the ISP's
+ * name (the contacts file's sender.organisation, else the form's
+ * letter.provider.name) when it is not the sender's own, and how to reach
+ * them (the sender's e-mail, and a telephone number when one is given).
+ */
+function signatureLines(
+  sender: { name: string; email: string },
+  fromContacts: { organisation?: string | undefined; phone?: string | undefined } | undefined,
+  provider: { name: string; phone?: string | undefined } | undefined,
+): string[] {
+  const organisation = fromContacts?.organisation ?? provider?.name;
+  const phone = fromContacts?.phone ?? provider?.phone;
+  return [
+    sender.name,
+    ...(organisation && organisation !== sender.name ? [organisation] : []),
+    `E-mail: ${sender.email}`,
+    ...(phone ? [`Telephone: ${phone}`] : []),
+  ].filter((line) => line !== '');
+}
+
 export function senderAddress(
   form: EvidenceForm,
   contacts: Contacts,
   formFile: string,
   contactsFile: string,
-): { sender?: { name: string; email: string }; problem?: string } {
+): { sender?: { name: string; email: string }; signature?: string[]; problem?: string } {
   const provider = form.letter?.provider;
   const source = contacts.sender
     ? {
@@ -217,12 +238,11 @@ export function senderAddress(
     };
   }
   try {
-    return {
-      sender: {
-        email: checkAddress(source.email, `${source.field} (email)`),
-        name: checkHeaderText(source.name, `${source.field} (name)`),
-      },
+    const sender = {
+      email: checkAddress(source.email, `${source.field} (email)`),
+      name: checkHeaderText(source.name, `${source.field} (name)`),
     };
+    return { sender, signature: signatureLines(sender, contacts.sender, provider) };
   } catch (error) {
     if (error instanceof HeaderError) return { problem: error.message };
     throw error;

@@ -4,6 +4,7 @@
  * names the field it came from, so the user knows what to fix.
  */
 import { z } from 'zod';
+import { internationalAddressProblem } from '../ground/international-address.js';
 
 /** A value refused for a header, with the field it came from. */
 export class HeaderError extends Error {
@@ -34,6 +35,8 @@ export function checkAddress(value: string, field: string): string {
     throw new HeaderError(`${field} contains a line break or control character; an e-mail address is one line`, field);
   }
   const trimmed = value.trim();
+  const international = internationalAddressProblem(trimmed);
+  if (international !== undefined) throw new HeaderError(`${field} is ${international}`, field);
   if (!isEmailAddress(trimmed)) {
     throw new HeaderError(
       `${field} is "${trimmed}", which is not an e-mail address (expected e.g. name@example.org)`,

@@ -18,6 +18,8 @@ export interface ConfirmationInput {
   formFile: string;
   headteacher: Addressee;
   sender: MailAddress;
+  /** The lines under "Yours sincerely": the sender, the ISP, how to reach them. */
+  signature?: readonly string[];
   templates: EmailTemplates;
 }
 
@@ -35,6 +37,7 @@ export function buildConfirmation(input: ConfirmationInput): OutgoingMessage {
     callDate: form.visit.notificationCall ? formatLongDate(form.visit.notificationCall) : '',
     focus: form.visit.focus ?? [],
     senderName: sender.name,
+    signature: input.signature ?? [sender.name],
   };
   const subject = renderSubject(templates['confirmation-subject'], view);
   if (/[\r\n]/.test(subject)) {

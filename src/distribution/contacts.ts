@@ -2,7 +2,7 @@
  * The contacts directory: where each body on a copy list (para 17) receives
  * mail. A YAML file keyed by role and by the body's name, e.g.
  *
- *   sender: { name: Inspection Services, email: monitoring@isp.example }
+ *   sender: { name: Inspection Services, organisation: Example ISP, email: monitoring@isp.example, phone: 0300 … }
  *   localAuthorities:
  *     Norfolk: { email: cs.director@norfolk.gov.example, name: Director of Children's Services }
  *   dioceses: { Diocese of Norwich: { email: education@norwich.anglican.example } }
@@ -11,6 +11,7 @@
  * Any entry may add `attachDocx: true` to receive the letter as DOCX as well as PDF.
  * Loading never throws: every problem is a diagnostic with its line and column.
  */
+import { internationalAddressProblem } from '../ground/international-address.js';
 import { LineCounter, parseDocument, isNode } from 'yaml';
 import { z } from 'zod';
 import type { Diagnostic } from '../ground/diagnostics.js';
@@ -20,7 +21,12 @@ const entry = z.strictObject({
   email: z
     .string({ error: 'expected an e-mail address' })
     .trim()
-    .pipe(z.email({ error: 'expected an e-mail address, e.g. name@example.org' })),
+    .pipe(
+      z.email({
+        error: (issue) =>
+          internationalAddressProblem(issue.input) ?? 'expected an e-mail address, e.g. name@example.org',
+      }),
+    ),
   name: z.string().trim().min(1).optional(),
   attachDocx: z.boolean().optional(),
 });
@@ -33,7 +39,16 @@ const schoolEntry = z.strictObject({
 });
 
 export const contactsSchema = z.strictObject({
-  sender: z.strictObject({ email: entry.shape.email, name: z.string().trim().min(1).optional() }).optional(),
+  sender: z
+    .strictObject({
+      email: entry.shape.email,
+      name: z.string().trim().min(1).optional(),
+      /** The ISP's own name, under the sender's in every e-mail's signature. */
+      organisation: z.string().trim().min(1).optional(),
+      /** A telephone number for the signature. */
+      phone: z.string().trim().min(1).optional(),
+    })
+    .optional(),
   schools: z
     .record(z.string().regex(/^[1-9]\d{5}$/, { error: 'expected a URN (six digits) as the key' }), schoolEntry)
     .optional(),

@@ -58,7 +58,7 @@ export function findFinalLetter(form: EvidenceForm, letterDir: string): FinalLet
     const looked = candidates.map((c) => c.pdfPath).join(' or ');
     const draftNote = drafts.length > 0 ? ` Only a draft was found (${drafts.join(', ')}); a draft is never sent.` : '';
     throw new FinalLetterError(
-      `no final letter for URN ${urn}: looked for ${looked}.${draftNote} Make it with \`monitoring-letter draft <form> --final\`.`,
+      `no final letter for URN ${urn}: looked for ${looked}.${draftNote} Finalise it first: \`monitoring-letter finalise <form> --draft <the HMI’s draft>\`.`,
     );
   }
   const pdf = readFileSync(found.pdfPath);

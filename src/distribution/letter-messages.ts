@@ -98,6 +98,8 @@ export interface LetterMessagesInput {
   addressees: readonly Addressee[];
   letter: FinalLetter;
   sender: MailAddress;
+  /** The lines under "Yours sincerely": the sender, the ISP, how to reach them. */
+  signature?: readonly string[];
   templates: EmailTemplates;
 }
 
@@ -137,6 +139,7 @@ export function buildLetterMessages(input: LetterMessagesInput): OutgoingMessage
       copies: recipients.copies.map((c) => c.name),
       attachments: attachments.map((a) => a.filename),
       senderName: sender.name,
+      signature: input.signature ?? [sender.name],
     };
     const subject = renderSubject(templates['letter-subject'], view);
     if (/[\r\n]/.test(subject))

@@ -26,6 +26,8 @@ export interface Plan {
   messages: OutgoingMessage[];
   /** Each a full sentence naming what is wrong and where to fix it. */
   problems: string[];
+  /** Why there is no final letter to send (it comes before any address: put right first). */
+  letterProblems?: string[];
   letter?: FinalLetter;
   recipients?: RecipientList;
 }
@@ -47,19 +49,20 @@ export function planLetterSend(form: EvidenceForm, formFile: string, letterDir: 
     problems.push(`${formFile}: ${error.message}`);
   }
   let letter: FinalLetter | undefined;
+  const letterProblems: string[] = [];
   try {
     letter = findFinalLetter(form, letterDir);
   } catch (error) {
     if (!(error instanceof FinalLetterError)) throw error;
-    problems.push(error.message);
+    letterProblems.push(error.message);
   }
-  const { sender, problem } = senderAddress(form, contacts, formFile, contactsFile);
+  const { sender, signature = [], problem } = senderAddress(form, contacts, formFile, contactsFile);
   if (problem) problems.push(problem);
-  if (!recipients) return { messages: [], problems };
+  if (!recipients) return { messages: [], problems, letterProblems };
   const addressing = addressRecipients({ form, recipients, contacts, formFile, contactsFile });
   for (const p of addressing.problems) problems.push(`${p.message}: add or correct it in ${p.fix}`);
   if (problems.length > 0 || !letter || !sender)
-    return { messages: [], problems, recipients, ...(letter ? { letter } : {}) };
+    return { messages: [], problems, letterProblems, recipients, ...(letter ? { letter } : {}) };
   try {
     const messages = buildLetterMessages({
       form,
@@ -68,6 +71,7 @@ export function planLetterSend(form: EvidenceForm, formFile: string, letterDir: 
       addressees: addressing.addressees,
       letter,
       sender,
+      signature,
       templates,
     });
     return { messages, problems, recipients, letter };
@@ -87,14 +91,18 @@ export function planConfirmation(form: EvidenceForm, formFile: string, context: 
     copies: [],
     notCopied: [],
   };
-  const { sender, problem } = senderAddress(form, contacts, formFile, contactsFile);
+  const { sender, signature = [], problem } = senderAddress(form, contacts, formFile, contactsFile);
   if (problem) problems.push(problem);
   const addressing = addressRecipients({ form, recipients, contacts, formFile, contactsFile });
   for (const p of addressing.problems) problems.push(`${p.message}: add or correct it in ${p.fix}`);
   const headteacher = addressing.addressees[0];
   if (problems.length > 0 || !sender || !headteacher) return { messages: [], problems, recipients };
   try {
-    return { messages: [buildConfirmation({ form, formFile, headteacher, sender, templates })], problems, recipients };
+    return {
+      messages: [buildConfirmation({ form, formFile, headteacher, sender, signature, templates })],
+      problems,
+      recipients,
+    };
   } catch (error) {
     return { messages: [], problems: [headerProblem(error)], recipients };
   }

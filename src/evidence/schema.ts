@@ -8,6 +8,7 @@
  * the visit. Whether the letter is complete is a rule (para 16), checked in
  * src/rules/, not a schema constraint, so a draft can render with markers.
  */
+import { internationalAddressProblem } from '../ground/international-address.js';
 import { z } from 'zod';
 import { establishmentTypeIds } from './establishment.js';
 
@@ -169,7 +170,10 @@ export const school = z.strictObject({
       chair: person
         .extend({
           email: z
-            .email({ error: 'expected an e-mail address, e.g. chair@example.org' })
+            .email({
+              error: (issue) =>
+                internationalAddressProblem(issue.input) ?? 'expected an e-mail address, e.g. chair@example.org',
+            })
             .optional()
             .meta({ description: 'Where the copy to the chair is e-mailed (send); or give it in the contacts file' }),
         })
@@ -189,7 +193,9 @@ export const headteacher = person.extend({
     .optional()
     .meta({ description: 'How the head is styled: Headteacher (default), Principal, Executive Headteacher…' }),
   email: z
-    .email({ error: 'expected an e-mail address, e.g. head@example.org' })
+    .email({
+      error: (issue) => internationalAddressProblem(issue.input) ?? 'expected an e-mail address, e.g. head@example.org',
+    })
     .optional()
     .meta({ description: 'Where the letter is e-mailed (send, confirm); or give it in the contacts file' }),
 });
@@ -215,7 +221,9 @@ export const inspection = z.strictObject({
 const inspector = z.strictObject({
   name: line,
   role: line.optional().meta({ description: 'Defaults to Her Majesty\u2019s Inspector' }),
-  email: z.email({ error: 'expected an e-mail address' }).optional(),
+  email: z
+    .email({ error: (issue) => internationalAddressProblem(issue.input) ?? 'expected an e-mail address' })
+    .optional(),
 });
 
 export const visit = z.strictObject({
@@ -300,14 +308,10 @@ export const findings = z.strictObject({
   previousPriorities: z
     .array(
       z.strictObject({
-        priority: z
-          .number()
-          .int()
-          .min(1)
-          .meta({
-            description:
-              'Which priority of the previous monitoring inspection (visit.previous.priorities), counting from 1',
-          }),
+        priority: z.number().int().min(1).meta({
+          description:
+            'Which priority of the previous monitoring inspection (visit.previous.priorities), counting from 1',
+        }),
         response: narrative,
       }),
     )
@@ -408,7 +412,9 @@ export const form = z.strictObject({
           name: line,
           addressLines: z.array(line).optional(),
           phone: line.optional(),
-          email: z.email().optional(),
+          email: z
+            .email({ error: (issue) => internationalAddressProblem(issue.input) ?? 'expected an e-mail address' })
+            .optional(),
         })
         .optional()
         .meta({ description: 'The inspection service provider, for the letterhead' }),

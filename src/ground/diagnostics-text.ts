@@ -14,6 +14,8 @@ export interface JsonDiagnostic {
   line: number | null;
   column: number | null;
   rule: string;
+  /** A guidance rule's finding: which of the rule's messages (templates/messages/en.yaml, under the rule id). */
+  code?: string;
   paragraph?: string;
   file?: string;
 }
@@ -35,6 +37,7 @@ export function jsonReport(diagnostics: readonly Diagnostic[]): JsonReport {
       line: d.line ?? null,
       column: d.column ?? null,
       rule: d.rule,
+      ...(d.code !== undefined ? { code: d.code } : {}),
       ...(d.paragraph !== undefined ? { paragraph: d.paragraph } : {}),
       ...(d.file !== undefined ? { file: d.file } : {}),
     })),

@@ -22,6 +22,8 @@ export interface Diagnostic {
   endColumn?: number;
   /** Stable rule id, e.g. 'schema/unknown-key', 'para-17/...'. */
   rule: string;
+  /** Which of the rule's messages, e.g. 'before-visit': its entry under the rule id in templates/messages/en.yaml. */
+  code?: string;
   /** The guidance paragraph the rule comes from, e.g. '16' or 'footnote 6'. */
   paragraph?: string;
   /** The file the diagnostic is about, when known. */

@@ -4,6 +4,7 @@
  * `<URN>-<visit date>.history.jsonl`. Appending never rewrites earlier lines.
  */
 import { join } from 'node:path';
+import { londonDate } from './calendar.js';
 import { appendJsonLine, readJsonLines } from './jsonl.js';
 
 export const stages = ['drafted', 'draft-received', 'finalised', 'sent', 'published', 'withheld'] as const;
@@ -88,4 +89,53 @@ function isHistoryEvent(value: unknown): value is HistoryEvent {
 export function readHistory(file: string): { events: HistoryEvent[]; damagedLines: number } {
   const { records, damagedLines } = readJsonLines(file, isHistoryEvent);
   return { events: records, damagedLines };
+}
+
+/** What the letter's history says was sent: the version and the London day it went. */
+export interface SentLetter {
+  version?: number;
+  /** ISO date, London. */
+  on: string;
+}
+
+/** The last sending of the final letter: which version went, and the day it went (London). */
+export function lastSent(events: readonly HistoryEvent[]): SentLetter | undefined {
+  const sent = events.filter((event) => event.stage === 'sent').at(-1);
+  if (!sent) return undefined;
+  return { ...(typeof sent.version === 'number' ? { version: sent.version } : {}), on: londonDate(new Date(sent.at)) };
+}
+
+/** One finalised version of a letter and what became of it. */
+export interface VersionState {
+  version: number;
+  /** The day it was finalised (the date it bears), ISO. */
+  finalisedOn: string;
+  by?: string;
+  /** The day it was sent (London), if it was. */
+  sentOn?: string;
+  /** Who it was sent to, if it was. */
+  sentTo?: string[];
+}
+
+/** Each finalised version, newest first, with its own stage: finalised, or sent and when. */
+export function versionStates(events: readonly HistoryEvent[]): VersionState[] {
+  const versions = new Map<number, VersionState>();
+  for (const event of events) {
+    const version = typeof event.version === 'number' ? event.version : 1;
+    if (event.stage === 'finalised') {
+      versions.set(version, {
+        version,
+        finalisedOn: event.on ?? londonDate(new Date(event.at)),
+        ...(event.by !== undefined ? { by: event.by } : {}),
+      });
+    } else if (event.stage === 'sent') {
+      const state = versions.get(version) ?? { version, finalisedOn: londonDate(new Date(event.at)) };
+      versions.set(version, {
+        ...state,
+        sentOn: londonDate(new Date(event.at)),
+        ...(event.files ? { sentTo: event.files } : {}),
+      });
+    }
+  }
+  return [...versions.values()].sort((a, b) => b.version - a.version);
 }

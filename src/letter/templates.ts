@@ -9,6 +9,12 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Handlebars from 'handlebars';
+import {
+  messagesFileName,
+  messagesForTemplates,
+  MessagesError,
+  type MessageCatalogue,
+} from '../ground/message-catalogue.js';
 import type { BlockRole } from './tree.js';
 import { packageRoot } from '../ground/package-root.js';
 
@@ -45,6 +51,8 @@ export interface PreparedTemplates {
   partials: Map<string, TemplateSource>;
   /** Renders a part with a view; throws on a missing field (strict mode). */
   render(part: string, view: unknown): string;
+  /** The wording of the checks' findings: the folder's messages.yaml over the bundled catalogue (default: the bundled one). */
+  messages?: MessageCatalogue;
 }
 
 /** A templates folder that cannot be used (missing, or without a part the letter needs). */
@@ -182,10 +190,19 @@ export function prepareTemplates(dir?: string): PreparedTemplates {
   const byName = new Map(readFolder(defaultTemplatesDir()).map((s) => [s.name, s]));
   if (dir !== undefined) {
     const own = readFolder(dir);
-    if (own.length === 0) throw new TemplatesError(`the templates folder ${dir} holds no .hbs files`);
+    if (own.length === 0 && !existsSync(join(dir, messagesFileName))) {
+      throw new TemplatesError(`the templates folder ${dir} holds no .hbs files and no ${messagesFileName}`);
+    }
     for (const s of own) byName.set(s.name, s);
   }
-  const prepared = compileTemplates([...byName.values()]);
+  let messages: MessageCatalogue;
+  try {
+    messages = messagesForTemplates(dir);
+  } catch (error) {
+    if (error instanceof MessagesError) throw new TemplatesError(error.message);
+    throw error;
+  }
+  const prepared = { ...compileTemplates([...byName.values()]), messages };
   cache.set(key, prepared);
   return prepared;
 }

@@ -6,7 +6,6 @@
  */
 import type { EvidenceForm } from '../evidence/schema.js';
 import { addDays } from '../ground/calendar.js';
-import { formatLongDate } from '../ground/dates-in-words.js';
 
 export type ArrangementsId = '2012' | '2014';
 
@@ -90,9 +89,4 @@ export function countedFromDate(form: Pick<EvidenceForm, 'inspection'>, from: Co
 export function visitWindowDates(arrangements: Arrangements, countFrom: string): { opens: string; closes: string } {
   const { minWeeks, maxWeeks } = arrangements.visitWindow;
   return { opens: addDays(countFrom, minWeeks * 7), closes: addDays(countFrom, maxWeeks * 7) };
-}
-
-/** "between 3 March 2014 and 28 April 2014". */
-export function describeWindow(window: { opens: string; closes: string }): string {
-  return `between ${formatLongDate(window.opens)} and ${formatLongDate(window.closes)}`;
 }

@@ -5,6 +5,7 @@
  */
 import type { Diagnostic } from '../ground/diagnostics.js';
 import type { EvidenceForm } from '../evidence/schema.js';
+import type { MessageCatalogue } from '../ground/message-catalogue.js';
 import { arrangementsForDates } from './arrangements.js';
 import { rules } from './checks/index.js';
 import type { RuleContext } from './rule.js';
@@ -12,10 +13,16 @@ import type { Holidays } from './working-days.js';
 
 export interface CheckOptions {
   holidays: Holidays;
+  /** The wording of the findings; default the bundled catalogue (templates/messages/en.yaml). */
+  messages?: MessageCatalogue;
 }
 
 /** Every domain check's diagnostics for the form (paths only; the caller adds positions). */
 export function checkForm(form: EvidenceForm, options: CheckOptions): Diagnostic[] {
-  const context: RuleContext = { holidays: options.holidays, arrangements: arrangementsForDates(form.visit.dates) };
+  const context: RuleContext = {
+    holidays: options.holidays,
+    arrangements: arrangementsForDates(form.visit.dates),
+    ...(options.messages ? { messages: options.messages } : {}),
+  };
   return rules.flatMap((rule) => rule.check(form, context));
 }

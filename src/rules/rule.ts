@@ -1,11 +1,15 @@
 /**
  * A small factory for domain checks, after unified-lint-rule: a rule is its id,
  * its guidance paragraph and its default severity, plus a body that is only
- * logic. The factory stamps id, paragraph and severity onto every finding, so
- * every diagnostic a rule returns says which rule and which paragraph made it.
+ * logic. The body reports findings as data (a message code, its parameters and
+ * a path); the factory stamps id, paragraph and severity onto every finding and
+ * words it from the message catalogue (templates/messages/en.yaml, under the
+ * rule's id), so every diagnostic says which rule and paragraph made it, and no
+ * rule holds a sentence.
  */
 import type { Diagnostic, FormPath, Severity } from '../ground/diagnostics.js';
 import type { EvidenceForm } from '../evidence/schema.js';
+import { loadMessages, type MessageCatalogue, type MessageParams } from '../ground/message-catalogue.js';
 import type { Arrangements } from './arrangements.js';
 import type { Holidays } from './working-days.js';
 
@@ -15,6 +19,8 @@ export interface RuleContext {
   holidays: Holidays;
   /** The guidance in force on the first visit day (src/rules/arrangements.ts). */
   arrangements: Arrangements;
+  /** The wording of findings; default the bundled catalogue (an ISP's messages.yaml may replace sentences). */
+  messages?: MessageCatalogue;
 }
 
 /** The rule's identity: a stable id ('para-16/completeness'), the paragraph it comes from, its usual severity. */
@@ -24,9 +30,14 @@ export interface RuleMeta {
   severity: Severity;
 }
 
-/** What a rule body returns: a message and a place; severity and paragraph only where they differ from the rule's. */
+/**
+ * What a rule body returns: which of the rule's messages (its code in the
+ * catalogue, under the rule's id) with what parameters, and the place;
+ * severity and paragraph only where they differ from the rule's.
+ */
 export interface Finding {
-  message: string;
+  code: string;
+  params?: MessageParams;
   path: FormPath;
   severity?: Severity;
   paragraph?: string;
@@ -44,11 +55,15 @@ export function defineRule(meta: RuleMeta, body: RuleBody): Rule {
   return {
     ...meta,
     check(form, context) {
-      return body(form, context).map((finding) => ({
+      const findings = body(form, context);
+      if (findings.length === 0) return [];
+      const messages = context.messages ?? loadMessages();
+      return findings.map((finding) => ({
         severity: finding.severity ?? meta.severity,
-        message: finding.message,
+        message: messages.render(meta.id, finding.code, finding.params ?? {}),
         path: finding.path,
         rule: meta.id,
+        code: finding.code,
         paragraph: finding.paragraph ?? meta.paragraph,
       }));
     },

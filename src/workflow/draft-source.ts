@@ -10,7 +10,7 @@ import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { hasErrors, type Diagnostic } from '../ground/diagnostics.js';
 import { loadFormFile, type LoadResult } from '../evidence/load.js';
-import { loadMammoth } from '../mammoth.js';
+import { loadMammoth } from '../ground/mammoth.js';
 import { markdownToBlocks } from '../letter/markdown-tree.js';
 import type { PreparedTemplates } from '../letter/templates.js';
 import type { Block, BlockRole, DocumentMeta, Inline, LetterDocument, ListItem } from '../letter/tree.js';

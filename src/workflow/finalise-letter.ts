@@ -18,7 +18,10 @@ import { MissingGlyphError } from '../writers/pdf/index.js';
 import { FileExistsError, writeFileAtomic } from '../writers/write-atomic.js';
 import { DraftSourceError, readDraftSource } from './draft-source.js';
 import { lastFinalisation, nextVersion, planFinalise, type FinalisePlan, type FinalStamp } from './finalise-plan.js';
-import { appendHistory, historyPath, readHistory } from '../ground/history.js';
+import { appendHistory, historyPath, readHistory, versionStates, type VersionState } from '../ground/history.js';
+import { londonDate } from '../ground/calendar.js';
+import { lastVisitDay } from '../evidence/visit-dates.js';
+import { finalLetterDateFindings } from '../rules/event-dates.js';
 import { loadAndValidate } from './load.js';
 import { isUnreadableFile } from '../evidence/unreadable.js';
 
@@ -56,6 +59,8 @@ export interface Finalised {
   /** Paths written, in order. */
   written: string[];
   diagnostics: Diagnostic[];
+  /** About the letter's date and its earlier versions, one sentence each (not about the form's text). */
+  warnings: string[];
   sources: SourceText[];
 }
 
@@ -107,6 +112,13 @@ export async function finaliseLetter(request: FinaliseRequest): Promise<Finalise
 
   const form = load.form;
   const { templates, holidays } = request;
+  const dates = finalLetterDateFindings(request.on, {
+    lastVisitDay: lastVisitDay(form),
+    today: londonDate(new Date(request.at)),
+    holidays,
+  });
+  if (dates.refusal) return refuse(exitCodes.invalid, dates.refusal, load.diagnostics);
+  const warnings = [...dates.warnings];
   const letter = composeLetter(form, { status: 'final', templates, holidays, letterDate: request.on });
   const place = (d: Diagnostic): Diagnostic => {
     const at = d.line === undefined && !d.rule.startsWith('template/') ? load.loaded.locate(d.path) : undefined;
@@ -116,9 +128,10 @@ export async function finaliseLetter(request: FinaliseRequest): Promise<Finalise
     ...load.diagnostics,
     ...[...letter.diagnostics, ...letterDateNote(form.letter?.date, request.on)].map(place),
   ];
-  // The same form as a draft shows what only a draft's status changes: the marking, and the date (a draft is
-  // dated the visit day, the final letter the day it is finalised), so the redline shows the ISP's edits alone.
-  const rendition = composeLetter(form, { status: 'draft', templates, holidays }).document;
+  // The same form as a draft, dated as the final letter is, shows what only a draft's status changes (the
+  // marking), so the redline shows the ISP's edits alone, and the letter's date as it changed: the HMI's draft
+  // is dated the visit day, the final letter the day it is finalised.
+  const rendition = composeLetter(form, { status: 'draft', templates, holidays, letterDate: request.on }).document;
   if (!letter.document || !rendition) {
     return refuse(
       exitCodes.invalid,
@@ -136,11 +149,18 @@ export async function finaliseLetter(request: FinaliseRequest): Promise<Finalise
       join(request.outDir, outputFileName({ ...document, meta: { ...document.meta, status: 'final' } }, format)),
     )
     .filter((path) => existsSync(path));
+  const sent = versionStates(events).find((state) => state.sentOn !== undefined);
   if (!request.force && (previous || existing.length > 0)) {
     const what = previous
-      ? `the letter was finalised already (version ${previous.version ?? 1}${previous.by ? ` by ${previous.by}` : ''}, ${previous.at.slice(0, 10)})`
+      ? `the letter was finalised already (version ${previous.version ?? 1}${previous.by ? ` by ${previous.by}` : ''} on ${formatLongDate(previous.on ?? londonDate(new Date(previous.at)))})`
       : `a final letter already exists: ${existing.join(', ')}`;
-    return refuse(exitCodes.invalid, `${what}; use --force to make version ${nextVersion(events)}`, diagnostics);
+    const then = sent ? `; ${sentSentence(sent)}` : '';
+    return refuse(exitCodes.invalid, `${what}${then}; use --force to make version ${nextVersion(events)}`, diagnostics);
+  }
+  if (sent) {
+    warnings.push(
+      `${sentSentence(sent)}; version ${nextVersion(events)} replaces the final letter, not what they received: send it with \`monitoring-letter send\` so they have it`,
+    );
   }
 
   let draft;
@@ -192,7 +212,7 @@ export async function finaliseLetter(request: FinaliseRequest): Promise<Finalise
     );
   }
 
-  if (request.write === false) return { ok: true, stamp, plan, written: [], diagnostics, sources };
+  if (request.write === false) return { ok: true, stamp, plan, written: [], diagnostics, warnings, sources };
   try {
     mkdirSync(request.outDir, { recursive: true });
   } catch (error) {
@@ -238,5 +258,13 @@ export async function finaliseLetter(request: FinaliseRequest): Promise<Finalise
     files: plan.files.map((file) => file.name),
     on: stamp.on,
   });
-  return { ok: true, stamp, plan, written, diagnostics, sources };
+  return { ok: true, stamp, plan, written, diagnostics, warnings, sources };
+}
+
+/** "version 1 (finalised by A. Officer on 20 March 2014) was sent on 21 March 2014 to 4 recipients". */
+function sentSentence(sent: VersionState): string {
+  const by = sent.by ? ` by ${sent.by}` : '';
+  const count = sent.sentTo?.length ?? 0;
+  const to = count > 0 ? ` to ${count} recipient${count === 1 ? '' : 's'} (${sent.sentTo!.join(', ')})` : '';
+  return `version ${sent.version} (finalised${by} on ${formatLongDate(sent.finalisedOn)}) was sent on ${formatLongDate(sent.sentOn!)}${to}`;
 }

@@ -5,7 +5,7 @@
  * changed sections), and the lateness warning. Pure apart from rendering
  * the formats' bytes; the CLI reads the files and writes the results.
  */
-import type { LetterDocument, Block } from '../letter/tree.js';
+import type { LetterDocument, Block, BlockRole } from '../letter/tree.js';
 import { blockText } from '../letter/tree.js';
 import { outputFileName, renderFormat, type ComposedLetter, type OutputFormat } from './pipeline.js';
 import type { Deadline } from '../rules/types.js';
@@ -21,6 +21,7 @@ import type { HistoryEvent } from '../ground/history.js';
 
 export { nextVersion } from '../ground/history.js';
 import type { DraftKind } from './draft-source.js';
+import { draftBodyInFinalFrame } from './draft-letter-body.js';
 
 /** Who finalised the letter, when, and which version it is. */
 export interface FinalStamp {
@@ -159,7 +160,8 @@ export function comparableDraft(
   final: LetterDocument,
 ): LetterDocument {
   const unmarked = withoutDraftMarks(draft, draftRendition, final);
-  return { ...(kind === 'form' ? unmarked : adoptFinalShapes(unmarked, final)), meta: draft.meta };
+  if (kind === 'form') return { ...unmarked, meta: draft.meta };
+  return { ...adoptFinalShapes(draftBodyInFinalFrame(unmarked, final), final), meta: draft.meta };
 }
 
 /** One line per changed section ("Main findings: changed"), or a line saying nothing changed. */
@@ -205,11 +207,42 @@ export interface FinalisePlan {
   files: OutputFile[];
 }
 
+/** The parts a template adds around the body, named as the changes summary names them. */
+const templateParts: readonly [BlockRole, string][] = [
+  ['letterhead', 'Letterhead'],
+  ['date', 'Letter date'],
+  ['address', 'Address'],
+  ['reference', 'Reference'],
+  ['salutation', 'Salutation'],
+  ['signoff', 'Sign-off'],
+];
+
+/**
+ * What changed between the HMI's draft and the final letter: each part the
+ * template adds (the letter's date, the address…) that reads differently,
+ * then the body's sections by heading. The body alone is cut into sections,
+ * so a changed date is "Letter date: changed", never the first section's.
+ */
+export function letterChanges(before: LetterDocument, after: LetterDocument): SectionComparison[] {
+  const partText = (document: LetterDocument, role: BlockRole): string[] =>
+    document.blocks.filter((block) => block.role === role).map((block) => blockText(block).replace(/\s+/g, ' ').trim());
+  const parts = templateParts.flatMap(([role, section]): SectionComparison[] => {
+    const was = partText(before, role);
+    const is = partText(after, role);
+    return was.join('\n') === is.join('\n') ? [] : [{ section, change: 'changed', before: was, after: is }];
+  });
+  const body = (document: LetterDocument): LetterDocument => ({
+    ...document,
+    blocks: document.blocks.filter((block) => block.role === 'body'),
+  });
+  return [...parts, ...compareSections(body(before), body(after))];
+}
+
 /** Stamps the final letter, compares it with the HMI's draft and renders every file to write. */
 export async function planFinalise(input: FinaliseInput): Promise<FinalisePlan> {
   const final = stampFinal(input.letter.document, input.stamp);
   const before = comparableDraft(input.draft, input.draftKind, input.draftRendition, final);
-  const comparison = compareSections(before, final);
+  const comparison = letterChanges(before, final);
   const changes = comparison.map(({ section, change }) => ({ section, change }));
   const { stamp } = input;
   const changesText =

@@ -63,7 +63,9 @@ const samePath = (a: readonly (string | number)[], b: readonly (string | number)
 export function composeLetter(form: EvidenceForm, options: ComposeOptions): ComposedLetter {
   const final = options.status === 'final';
   const started = performance.now();
-  const diagnostics: Diagnostic[] = [...checkForm(form, { holidays: options.holidays })];
+  const diagnostics: Diagnostic[] = [
+    ...checkForm(form, { holidays: options.holidays, messages: options.templates.messages }),
+  ];
 
   let recipients: RecipientList | undefined;
   let recipientsContext: LetterContext['recipients'];

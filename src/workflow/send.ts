@@ -27,8 +27,12 @@ import {
 } from '../distribution/transport.js';
 import type { EvidenceForm } from '../evidence/schema.js';
 import { exitCodes } from '../ground/exit-codes.js';
+import { londonDate } from '../ground/calendar.js';
+import { firstVisitDay, lastVisitDay } from '../evidence/visit-dates.js';
+import { confirmationDateFindings } from '../rules/event-dates.js';
+import { englandBankHolidays } from '../rules/holidays.js';
 import { LocalWriteError, writingInto } from '../ground/local-write.js';
-import { appendHistory, historyPath, readHistory } from '../ground/history.js';
+import { appendHistory, historyPath, lastSent, readHistory } from '../ground/history.js';
 import { loadAndValidate } from './load.js';
 
 /** What is sent: the final letter (para 17) or the visit confirmation (para 8). */
@@ -86,15 +90,17 @@ function reasonsFor(message: OutgoingMessage, plan: Plan): PlannedMessage['why']
 export type SendOutcome =
   /** The request cannot be used: `usage`, a file named cannot be read or an option is wrong; `invalid`, an input is not valid. */
   | { status: 'refused'; problem: 'usage' | 'invalid'; message: string }
-  /** Some recipient cannot be addressed, or the letter is missing: nothing was sent. */
-  | { status: 'not-ready'; problems: string[] }
+  /** The final letter is missing (`letter`), or some recipient cannot be addressed (`problems`): nothing was sent. */
+  | { status: 'not-ready'; letter: string[]; problems: string[] }
   /** Another send holds the journal's lock: nothing was sent. */
   | { status: 'locked'; message: string }
   /** This computer could not write into the letter folder before anything was sent (exit 3). */
   | { status: 'local-failure'; message: string }
-  | { status: 'dry-run'; planned: PlannedMessage[] }
+  | { status: 'dry-run'; planned: PlannedMessage[]; warnings: string[] }
   | {
       status: 'distributed';
+      /** About when the messages went (a late visit confirmation). */
+      warnings: string[];
       entries: DistributionEntry[];
       transport: Transport['kind'];
       /** e.g. "smtp://mail.example:587". */
@@ -170,6 +176,33 @@ function makeTransport(request: SendRequest, letterDir: string): Transport {
   return outboxTransport(join(letterDir, 'outbox'), join(request.letterDir, 'outbox'));
 }
 
+/**
+ * A visit confirmation (para 8) goes after HMI's notification call and before
+ * the visit: refused once the visit is over or its letter sent, warned when
+ * late or early (src/rules/event-dates.ts).
+ */
+function confirmationWarnings(
+  forms: readonly { file: string; form: EvidenceForm }[],
+  request: SendRequest,
+  letterDir: string,
+): string[] {
+  const today = londonDate(request.now());
+  const warnings: string[] = [];
+  for (const { file, form } of forms) {
+    const history = readHistory(historyPath(letterDir, form.school.urn, lastVisitDay(form))).events;
+    const findings = confirmationDateFindings({
+      firstVisitDay: firstVisitDay(form),
+      lastVisitDay: lastVisitDay(form),
+      today,
+      holidays: englandBankHolidays(),
+      sent: lastSent(history),
+    });
+    if (findings.refusal) throw new Refusal(`${file}: ${findings.refusal}; nothing was sent`, 'invalid');
+    warnings.push(...findings.warnings.map((warning) => `${file}: ${warning}`));
+  }
+  return warnings;
+}
+
 /** Plans, then (unless a dry run) sends, the messages of `send` or `confirm`. */
 export async function runSend(request: SendRequest): Promise<SendOutcome> {
   try {
@@ -204,7 +237,9 @@ async function sendOrRefuse(request: SendRequest): Promise<SendOutcome> {
         : planConfirmation(form, file, context),
   }));
   const problems = plans.flatMap((p) => p.plan.problems.map((problem) => `${p.file}: ${problem}`));
-  if (problems.length > 0) return { status: 'not-ready', problems };
+  const letter = plans.flatMap((p) => (p.plan.letterProblems ?? []).map((problem) => `${p.file}: ${problem}`));
+  if (problems.length > 0 || letter.length > 0) return { status: 'not-ready', letter, problems };
+  const warnings = request.kind === 'confirmation' ? confirmationWarnings(forms, request, letterDir) : [];
 
   const messages = plans.flatMap((p) => p.plan.messages);
   const journalFile = join(letterDir, 'send-journal.jsonl');
@@ -215,6 +250,7 @@ async function sendOrRefuse(request: SendRequest): Promise<SendOutcome> {
     );
     return {
       status: 'dry-run',
+      warnings,
       planned: plans.flatMap(({ plan }) =>
         plan.messages.map((message) => ({
           message,
@@ -277,6 +313,7 @@ async function sendOrRefuse(request: SendRequest): Promise<SendOutcome> {
   }
   return {
     status: 'distributed',
+    warnings,
     entries,
     transport: transport.kind,
     destination: transport.description,

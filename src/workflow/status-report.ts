@@ -7,8 +7,7 @@
 import { lastVisitDay } from '../evidence/visit-dates.js';
 import { computeDeadlines } from '../rules/deadlines.js';
 import type { Holidays } from '../rules/working-days.js';
-import { historyPath, readHistory, recordPublished } from '../ground/history.js';
-import type { EvidenceForm } from '../evidence/schema.js';
+import { historyPath, readHistory } from '../ground/history.js';
 import { loadAndValidate } from './load.js';
 import { checkForm } from '../rules/check-form.js';
 import { compareStatuses, letterStatus, queueStage, type LetterStatus, type QueueStage } from './status.js';
@@ -87,16 +86,4 @@ export async function statusReport(
     rows.push(row);
   }
   return rows.sort(compareStatuses);
-}
-
-/** Records that a form's letter was published (para 18) on a date; the letter is named by its URN and last visit day. */
-export function recordPublication(
-  outDir: string,
-  form: EvidenceForm,
-  on: string,
-  at: string,
-): { letter: { urn: string; visitDate: string } } {
-  const letter = { urn: String(form.school.urn), visitDate: lastVisitDay(form) };
-  recordPublished(outDir, letter, on, at);
-  return { letter };
 }

@@ -5,7 +5,8 @@
  */
 import { workingDaysBetween, type Holidays } from '../rules/working-days.js';
 import type { Deadline } from '../rules/types.js';
-import { stages, type HistoryEvent, type Stage } from '../ground/history.js';
+import { formatLongDate } from '../ground/dates-in-words.js';
+import { stages, versionStates, type HistoryEvent, type Stage, type VersionState } from '../ground/history.js';
 
 export type LetterStage = Stage | 'awaiting-draft';
 
@@ -15,6 +16,12 @@ export interface LetterStatus {
   since?: string;
   version?: number;
   next?: Deadline;
+  /** The next deadline in plain words ("final letter to the school"). */
+  nextWhat?: string;
+  /** Each finalised version, newest first, with its own stage. */
+  versions?: VersionState[];
+  /** The versions in words: "v2 finalised on 21 March 2014, not sent; v1 sent on 24 March 2014". */
+  versionsText?: string;
   /** Working days from today to the next deadline (negative when overdue). */
   workingDaysLeft?: number;
   overdue: boolean;
@@ -30,6 +37,28 @@ const nextDeadlineFor: Record<LetterStage, readonly string[]> = {
   published: ['next-section-5'], // para 6: next section 5 within 24 months
   withheld: ['next-section-5'],
 };
+
+/** What each deadline a letter waits on is, in the words an ISP officer uses. */
+export const deadlineWords: Readonly<Record<string, string>> = {
+  'letter-to-isp': 'HMI’s letter to the ISP',
+  'final-letter': 'final letter to the school',
+  publication: 'publication by Ofsted',
+  'next-section-5': 'next section 5 inspection',
+};
+
+/** Stages after which nothing is left for the ISP to do: a later date is shown, never overdue. */
+const done: readonly LetterStage[] = ['published', 'withheld'];
+
+/** "v2 finalised on 21 March 2014, not sent; v1 sent on 24 March 2014". */
+export function describeVersions(versions: readonly VersionState[]): string {
+  return versions
+    .map((v) =>
+      v.sentOn !== undefined
+        ? `v${v.version} sent on ${formatLongDate(v.sentOn)}`
+        : `v${v.version} finalised on ${formatLongDate(v.finalisedOn)}, not sent`,
+    )
+    .join('; ');
+}
 
 /** The furthest stage a history reaches, and when. */
 export function currentStage(
@@ -55,12 +84,19 @@ export function letterStatus(
   today: string,
   holidays: Holidays,
 ): LetterStatus {
-  const current = currentStage(events, published);
+  const versions = versionStates(events);
+  const current = {
+    ...currentStage(events, published),
+    ...(versions.length > 0 ? { versions, versionsText: describeVersions(versions) } : {}),
+  };
   const wanted = nextDeadlineFor[current.stage];
   const next = deadlines.find((d) => wanted.includes(d.id));
   if (!next) return { ...current, overdue: false };
   const workingDaysLeft = workingDaysBetween(today, next.date, holidays);
-  return { ...current, next, workingDaysLeft, overdue: next.date < today };
+  const nextWhat = deadlineWords[next.id] ?? next.description;
+  // A published (or withheld) letter's part is done: the next section 5 inspection is Ofsted's, shown, never overdue.
+  const overdue = next.date < today && !done.includes(current.stage);
+  return { ...current, next, nextWhat, workingDaysLeft, overdue };
 }
 
 /**

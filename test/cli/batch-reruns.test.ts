@@ -5,6 +5,7 @@
  * once, and a full disk ends with exit 3 and a plain message.
  */
 import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -101,6 +102,32 @@ describe('batch run again on the same folder', () => {
     expect(io.err).toMatch(/\[2\/3\]|resum/i);
     expect(finalisedEvents(out)).toBe(forms.length);
     expect(readdirSync(out)).not.toContain('batch-progress.jsonl');
+  });
+
+  it('draft --resume: forms the stopped run finished (unchanged since) are taken over; a form changed since is rendered again', async () => {
+    const dir = folderOfForms();
+    const out = join(dir, 'out');
+    const args = ['batch', 'forms', '--out', 'out', '--jobs', '1', '--format', 'md'];
+    expect(await main(args, fakeIo(dir))).toBe(0);
+    const all = manifestOf(out);
+    // As a run killed after two forms leaves it: their entries in the progress file, no manifest written.
+    const hash = (form: string): string => createHash('sha256').update(readFileSync(form)).digest('hex');
+    writeFileSync(
+      join(out, 'batch-progress.jsonl'),
+      all
+        .slice(0, 2)
+        .map((entry) => JSON.stringify({ entry, formSha256: hash(entry.form) }) + '\n')
+        .join(''),
+    );
+    rmSync(join(out, 'manifest.json'));
+    // The second form is edited after that run: its old entry no longer stands.
+    writeFileSync(all[1]!.form, readFileSync(all[1]!.form, 'utf8') + '\n# edited\n');
+    const io = fakeIo(dir);
+    expect(await main([...args, '--resume'], io)).toBe(0);
+    expect(io.out).toMatch(/resumed\s+1 /);
+    const resumed = manifestOf(out);
+    expect(resumed.map((e) => e.form).sort()).toEqual(all.map((e) => e.form).sort());
+    for (const e of resumed) expect(e.files).toHaveLength(1);
   });
 
   it('a second batch on a folder another batch is writing is refused, naming the first one\u2019s process', async () => {

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parse as parseYaml } from 'yaml';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { londonDate } from '../../src/ground/calendar.js';
 import { readLetterText } from '../../src/check-copy/read-letter.js';
 import { repoRoot } from '../support/fake-io.js';
 
@@ -25,6 +26,21 @@ const contacts = fixture('contacts/example.yaml');
 const base = '121190-2014-03-12';
 
 let dir = '';
+
+/**
+ * The example form with every date moved by whole weeks (so each keeps its
+ * weekday) until the visit is a few days after today: a visit still to
+ * confirm, whenever the test runs.
+ */
+function shiftedToNextWeek(form: string): string {
+  const visit = '2014-03-12';
+  const today = new Date().toISOString().slice(0, 10);
+  const week = 7 * 86_400_000;
+  const weeks = Math.ceil((Date.parse(today) + 86_400_000 - Date.parse(visit)) / week);
+  return form.replace(/\b(20\d\d-\d\d-\d\d)\b/g, (date) =>
+    new Date(Date.parse(date) + weeks * week).toISOString().slice(0, 10),
+  );
+}
 
 interface Run {
   status: number | null;
@@ -56,6 +72,7 @@ beforeAll(() => {
     join(dir, 'visit.json'),
     JSON.stringify(parseYaml(readFileSync(fixture('forms/example.yaml'), 'utf8'))),
   );
+  writeFileSync(join(dir, 'next-week.yaml'), shiftedToNextWeek(readFileSync(fixture('forms/example.yaml'), 'utf8')));
   mkdirSync(join(dir, 'forms'));
   for (const name of ['example.yaml', 'free-school.yaml'])
     copyFileSync(fixture(`forms/${name}`), join(dir, 'forms', name));
@@ -164,10 +181,13 @@ describe('the built command, every command and input kind', () => {
     expect(sent.length).toBe(4);
   });
 
-  it('confirm: the visit confirmation as a dry run and as a .eml file', () => {
+  it('confirm: refused for a visit long past; for a visit next week, a dry run and a .eml file', () => {
+    const past = run('confirm', 'visit.yaml', '--contacts', contacts, '--dry-run');
+    expect(past.status).toBe(1);
+    expect(past.stderr).toContain('the visit ended on 12 March 2014');
     const args = [
       'confirm',
-      'visit.yaml',
+      'next-week.yaml',
       '--contacts',
       contacts,
       '--letter-dir',
@@ -175,13 +195,25 @@ describe('the built command, every command and input kind', () => {
       '--outbox',
       'confirm-outbox',
     ];
-    expect(run(...args, '--dry-run').status).not.toBe(4);
-    expect(run(...args).status).not.toBe(4);
+    expect(ok(...args, '--dry-run').stdout).toContain('head@st-marys-hethersett.norfolk.sch.example');
+    ok(...args);
+    expect(readdirSync(join(dir, 'confirm-outbox')).filter((f) => f.endsWith('.eml'))).toHaveLength(1);
   });
 
   it('status shows a sent letter, then records its publication', () => {
     expect(ok('status', 'visit.yaml', '--out', 'final-form', '--today', '2014-03-20').stdout).toMatch(/sent/);
-    ok('status', 'visit.yaml', '--out', 'final-form', '--published', '2014-04-02');
+    // Ofsted publishes what was sent: the day it was sent (by the real clock) is the earliest publication day.
+    const history = readFileSync(join(dir, 'final-form', `${base}.history.jsonl`), 'utf8')
+      .trim()
+      .split('\n');
+    const sent = history
+      .map((line) => JSON.parse(line) as { stage: string; at: string })
+      .find((e) => e.stage === 'sent')!;
+    const sentOn = londonDate(new Date(sent.at));
+    const early = run('status', 'visit.yaml', '--out', 'final-form', '--published', '2014-04-02');
+    expect(early.status).toBe(1);
+    expect(early.stderr).toContain('before it was sent');
+    ok('status', 'visit.yaml', '--out', 'final-form', '--published', sentOn);
     const json = JSON.parse(ok('status', 'visit.yaml', '--out', 'final-form', '--json').stdout) as {
       letters: { stage: string }[];
     };

@@ -3,6 +3,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFil
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { main } from '../../src/cli/main.js';
+import { readLetterText } from '../../src/check-copy/read-letter.js';
 import { loadFormFile } from '../../src/evidence/load.js';
 import { prepareTemplates } from '../../src/letter/templates.js';
 import type { LetterDocument } from '../../src/letter/tree.js';
@@ -33,9 +34,9 @@ function draftDocument(): LetterDocument {
 }
 
 /** Runs finalise in a fresh folder; the draft is the fixture form unless another file is given. */
-async function finalise(options: { cwd?: string; draft?: string; extra?: string[]; form?: string } = {}) {
+async function finalise(options: { cwd?: string; draft?: string; extra?: string[]; form?: string; now?: string } = {}) {
   const cwd = options.cwd ?? mkdtempSync(join(tmpdir(), 'finalise-'));
-  const io = fakeIo(cwd, { now: '2014-03-20T09:00:00Z' });
+  const io = fakeIo(cwd, { now: options.now ?? '2014-03-20T09:00:00Z' });
   const argv = ['finalise', options.form ?? ispFinal, '--draft', options.draft ?? hmiDraft, '--by', editor];
   const code = await main([...argv, ...(options.extra ?? [])], io);
   return { code, io, cwd, out: join(cwd, 'output') };
@@ -54,13 +55,16 @@ const documentXml = async (file: string): Promise<string> =>
   (await readParts(readFileSync(file)))['word/document.xml']!;
 const text = (paragraphs: ReadParagraph[]): string[] => paragraphs.map((p) => `${p.style}|${p.text}`);
 
-// The ISP's edits between fixtures/finalise/hmi-draft.yaml and isp-final.yaml.
+// The ISP's edits between fixtures/finalise/hmi-draft.yaml and isp-final.yaml, after the letter's date:
+// the HMI's draft is dated the visit day (12 March 2014), the final letter the day it is finalised (20 March).
 const expectedInsertions = [
+  '20 ',
   ' Two teaching assistants have been appointed to support reading.',
   'swiftly ',
   'every half ',
 ];
-const expectedDeletions = ['quickly ', 'twice each ', ', brokered effectively through a single plan'];
+const summary = 'Letter date: changed\nContext: changed\nMain findings: changed\nExternal support: changed\n';
+const expectedDeletions = ['12 ', 'quickly ', 'twice each ', ', brokered effectively through a single plan'];
 
 describe('monitoring-letter finalise, the HMI’s draft given as a form', () => {
   let run: Awaited<ReturnType<typeof finalise>>;
@@ -83,7 +87,7 @@ describe('monitoring-letter finalise, the HMI’s draft given as a form', () => 
   });
 
   it('summarises the changed sections on stdout and in the changes file, and no others', () => {
-    const lines = ['Context: changed', 'Main findings: changed', 'External support: changed'];
+    const lines = ['Letter date: changed', 'Context: changed', 'Main findings: changed', 'External support: changed'];
     const file = readFileSync(join(run.out, `${stem}-changes.txt`), 'utf8');
     for (const line of lines) {
       expect(run.io.out).toContain(`${line}\n`);
@@ -109,13 +113,10 @@ describe('monitoring-letter finalise, the HMI’s draft given as a form', () => 
     const draft = resolveRevisions((await readParts(renderDocx(draftDocument())))['word/document.xml']!, 'none');
     expect(draft.filter((p) => p.style === 'Marking').map((p) => p.text)).toEqual(['Draft']);
     expect(text(resolveRevisions(redline, 'accept'))).toEqual(text(final));
-    // Rejecting every edit gives the HMI's draft without its marking, dated as the final letter is (the day it is finalised).
+    // Rejecting every edit gives the HMI's draft without its marking, dated as the HMI dated it: the date's change shows.
     const rejected = resolveRevisions(redline, 'reject');
-    expect(rejected.filter((p) => p.style === 'Date').map((p) => p.text)).toEqual(['20 March 2014']);
-    expect(draft.filter((p) => p.style === 'Date').map((p) => p.text)).toEqual(['12 March 2014']);
-    const undated = (paragraphs: ReadParagraph[]) =>
-      paragraphs.filter((p) => p.style !== 'Marking' && p.style !== 'Date');
-    expect(text(undated(rejected))).toEqual(text(undated(draft)));
+    expect(rejected.filter((p) => p.style === 'Date').map((p) => p.text)).toEqual(['12 March 2014']);
+    expect(text(rejected)).toEqual(text(draft.filter((p) => p.style !== 'Marking')));
     expect(text(resolveRevisions(redline, 'reject'))).not.toEqual(text(final));
   });
 
@@ -192,7 +193,22 @@ describe('monitoring-letter finalise, the HMI’s draft given as a letter', () =
     expect(changes.filter((c) => c.kind === 'del').map((c) => c.text)).toEqual(expectedDeletions);
     const final = resolveRevisions(await documentXml(join(run.out, `${stem}-final.docx`)), 'none');
     expect(text(resolveRevisions(redline, 'accept'))).toEqual(text(final));
-    expect(run.io.out).toContain('Context: changed\nMain findings: changed\nExternal support: changed\n');
+    expect(run.io.out).toContain(summary);
+  });
+
+  it('reads a plain-text draft (Word’s “save as text”) and shows the same edits only: no letterhead, address or signature noise', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'finalise-'));
+    writeFileSync(join(cwd, 'hmi-draft.docx'), renderDocx(draftDocument()));
+    // Word writes one line a paragraph; mammoth's text runs an address's lines together, as Word's does.
+    const words = (await readLetterText(join(cwd, 'hmi-draft.docx'))).split(/\n\n/).join('\r\n');
+    writeFileSync(join(cwd, 'hmi-draft.txt'), words);
+    const run = await finalise({ cwd, draft: 'hmi-draft.txt', extra: ['--format', 'docx'] });
+    expect(run.code, run.io.err).toBe(0);
+    expect(run.io.out).toContain(`Changes to the HMI’s draft:\n${summary}`);
+    expect(run.io.out).not.toMatch(/^(Opening|Requires improvement[^\n]*): /m);
+    const changes = revisions(await documentXml(join(run.out, `${stem}-redline.docx`)));
+    expect(changes.filter((c) => c.kind === 'ins').map((c) => c.text)).toEqual(expectedInsertions);
+    expect(changes.filter((c) => c.kind === 'del').map((c) => c.text)).toEqual(expectedDeletions);
   });
 
   it('reads a Markdown draft (the preview) as paragraphs and finds the same edits', async () => {
@@ -202,7 +218,7 @@ describe('monitoring-letter finalise, the HMI’s draft given as a letter', () =
     expect(run.code).toBe(0);
     const changes = revisions(await documentXml(join(run.out, `${stem}-redline.docx`)));
     expect(changes.filter((c) => c.kind === 'del').map((c) => c.text)).toEqual(expectedDeletions);
-    expect(run.io.out).toContain('Context: changed\nMain findings: changed\nExternal support: changed\n');
+    expect(run.io.out).toContain(summary);
   });
 });
 
@@ -242,14 +258,14 @@ describe('monitoring-letter finalise refuses what cannot be final', () => {
 describe('para 17: the final version within 10 working days of the end of the visit', () => {
   it('warns how many working days late a finalisation is, and still finalises', async () => {
     // Visit 12 March 2014; 10 working days later is 26 March; 31 March is 3 working days after that.
-    const run = await finalise({ extra: ['--date', '2014-03-31', '--format', 'md'] });
+    const run = await finalise({ extra: ['--date', '2014-03-31', '--format', 'md'], now: '2014-03-31T09:00:00Z' });
     expect(run.code).toBe(0);
     expect(run.io.err).toContain('due by 26 March 2014');
     expect(run.io.err).toContain('3 working days late');
   });
 
   it('says nothing on the deadline day itself', async () => {
-    const run = await finalise({ extra: ['--date', '2014-03-26', '--format', 'md'] });
+    const run = await finalise({ extra: ['--date', '2014-03-26', '--format', 'md'], now: '2014-03-26T09:00:00Z' });
     expect(run.code).toBe(0);
     expect(run.io.err).toBe('');
   });

@@ -89,7 +89,7 @@ describe('status', () => {
     await main(['status', 'forms/example.yaml', '--today', '2014-05-01', '--json'], before);
     expect((JSON.parse(before.out) as StatusJson).letters[0]).toMatchObject({ stage: 'sent', overdue: true });
 
-    const record = fakeIo(cwd);
+    const record = fakeIo(cwd, { now: '2014-04-03T10:00:00Z' });
     expect(await main(['status', 'forms/example.yaml', '--published', '2014-04-02'], record)).toBe(0);
     expect(record.out).toContain('published');
     const after = fakeIo(cwd);

@@ -226,8 +226,10 @@ describe('monitoring-letter send', () => {
   it('para 8: confirm e-mails the school the visit date, that the headteacher is available, and the National Business Unit number (para 12)', async () => {
     const ws = makeWorkspace();
     const { file } = ws.addLetter('121190');
-    const io = fakeIo(ws.dir);
-    expect(await main(['confirm', file, '--contacts', ws.contacts], io)).toBe(0);
+    // The day before the visit (12 March 2014): after HMI's call, before the visit (para 8).
+    const dayBefore = (): ReturnType<typeof sharedFakeIo> => sharedFakeIo(ws.dir, { now: '2014-03-11T09:00:00Z' });
+    const io = dayBefore();
+    expect(await main(['confirm', file, '--contacts', ws.contacts], io), io.err).toBe(0);
     const [only, ...rest] = outbox(ws.letterDir);
     expect(rest).toEqual([]);
     const mail = await simpleParser(readFileSync(join(ws.letterDir, 'outbox', only!)));
@@ -237,7 +239,7 @@ describe('monitoring-letter send', () => {
     expect(mail.text).toContain('governing body and the local authority');
     expect(mail.text).toContain('0300 123 4234');
     expect(mail.text).toContain('Siân Ó Súilleabháin');
-    expect(await main(['confirm', file, '--contacts', ws.contacts], fakeIo(ws.dir))).toBe(0);
+    expect(await main(['confirm', file, '--contacts', ws.contacts], dayBefore())).toBe(0);
     expect(outbox(ws.letterDir)).toHaveLength(1);
   });
 });

@@ -45,7 +45,7 @@ describe('status', () => {
     const dir = workspace();
     const io = fakeIo(dir);
     expect(await main(['status', 'forms', '--today', '2014-03-27'], io)).toBe(0);
-    expect(io.out).toMatch(/^OVERDUE\s+awaiting HMI draft\s+letter-to-isp\s+2014-03-17/m);
+    expect(io.out).toMatch(/^OVERDUE\s+awaiting HMI draft\s+HMI’s letter to the ISP\s+2014-03-17/m);
     expect(io.out).toMatch(/3 letters, \d+ overdue\./);
   });
 

@@ -14,7 +14,11 @@ import { makeWorkspace, type Workspace } from './workspace.js';
 
 /** Every body the fixtures below copy, at an address of its own. */
 const contacts = `
-sender: { name: Monitoring Inspections Team, email: monitoring.letters@isp.example }
+sender:
+  name: Monitoring Inspections Team
+  organisation: Example Inspection Services
+  email: monitoring.letters@isp.example
+  phone: 0300 123 0000
 localAuthorities:
   Norfolk: { email: la@norfolk.example }
   Hertfordshire: { email: la@herts.example }
@@ -63,8 +67,12 @@ beforeAll(async () => {
   ];
   server = await startFaultServer();
   const io = fakeIo(ws.dir);
+  // The confirmation goes the day before the visit (12 March 2014), after HMI's call (para 8).
+  const before = fakeIo(ws.dir, { now: '2014-03-11T09:00:00Z' });
+  expect(await main(['confirm', files[0]!, '--contacts', ws.contacts, '--smtp', server.url], before), before.err).toBe(
+    0,
+  );
   expect(await main(['send', ...files, '--contacts', ws.contacts, '--smtp', server.url], io), io.err).toBe(0);
-  expect(await main(['confirm', files[0]!, '--contacts', ws.contacts, '--smtp', server.url], io), io.err).toBe(0);
   for (const m of server.received) {
     const parsed = await simpleParser(m.raw);
     mails.push({ to: (parsed.to as AddressObject).value[0]!.address!, text: parsed.text ?? '' });
@@ -145,5 +153,22 @@ describe('para 8: the confirmation speaks to the headteacher', () => {
     expect(text).not.toMatch(/headteacher is present/);
     expect(text).toContain('Please make sure that you are available in school on 12 March 2014');
     expect(text).toContain('the governing body and the local authority');
+  });
+});
+
+describe('every e-mail is signed by the ISP, in one typography', () => {
+  it('signs with the sender, the ISP’s name and how to reach them, from the contacts file', () => {
+    expect(mails.length).toBeGreaterThan(1);
+    for (const mail of mails) {
+      const signature = mail.text.slice(mail.text.lastIndexOf('Yours sincerely'));
+      expect(signature, mail.to).toContain('Monitoring Inspections Team\nExample Inspection Services\n');
+      expect(signature, mail.to).toContain('E-mail: monitoring.letters@isp.example');
+      expect(signature, mail.to).toContain('Telephone: 0300 123 0000');
+    }
+  });
+
+  it('uses curly apostrophes only (the school names are written so too)', () => {
+    for (const mail of mails) expect(mail.text, mail.to).not.toContain("'");
+    expect(mails.some((m) => m.text.includes('Ofsted’s'))).toBe(true);
   });
 });

@@ -247,7 +247,9 @@ describe('para 17: a joint-faith school whose register row names one diocese', (
         severity: 'warning',
         rule: 'register/joint-faith-diocese',
         path: ['school', 'dioceses'],
-        message: expect.stringMatching(/"Roman Catholic\/Church of England".*"Diocese of Hallam".*other church's diocese is not known/),
+        message: expect.stringMatching(
+          /"Roman Catholic\/Church of England".*"Diocese of Hallam".*other church's diocese is not known/,
+        ),
       }),
     ]);
   });

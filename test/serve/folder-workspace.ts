@@ -1,5 +1,5 @@
 /** A workspace server (`serve FOLDER`) on a free port over a temporary folder of forms. */
-import { copyFileSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { loadTemplates } from '../../src/workflow/context.js';
@@ -25,12 +25,15 @@ export interface FolderWorkspace {
 export async function startFolderWorkspace(
   options: { smtp?: string; register?: string; env?: Record<string, string> } = {},
 ): Promise<FolderWorkspace> {
-  const dir = mkdtempSync(join(tmpdir(), 'workspace-'));
+  // The folder inside the place `serve` is started from, as a user runs `serve letters/`.
+  const cwd = mkdtempSync(join(tmpdir(), 'workspace-'));
+  const dir = join(cwd, 'letters');
+  mkdirSync(dir);
   copyFileSync(fixture('finalise', 'hmi-draft.yaml'), join(dir, 'hmi-draft.yaml'));
   copyFileSync(fixture('finalise', 'isp-final.yaml'), join(dir, 'isp-final.yaml'));
   copyFileSync(fixture('forms', 'community-primary.yaml'), join(dir, 'community-primary.yaml'));
   copyFileSync(fixture('contacts', 'example.yaml'), join(dir, 'contacts.yaml'));
-  const io = fakeIo(dir, { env: { USER: 'A. Officer', ...options.env } });
+  const io = fakeIo(cwd, { env: { USER: 'A. Officer', ...options.env } });
   const contacts = folderContacts(dir);
   const folder: WorkspaceFolder = {
     dir,

@@ -8,16 +8,13 @@ import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
+import { chromiumPath, needs } from '../support/programs.js';
 import { repoRoot } from '../support/fake-io.js';
 import { startFaultServer, type FaultPlan, type FaultServer } from '../support/smtp-fault-server.js';
 import { fixture, snapshot, startFolderWorkspace, type FolderWorkspace } from './folder-workspace.js';
 
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const hasChromium = existsSync(chromiumPath);
-if (!hasChromium) {
-  process.stderr.write(`workspace browser tests skipped: no chromium at ${chromiumPath} (apt-get install chromium)\n`);
-}
+const { describe } = needs('chromium');
 
 const launchArgs = [
   '--headless',
@@ -34,7 +31,7 @@ const shots = join(repoRoot, 'output', 'screenshots');
 const stMarys = '121190-2014-03-12';
 const diocese = 'education@dioceseofnorwich.example';
 
-describe.skipIf(!hasChromium)('serve FOLDER: the workspace in chromium', () => {
+describe('serve FOLDER: the workspace in chromium', () => {
   let browser: Browser;
   let ws: FolderWorkspace | undefined;
   let smtp: FaultServer | undefined;

@@ -76,6 +76,25 @@ describe('serve FOLDER: the queue', () => {
   });
 });
 
+describe('serve FOLDER: opening a letter', () => {
+  it('opens a form in the same drafting page as serve FORM, whose draft goes into the folder’s output folder', async () => {
+    ws = await startFolderWorkspace();
+    const opened = await post(ws.server.port, `/api/letters/${stMarys}/open`, { form: '1' });
+    expect(opened.status, opened.body).toBe(200);
+    const url = new URL((JSON.parse(opened.body) as { url: string }).url);
+    expect(url.hostname).toBe('127.0.0.1');
+    const port = Number(url.port);
+    const state = JSON.parse((await raw(port, { path: '/api/state' })).body) as { file: string; version: string };
+    expect(state.file).toBe(join('letters', 'isp-final.yaml'));
+    const drafted = await post(port, '/api/draft', { base: state.version });
+    expect(drafted.status, drafted.body).toBe(200);
+    expect(readdirSync(ws.folder.out)).toContain(`${stMarys}-draft.pdf`);
+    // Asked again, the same page.
+    const again = await post(ws.server.port, `/api/letters/${stMarys}/open`, { form: '1' });
+    expect((JSON.parse(again.body) as { url: string }).url).toBe(url.href);
+  });
+});
+
 describe('serve FOLDER: finalising', () => {
   it('compares first and writes nothing; then finalises, shows the same sections as the changes file and offers the downloads', async () => {
     ws = await startFolderWorkspace();
@@ -107,7 +126,12 @@ describe('serve FOLDER: finalising', () => {
     }
     expect(text((await get('/')).body)).toContain('Final');
     // Finalising again without asking for a new version is refused, and says how.
-    expect(text(await finalise('finalise'))).toContain('The letter was not finalised');
+    const refused = text(await finalise('finalise'));
+    expect(refused).toContain('The letter was not finalised');
+    expect(refused).toContain('tick “Finalise again as a new version” to make version 2');
+    expect(refused).not.toContain('--force');
+    // Ticked: version 2.
+    expect(text(await finalise('finalise', { ...finaliseFields, again: 'yes' }))).toContain('Version 2, by A. Officer');
   });
 
   it('names each wrong field in the error summary and beside the field, and writes nothing', async () => {

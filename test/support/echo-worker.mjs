@@ -1,5 +1,5 @@
 // A worker for the pool tests: prepares once, then upper-cases each item; "boom" fails.
-import { serveWorker } from '../../dist/src/batch/serve-worker.js';
+import { serveWorker } from '../../dist/src/workflow/batch/serve-worker.js';
 
 await serveWorker(async (data) => {
   const prefix = data.prefix;

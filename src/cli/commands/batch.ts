@@ -105,9 +105,9 @@ export const batchCommand: Command = {
     const lines = [
       '',
       `forms      ${summary.total}`,
-      `rendered   ${summary.ok + summary.incomplete.length}`,
+      `rendered   ${summary.ok + summary.incomplete}`,
       `complete   ${summary.ok}`,
-      `incomplete ${summary.incomplete.length} (gaps or errors: see the manifest's gaps and errors columns)`,
+      `incomplete ${summary.incomplete} (gaps or errors: see the manifest's gaps and errors columns)`,
       `failed     ${summary.failed.length}`,
       ...(summary.kept.length > 0
         ? [`kept       ${summary.kept.length} (already final or sent: not written again)`]

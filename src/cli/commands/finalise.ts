@@ -129,6 +129,7 @@ export const finaliseCommand: Command = {
     io.stdout(`Finalised version ${stamp.version} by ${stamp.by} on ${formatLongDate(stamp.on)}\n\n`);
     io.stdout(`Changes to the HMI’s draft:\n${formatChanges(plan.changes)}`);
     if (plan.lateness) io.stderr(latenessWarning(plan.lateness, stamp.on));
+    for (const warning of outcome.warnings) io.stderr(`warning: ${shownPaths(warning)}\n`);
     return exitCodes.ok;
   },
 };

@@ -84,22 +84,30 @@ function print(outcome: SendOutcome, io: Io): number {
     case 'refused':
       io.stderr(`${outcome.message}\n`);
       return outcome.problem === 'usage' ? exitCodes.usage : exitCodes.invalid;
-    case 'not-ready':
-      io.stderr(
-        `nothing was sent: every recipient needs a valid address first.\n${outcome.problems.map((p) => `  - ${p}`).join('\n')}\n`,
-      );
+    case 'not-ready': {
+      const list = (lines: string[]): string => lines.map((p) => `  - ${p}\n`).join('');
+      if (outcome.letter.length > 0) {
+        io.stderr(`nothing was sent: the letter must be finalised first.\n${list(outcome.letter)}`);
+        if (outcome.problems.length > 0)
+          io.stderr(`Then every recipient needs a valid address:\n${list(outcome.problems)}`);
+      } else {
+        io.stderr(`nothing was sent: every recipient needs a valid address first.\n${list(outcome.problems)}`);
+      }
       return exitCodes.invalid;
+    }
     case 'locked':
     case 'local-failure':
       io.stderr(`${outcome.message}\n`);
       return exitCodes.outside;
     case 'dry-run':
+      for (const warning of outcome.warnings) io.stderr(`warning: ${warning}\n`);
       io.stdout(`dry run: nothing is sent. ${outcome.planned.length} message(s):\n`);
       for (const { message, decision } of outcome.planned) {
         io.stdout(`${describeMessage(message)}: ${describeDecision(decision)}\n`);
       }
       return exitCodes.ok;
     case 'distributed': {
+      for (const warning of outcome.warnings) io.stderr(`warning: ${warning}\n`);
       for (const entry of outcome.entries) io.stdout(`${describeResult(entry)}\n`);
       if (outcome.entries.every((e) => e.result.status === 'already-sent')) {
         io.stdout(`already sent: every message was delivered before (see ${outcome.journal}); nothing to do\n`);

@@ -4,8 +4,8 @@ import { listForms } from '../../workflow/batch/run-batch.js';
 import { isRealDate } from '../../evidence/schema.js';
 import { londonDate } from '../../ground/calendar.js';
 import { englandBankHolidays } from '../../rules/holidays.js';
-import { loadAndValidate } from '../../workflow/load.js';
-import { recordPublication, statusReport } from '../../workflow/status-report.js';
+import { recordPublication } from '../../workflow/publish.js';
+import { statusReport } from '../../workflow/status-report.js';
 import type { Command } from '../command.js';
 import { table } from '../table.js';
 import { exitCodes, UserError } from '../../ground/io.js';
@@ -62,19 +62,15 @@ export const statusCommand: Command = {
           exitCodes.usage,
         );
       }
-      const load = await loadAndValidate({ file: String(args.forms), cwd: io.cwd });
-      if (!load.ok) {
-        throw new UserError(
-          `${String(args.forms)} is not a valid form (run \`monitoring-letter validate ${String(args.forms)}\`)`,
-          load.exitCode,
-        );
-      }
-      if (load.form.visit.act === 'section-117') {
-        throw new UserError(
-          `${String(args.forms)} is a section 117 visit: its letter is not published (para 26), so there is no publication to record`,
-        );
-      }
-      const { letter } = recordPublication(outDir, load.form, published, io.now().toISOString());
+      const outcome = await recordPublication({
+        form: String(args.forms),
+        cwd: io.cwd,
+        outDir,
+        on: published,
+        at: io.now().toISOString(),
+      });
+      if (!outcome.ok) throw new UserError(outcome.message, outcome.exitCode);
+      const { letter } = outcome;
       io.stdout(
         `Recorded: the letter for URN ${letter.urn}, visit ${letter.visitDate}, was published on ${published}\n`,
       );
@@ -99,11 +95,12 @@ export const statusCommand: Command = {
       `As at ${today}; working days in England.`,
       '',
       table([
-        ['', 'stage', 'next', 'due', 'working days', 'school', 'form'],
+        ['', 'stage', 'versions', 'next', 'due', 'working days', 'school', 'form'],
         ...rows.map((r) => [
           r.overdue ? 'OVERDUE' : '',
           stageWords[r.stage] ?? r.stage,
-          r.next?.id ?? '',
+          r.versionsText ?? '',
+          r.nextWhat ?? '',
           r.next?.date ?? '',
           r.workingDaysLeft === undefined ? '' : String(r.workingDaysLeft),
           r.school ? `${r.school} (${r.urn ?? ''})` : (r.urn ?? ''),

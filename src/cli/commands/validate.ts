@@ -5,6 +5,7 @@ import { validateLoaded } from '../../workflow/validate.js';
 import { englandBankHolidays } from '../../rules/holidays.js';
 import { formFailureExitCode, loadAndValidate } from '../../workflow/load.js';
 import { formatDiagnostics, jsonReport, summaryLine, useColour } from '../../ground/diagnostics-text.js';
+import { loadMessagesOption } from '../../workflow/context.js';
 
 /** `validate <form..> [--json] [--register FILE]`: loads each form, runs the domain checks, prints diagnostics like a compiler. */
 export const validateCommand: Command = {
@@ -19,13 +20,30 @@ export const validateCommand: Command = {
         type: 'string',
         describe: 'A GIAS register extract (CSV): check the school’s facts merged with the register’s',
       })
+      .option('templates', {
+        type: 'string',
+        describe: 'A templates folder whose messages.yaml rewords the findings (see templates/messages/en.yaml)',
+      })
       .example('$0 validate visit.yaml', 'diagnostics with line, column and guidance paragraph')
       .example('$0 validate forms/*.yaml --register edubasealldata.csv --json', 'several forms, as JSON'),
   run: async (args, io) =>
-    run(args.form as string[], args.json === true, typeof args.register === 'string' ? args.register : undefined, io),
+    run(
+      args.form as string[],
+      args.json === true,
+      typeof args.register === 'string' ? args.register : undefined,
+      typeof args.templates === 'string' ? args.templates : undefined,
+      io,
+    ),
 };
 
-async function run(files: readonly string[], json: boolean, register: string | undefined, io: Io): Promise<number> {
+async function run(
+  files: readonly string[],
+  json: boolean,
+  register: string | undefined,
+  templates: string | undefined,
+  io: Io,
+): Promise<number> {
+  const messages = loadMessagesOption(templates, io);
   const holidays = englandBankHolidays();
   const sources = new Map<string, string>();
   const all: Diagnostic[] = [];
@@ -35,7 +53,10 @@ async function run(files: readonly string[], json: boolean, register: string | u
     if (load.loaded.text !== undefined) sources.set(file, load.loaded.text);
     if (load.ok) {
       // The domain checks run on the form as the letter would use it: with the register's facts merged in.
-      const checked = validateLoaded({ ...load.loaded, form: load.form }, file, { holidays });
+      const checked = validateLoaded({ ...load.loaded, form: load.form }, file, {
+        holidays,
+        ...(messages ? { messages } : {}),
+      });
       const registerFindings = load.diagnostics.filter((d) => !load.loaded.diagnostics.includes(d));
       all.push(...checked, ...registerFindings);
     } else {

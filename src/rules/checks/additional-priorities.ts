@@ -7,11 +7,6 @@ export const additionalPriorities = defineRule(
   (form) => {
     const count = form.priorities?.length ?? 0;
     if (!isSubsequentVisit(form) || count === 0) return [];
-    return [
-      {
-        message: `${count} additional ${count === 1 ? 'priority is' : 'priorities are'} set at a subsequent monitoring inspection: HMI should identify additional priorities only where they are essential to the school\u2019s further development; check that ${count === 1 ? 'it is' : 'each is'}`,
-        path: ['priorities'],
-      },
-    ];
+    return [{ code: 'priorities-set', params: { count }, path: ['priorities'] }];
   },
 );

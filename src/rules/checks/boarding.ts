@@ -3,11 +3,5 @@ import { defineRule } from '../rule.js';
 
 export const boarding = defineRule({ id: 'para-4/boarding', paragraph: '4', severity: 'info' }, (form) => {
   if (form.school.boarding !== true) return [];
-  return [
-    {
-      message:
-        'the school has residential or boarding provision: the lead inspector should inform the Senior HMI responsible for the Welfare Inspection of Boarding Schools',
-      path: ['school', 'boarding'],
-    },
-  ];
+  return [{ code: 'boarding', path: ['school', 'boarding'] }];
 });

@@ -1,6 +1,7 @@
 // para 16: the letter's eight contents, each present before it can be final; teaching and learning, leadership and governance in all cases.
 import type { FormPath, Severity } from '../../ground/diagnostics.js';
 import type { EvidenceForm } from '../../evidence/schema.js';
+import type { MessageParams } from '../../ground/message-catalogue.js';
 import { defineRule, type Finding } from '../rule.js';
 import { said } from './form-facts.js';
 import { previousPriorityResponses } from './previous-priorities.js';
@@ -16,15 +17,15 @@ export interface MissingContent {
   key: string;
   /** The marker's words in a draft: «label: not yet written». */
   label: string;
-  message: string;
+  /** Its message in the catalogue (templates/messages/en.yaml, under para-16/completeness), with the parameters. */
+  code: string;
+  params?: MessageParams;
   path: FormPath;
   /** 'error' unless said otherwise; only errors are gaps in the letter. */
   severity?: Severity;
   /** The guidance paragraph, where not 16. */
   paragraph?: string;
 }
-
-const missing = (field: string) => `(${field} is missing)`;
 
 /**
  * The letter's addressee (para 17: sent to the headteacher) and heading: the school's name and the
@@ -36,7 +37,8 @@ function addressee(form: EvidenceForm): MissingContent[] {
     found.push({
       key: 'school.name',
       label: 'school name',
-      message: `the letter is headed and addressed with the school\u2019s name ${missing('school.name')}; expected the school\u2019s name, or --register with a GIAS extract that has URN ${form.school.urn}`,
+      code: 'school-name',
+      params: { urn: form.school.urn },
       path: ['school', 'name'],
     });
   }
@@ -44,7 +46,7 @@ function addressee(form: EvidenceForm): MissingContent[] {
     found.push({
       key: 'headteacher',
       label: 'headteacher',
-      message: `the letter is addressed to the headteacher by title and name ${missing('headteacher')}; expected headteacher.lastName (and title, firstName)`,
+      code: 'headteacher',
       path: ['headteacher'],
       paragraph: '17',
     });
@@ -60,7 +62,7 @@ function firstOrSubsequent(form: EvidenceForm): MissingContent[] {
     {
       key: 'visit.number',
       label: 'which monitoring inspection (first or subsequent)',
-      message: `the letter must say whether this is the first or a subsequent monitoring inspection ${missing('visit.number')}; expected 1 for the first, 2 for the second…`,
+      code: 'visit-number',
       path: ['visit', 'number'],
     },
   ];
@@ -76,7 +78,7 @@ function evidenceAndContext(form: EvidenceForm): MissingContent[] {
     found.push({
       key: 'evidence',
       label: 'evidence',
-      message: `the letter must summarise the evidence gathered ${missing('evidence')}; expected at least one of evidence.meetings, observations, workScrutiny, documents, parentView or other`,
+      code: 'evidence',
       path: ['evidence'],
     });
   }
@@ -84,7 +86,7 @@ function evidenceAndContext(form: EvidenceForm): MissingContent[] {
     found.push({
       key: 'context',
       label: 'context of the school',
-      message: `the letter must describe the context of the school ${missing('context')}`,
+      code: 'context',
       path: ['context'],
     });
   }
@@ -99,7 +101,7 @@ function judgement(form: EvidenceForm): MissingContent[] {
     {
       key: 'judgement',
       label: 'judgement',
-      message: `the letter must give the single judgement of para 11 ${missing('judgement')}; expected effective or not-effective`,
+      code: 'judgement',
       path: ['judgement'],
     },
   ];
@@ -112,7 +114,7 @@ function schoolActions(form: EvidenceForm): MissingContent[] {
     {
       key: 'actions.school',
       label: 'what the school should take further action to do',
-      message: `the letter must say what the school should take further action to do ("The school should take further action to:") ${missing('actions.school')}; write actions: { school: [] } if there is nothing further`,
+      code: 'school-actions',
       path: form.actions === undefined ? ['actions'] : ['actions', 'school'],
     },
   ];
@@ -121,16 +123,16 @@ function schoolActions(form: EvidenceForm): MissingContent[] {
 /** 4. relevance, urgency and early impact: teaching and learning, leadership and governance in all cases. */
 function alwaysAddressed(form: EvidenceForm): MissingContent[] {
   const required = [
-    ['teachingAndLearning', 'teaching and learning', 'how teaching and learning are being improved'],
-    ['leadership', 'leadership', 'how effective school leadership is'],
-    ['governance', 'governance', 'how governance is being improved'],
+    ['teachingAndLearning', 'teaching and learning', 'teaching-and-learning'],
+    ['leadership', 'leadership', 'leadership'],
+    ['governance', 'governance', 'governance'],
   ] as const;
   return required
     .filter(([field]) => !said(form.findings?.[field]))
-    .map(([field, label, what]) => ({
+    .map(([field, label, code]) => ({
       key: `findings.${field}`,
       label,
-      message: `the letter must say ${what}, in all cases ${missing(`findings.${field}`)}`,
+      code,
       path: ['findings', field],
     }));
 }
@@ -147,10 +149,8 @@ function areaProgress(form: EvidenceForm): MissingContent[] {
   return uncovered.map(({ area, number }) => ({
     key: `findings.progress.${number}`,
     label: `progress on area for improvement ${number}`,
-    message:
-      progress.length === 0
-        ? `the letter must report progress on each of the ${areas} area${areas === 1 ? '' : 's'} for improvement from the section 5 inspection, area ${number} ("${abbreviate(area)}") among them ${missing('findings.progress')}`
-        : `the letter must report progress on area for improvement ${number} ("${abbreviate(area)}") (no findings.progress entry has area: ${number})`,
+    code: progress.length === 0 ? 'area-progress-none' : 'area-progress',
+    params: { areas, area: number, text: abbreviate(area) },
     path,
   }));
 }
@@ -162,22 +162,22 @@ function plans(form: EvidenceForm): MissingContent[] {
     {
       key: 'findings.plans',
       label: 'the school\u2019s plans',
-      message: `the letter must say how suitable the school\u2019s plans are to tackle the areas requiring improvement ${missing('findings.plans')}`,
+      code: 'plans',
       path: ['findings', 'plans'],
     },
   ];
 }
 
-/** The reviews para 16 reports on, as a message and a marker name them. */
+/** The reviews para 16 reports on, as a marker names them. */
 const reviewKinds = [
-  { key: 'pupilPremium', what: 'the review of the use of the pupil premium', label: 'pupil premium review' },
-  { key: 'governance', what: 'the external review of governance', label: 'review of governance' },
+  { key: 'pupilPremium', label: 'pupil premium review' },
+  { key: 'governance', label: 'review of governance' },
 ] as const;
 
 /** 6. the timeliness (when it was commissioned) and impact of any external review recommended at the section 5 inspection. */
 function reviews(form: EvidenceForm): MissingContent[] {
   const found: MissingContent[] = [];
-  for (const { key, what, label } of reviewKinds) {
+  for (const { key, label } of reviewKinds) {
     const recommended = form.inspection.reviewsRecommended?.[key] === true;
     const review = form.reviews?.[key];
     if (recommended) {
@@ -185,7 +185,8 @@ function reviews(form: EvidenceForm): MissingContent[] {
         found.push({
           key: `reviews.${key}.commissioned`,
           label: `when the ${label} was commissioned`,
-          message: `${what} was recommended at the section 5 inspection, so the letter must say how promptly it was commissioned ${missing(`reviews.${key}.commissioned`)}; expected the date commissioning started, or false if it had not been commissioned by the visit`,
+          code: 'review-commissioned',
+          params: { review: key },
           path: ['reviews', key, 'commissioned'],
         });
       }
@@ -193,7 +194,8 @@ function reviews(form: EvidenceForm): MissingContent[] {
         found.push({
           key: `reviews.${key}.impact`,
           label,
-          message: `${what} was recommended at the section 5 inspection, so the letter must say what impact it has had, or why it has had none yet ${missing(`reviews.${key}.impact`)}`,
+          code: 'review-impact',
+          params: { review: key },
           path: ['reviews', key, 'impact'],
         });
       }
@@ -202,7 +204,8 @@ function reviews(form: EvidenceForm): MissingContent[] {
         key: `reviews.${key}.not-recommended`,
         label,
         severity: 'warning',
-        message: `reviews.${key} describes ${what}, but inspection.reviewsRecommended.${key} is not true; para 16 reports on reviews recommended at the section 5 inspection: set it to true if one was recommended`,
+        code: 'review-not-recommended',
+        params: { review: key },
         path: ['inspection', 'reviewsRecommended', key],
       });
     }
@@ -225,7 +228,8 @@ function externalSupport(form: EvidenceForm): MissingContent[] {
         key: 'externalSupport.none',
         label: 'external support',
         severity: 'warning',
-        message: `externalSupport.none is true, but ${providers.length} provider${providers.length === 1 ? ' is' : 's are'} listed; expected either none: true or the providers, not both`,
+        code: 'external-support-none-and-providers',
+        params: { providers: providers.length },
         path: ['externalSupport', 'none'],
       },
     ];
@@ -235,7 +239,7 @@ function externalSupport(form: EvidenceForm): MissingContent[] {
       {
         key: 'externalSupport',
         label: 'external support',
-        message: `the letter must describe the quality and impact of external support and whether it is brokered effectively, or say that there is none ${missing('externalSupport')}; expected externalSupport.summary or providers, with qualityAndImpact and brokering, or none: true`,
+        code: 'external-support',
         path: ['externalSupport'],
       },
     ];
@@ -246,7 +250,7 @@ function externalSupport(form: EvidenceForm): MissingContent[] {
       found.push({
         key: 'externalSupport.qualityAndImpact',
         label: 'the quality and impact of external support',
-        message: `the letter must say what the quality and impact of the external support are; a summary of the support does not say it ${missing('externalSupport.qualityAndImpact')}; expected externalSupport.qualityAndImpact, or each provider\u2019s qualityAndImpact`,
+        code: 'external-support-quality',
         path: ['externalSupport', 'qualityAndImpact'],
       });
     }
@@ -255,7 +259,8 @@ function externalSupport(form: EvidenceForm): MissingContent[] {
       found.push({
         key: `externalSupport.providers.${index}.qualityAndImpact`,
         label: `the quality and impact of the support from ${provider.name}`,
-        message: `the letter must say what the quality and impact of the support from ${provider.name} are ${missing(`externalSupport.providers[${index}].qualityAndImpact`)}; expected it there, or externalSupport.qualityAndImpact for all the support`,
+        code: 'provider-quality',
+        params: { provider: provider.name, index },
         path: ['externalSupport', 'providers', index, 'qualityAndImpact'],
       });
     });
@@ -266,9 +271,8 @@ function externalSupport(form: EvidenceForm): MissingContent[] {
     found.push({
       key: 'externalSupport.brokering',
       label: 'whether external support is being brokered effectively',
-      message: `the letter must say whether the external support is being brokered effectively ${missing('externalSupport.brokering')}${
-        unsaid.length > 0 ? ` (no brokeredEffectively for ${unsaid.join(', ')})` : ''
-      }; expected externalSupport.brokering, or brokeredEffectively: true or false for every provider`,
+      code: 'external-support-brokering',
+      params: { unsaidCount: unsaid.length, unsaid: unsaid.join(', ') },
       path: ['externalSupport', 'brokering'],
     });
   }
@@ -283,8 +287,7 @@ function additionalPriorities(form: EvidenceForm): MissingContent[] {
       key: 'priorities',
       label: 'additional priorities',
       severity: 'warning',
-      message:
-        'the letter must give any additional priorities for improvement (priorities is missing); write priorities: [] if there are none',
+      code: 'priorities',
       path: ['priorities'],
     },
   ];
@@ -323,7 +326,8 @@ function unknownAreas(form: EvidenceForm): Finding[] {
     entry.area > areas
       ? [
           {
-            message: `progress is given for area ${entry.area}, but the section 5 inspection lists ${areas} area${areas === 1 ? '' : 's'} for improvement; expected a number from 1 to ${areas}`,
+            code: 'unknown-area',
+            params: { area: entry.area, areas },
             path: ['findings', 'progress', index, 'area'],
           },
         ]
@@ -333,8 +337,9 @@ function unknownAreas(form: EvidenceForm): Finding[] {
 
 export const completeness = defineRule({ id: 'para-16/completeness', paragraph: '16', severity: 'error' }, (form) => [
   ...unknownAreas(form),
-  ...missingContents(form).map(({ message, path, severity, paragraph }): Finding => ({
-    message,
+  ...missingContents(form).map(({ code, params, path, severity, paragraph }): Finding => ({
+    code,
+    ...(params ? { params } : {}),
     path,
     ...(severity ? { severity } : {}),
     ...(paragraph ? { paragraph } : {}),

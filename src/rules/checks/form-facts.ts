@@ -29,9 +29,3 @@ export function typeLabel(type: EstablishmentType): string {
 export function said(value: string | undefined): value is string {
   return value !== undefined && value.trim() !== '';
 }
-
-/** "1st", "2nd"… for visit numbers in messages. */
-export function ordinal(n: number): string {
-  const words = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
-  return words[n - 1] ?? `number ${n}`;
-}

@@ -8,13 +8,10 @@ export const furtherMonitoring = defineRule(
     if (form.judgement !== 'not-effective' || form.nextSteps?.furtherMonitoring === true) return [];
     // HMI may decide otherwise; a reason in nextSteps.note is the answer the warning asks for.
     if (form.nextSteps?.furtherMonitoring === false && said(form.nextSteps.note)) return [];
-    const found =
-      form.nextSteps?.furtherMonitoring === false
-        ? 'nextSteps.furtherMonitoring is false'
-        : 'nextSteps.furtherMonitoring is missing';
     return [
       {
-        message: `the school is judged not to be taking effective action, but no further monitoring inspection is recommended (${found}); a further visit is expected in this case: set it to true, or explain why not in nextSteps.note`,
+        code: 'not-recommended',
+        params: { stated: form.nextSteps?.furtherMonitoring === false },
         path: form.nextSteps === undefined ? ['nextSteps'] : ['nextSteps', 'furtherMonitoring'],
       },
     ];

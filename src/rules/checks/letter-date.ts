@@ -11,23 +11,13 @@ export const letterDate = defineRule(
     if (date === undefined) return [];
     const last = lastVisitDay(form);
     const path = ['letter', 'date'];
+    const words = { date: formatLongDate(date), lastDay: formatLongDate(last) };
     if (date < last) {
-      return [
-        {
-          message: `the letter is dated ${formatLongDate(date)}, before the visit ${form.visit.dates.length > 1 ? 'ended' : 'took place'} on ${formatLongDate(last)}; expected a date on or after the last visit day`,
-          path,
-        },
-      ];
+      return [{ code: 'before-visit', params: { ...words, days: form.visit.dates.length }, path }];
     }
     const after = workingDaysBetween(last, date, holidays);
     if (after > 10) {
-      return [
-        {
-          severity: 'warning',
-          message: `the letter is dated ${formatLongDate(date)}, ${after} working days after the visit ended on ${formatLongDate(last)}; the final version is due within 10 working days of the end of the visit`,
-          path,
-        },
-      ];
+      return [{ severity: 'warning', code: 'late', params: { ...words, workingDays: after }, path }];
     }
     return [];
   },

@@ -11,22 +11,16 @@ export const notificationCall = defineRule(
     if (call === undefined) return [];
     const first = firstVisitDay(form);
     const path = ['visit', 'notificationCall'];
+    const words = { call: formatLongDate(call), visit: formatLongDate(first) };
     const findings: Finding[] = [];
     if (call > first) {
-      findings.push({
-        severity: 'error',
-        message: `the notification call on ${formatLongDate(call)} is after the visit began on ${formatLongDate(first)}; expected a call before the visit`,
-        path,
-      });
+      findings.push({ severity: 'error', code: 'after-visit', params: words, path });
       return findings;
     }
     const notice = workingDaysBetween(call, first, holidays);
     const limit = arrangements.notificationWorkingDays;
     if (notice > limit) {
-      findings.push({
-        message: `the notification call on ${formatLongDate(call)} is ${notice} working days before the visit on ${formatLongDate(first)}; HMI telephone the school up to ${limit} working days before (weekends and England\u2019s bank holidays not counted)`,
-        path,
-      });
+      findings.push({ code: 'too-early', params: { ...words, workingDays: notice, limit }, path });
     }
     return findings;
   },

@@ -23,10 +23,8 @@ export function previousPriorityResponses(form: EvidenceForm): MissingContent[] 
     .map(({ priority, number }) => ({
       key: `findings.previousPriorities.${number}`,
       label: `the school\u2019s response to previous priority ${number}`,
-      message:
-        responses.length === 0
-          ? `the letter must give the school\u2019s response to each of the ${priorities.length} priorit${priorities.length === 1 ? 'y' : 'ies'} from the previous monitoring inspection, priority ${number} ("${abbreviate(priority)}") among them (findings.previousPriorities is missing)`
-          : `the letter must give the school\u2019s response to priority ${number} from the previous monitoring inspection ("${abbreviate(priority)}") (no findings.previousPriorities entry has priority: ${number})`,
+      code: responses.length === 0 ? 'previous-priority-none' : 'previous-priority',
+      params: { priorities: priorities.length, priority: number, text: abbreviate(priority) },
       path,
       paragraph: '16, 22',
     }));

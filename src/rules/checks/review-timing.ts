@@ -11,65 +11,98 @@ export const reviewTiming = defineRule(
   (form, { arrangements }) => {
     const findings: Finding[] = [];
     const { recommended, commissionBy, completeBy } = reviewDueDates(form, arrangements);
-    const recommendedWords = describeRecommendedOn(recommended);
+    const recommendedOn = describeRecommendedOn(recommended);
     const lastDay = lastVisitDay(form);
     for (const kind of reviewKinds) {
       const { key } = kind;
-      const what = `the ${kind.what}`;
       const review = form.reviews?.[key];
       if (!isRecommended(form, kind) || review === undefined) continue;
       const { completed } = review;
       const path = (field: string) => ['reviews', key, field];
       // commissioned: false, "not commissioned by the visit", has no date to check.
       const commissioned = review.commissioned === false ? undefined : review.commissioned;
+      const words = {
+        review: key,
+        ...(commissioned !== undefined ? { commissioned: formatLongDate(commissioned) } : {}),
+        ...(completed !== undefined ? { completed: formatLongDate(completed) } : {}),
+      };
       if (commissioned !== undefined && kind.timed && commissioned > commissionBy) {
         findings.push({
-          message: `${what} was commissioned on ${formatLongDate(commissioned)}, later than ${arrangements.reviewCommissionWeeks} weeks after ${recommendedWords}; commissioning should start by ${formatLongDate(commissionBy)}`,
+          code: 'commissioned-late',
+          params: {
+            ...words,
+            weeks: arrangements.reviewCommissionWeeks,
+            recommendedOn,
+            commissionBy: formatLongDate(commissionBy),
+          },
           path: path('commissioned'),
         });
       }
-      const visitWords = `the visit on ${formatLongDate(lastDay)}`;
       // footnote 6: a review not commissioned (or not completed) by a visit after its deadline is late too.
       if (review.commissioned === false && kind.timed && lastDay > commissionBy) {
-        const completion =
-          lastDay > completeBy ? ` (and the review be completed by ${formatLongDate(completeBy)})` : '';
         findings.push({
-          message: `${what} had not been commissioned by ${visitWords}, though commissioning should start within ${arrangements.reviewCommissionWeeks} weeks of ${recommendedWords}, by ${formatLongDate(commissionBy)}${completion}`,
+          code: 'not-commissioned-by-visit',
+          params: {
+            ...words,
+            visit: formatLongDate(lastDay),
+            weeks: arrangements.reviewCommissionWeeks,
+            recommendedOn,
+            commissionBy: formatLongDate(commissionBy),
+            completionDue: lastDay > completeBy,
+            completeBy: formatLongDate(completeBy),
+          },
           path: path('commissioned'),
         });
       } else if (commissioned !== undefined && completed === undefined && kind.timed && lastDay > completeBy) {
         findings.push({
-          message: `${what} had not been completed by ${visitWords}, though it should be completed within ${arrangements.reviewCompletionWeeks} weeks of ${recommendedWords}, by ${formatLongDate(completeBy)}; give reviews.${key}.completed if it has been`,
+          code: 'not-completed-by-visit',
+          params: {
+            ...words,
+            visit: formatLongDate(lastDay),
+            weeks: arrangements.reviewCompletionWeeks,
+            recommendedOn,
+            completeBy: formatLongDate(completeBy),
+          },
           path: path('completed'),
         });
       }
       if (completed !== undefined && review.commissioned === false) {
         findings.push({
           severity: 'error',
-          message: `${what} is recorded as completed on ${formatLongDate(completed)}, but as not commissioned (commissioned: false); expected the date commissioning started`,
+          code: 'completed-not-commissioned',
+          params: words,
           path: path('commissioned'),
         });
       } else if (completed !== undefined && commissioned !== undefined && completed < commissioned) {
         findings.push({
           severity: 'error',
-          message: `${what} is recorded as completed on ${formatLongDate(completed)}, before it was commissioned on ${formatLongDate(commissioned)}; expected completion on or after commissioning`,
+          code: 'completed-before-commissioned',
+          params: words,
           path: path('completed'),
         });
       } else if (completed !== undefined && kind.timed && completed > completeBy) {
         findings.push({
-          message: `${what} was completed on ${formatLongDate(completed)}, later than ${arrangements.reviewCompletionWeeks} weeks after ${recommendedWords}; it should be completed by ${formatLongDate(completeBy)}`,
+          code: 'completed-late',
+          params: {
+            ...words,
+            weeks: arrangements.reviewCompletionWeeks,
+            recommendedOn,
+            completeBy: formatLongDate(completeBy),
+          },
           path: path('completed'),
         });
       }
       if (completed !== undefined && completed > lastDay) {
         findings.push({
-          message: `${what} is recorded as completed on ${formatLongDate(completed)}, after the visit on ${formatLongDate(lastDay)}; if it is only planned, leave completed out and say so in reviews.${key}.impact`,
+          code: 'completed-after-visit',
+          params: { ...words, visit: formatLongDate(lastDay) },
           path: path('completed'),
         });
       }
       if (commissioned !== undefined && commissioned > lastDay) {
         findings.push({
-          message: `${what} is recorded as commissioned on ${formatLongDate(commissioned)}, after the visit on ${formatLongDate(lastDay)}; expected a date the school had already started commissioning by the visit`,
+          code: 'commissioned-after-visit',
+          params: { ...words, visit: formatLongDate(lastDay) },
           path: path('commissioned'),
         });
       }

@@ -13,20 +13,19 @@ export const sampleText = defineRule({ id: 'init/sample-text', paragraph: '16', 
   const findings: Finding[] = [];
   if (normaliseText(form.school.name ?? '') === sample.school.name && form.school.urn === sample.school.urn) {
     findings.push({
-      message: `school.name and school.urn are still the sample school written by init (${sample.school.name}, URN ${sample.school.urn}); expected the school you visited`,
+      code: 'sample-school',
+      params: { name: sample.school.name, urn: sample.school.urn },
       path: ['school', 'name'],
     });
   }
   const sampleProse = new Set(sample.prose.map((p) => p.text));
   for (const { path, text } of textsOf(form)) {
     if (!sampleProse.has(text)) continue;
-    findings.push({
-      message: `${path
-        .map((part) => (typeof part === 'number' ? `[${part}]` : `.${part}`))
-        .join('')
-        .slice(1)} is still the sample text written by init ("${opening(text)}"); replace it with what you found`,
-      path,
-    });
+    const field = path
+      .map((part) => (typeof part === 'number' ? `[${part}]` : `.${part}`))
+      .join('')
+      .slice(1);
+    findings.push({ code: 'sample-prose', params: { field, opening: opening(text) }, path });
   }
   return findings;
 });

@@ -9,16 +9,17 @@ export const seriousConcerns = defineRule(
     const findings: Finding[] = [];
     concerns.forEach((concern, index) => {
       if (concern.reportedToOfsted === true) return;
-      const kind = concern.safeguarding === true ? 'a serious concern about safeguarding' : 'a serious concern';
       findings.push({
-        message: `${kind} is recorded but not marked as reported to Ofsted; report it to Ofsted and set seriousConcerns[${index}].reportedToOfsted: true`,
+        code: 'not-reported',
+        params: { safeguarding: concern.safeguarding === true, index },
         path: ['seriousConcerns', index, 'reportedToOfsted'],
       });
     });
     if (form.nextSteps?.readyForSection5 !== true) {
       findings.push({
         severity: 'info',
-        message: `${concerns.length} serious concern${concerns.length === 1 ? ' is' : 's are'} recorded: consider whether the next section 5 inspection should be brought forward, and record the decision in nextSteps`,
+        code: 'consider-section-5',
+        params: { count: concerns.length },
         path: ['seriousConcerns'],
       });
     }

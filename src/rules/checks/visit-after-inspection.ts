@@ -9,13 +9,9 @@ export const visitAfterInspection = defineRule(
     const first = firstVisitDay(form);
     const { endDate, publishedDate } = form.inspection;
     const path = ['visit', 'dates', form.visit.dates.indexOf(first)];
+    const visit = formatLongDate(first);
     if (first <= endDate) {
-      return [
-        {
-          message: `the visit on ${formatLongDate(first)} is not after the section 5 inspection, which ended on ${formatLongDate(endDate)}; expected a visit after the inspection`,
-          path,
-        },
-      ];
+      return [{ code: 'not-after-inspection', params: { visit, end: formatLongDate(endDate) }, path }];
     }
     const findings: Finding[] = [];
     if (publishedDate !== undefined && first < publishedDate) {
@@ -25,11 +21,8 @@ export const visitAfterInspection = defineRule(
       findings.push({
         severity: 'warning',
         paragraph: is2012 ? arrangements.visitWindow.paragraph : '2',
-        message: `the visit on ${formatLongDate(first)} is before the section 5 report was published on ${formatLongDate(publishedDate)}; ${
-          is2012
-            ? 'unusual even under the 2012 arrangements: check both dates'
-            : 'under the 2014 guidance the monitoring inspection usually follows the publication of the report: check both dates'
-        }`,
+        code: 'before-publication',
+        params: { visit, published: formatLongDate(publishedDate), arrangements: arrangements.id },
         path,
       });
     }

@@ -8,29 +8,17 @@ export const visitDays = defineRule({ id: 'dates/visit-days', paragraph: '16', s
   const dates = form.visit.dates;
   dates.forEach((date, index) => {
     const before = dates[index - 1];
+    const path = ['visit', 'dates', index];
+    const params = { date: formatLongDate(date) };
     if (before !== undefined && date === before) {
-      findings.push({
-        message: `visit day ${formatLongDate(date)} is listed twice; expected each day of the visit once`,
-        path: ['visit', 'dates', index],
-      });
+      findings.push({ code: 'listed-twice', params, path });
     } else if (before !== undefined && date < before) {
-      findings.push({
-        message: `visit day ${formatLongDate(date)} comes after ${formatLongDate(before)} in the list; expected the days in date order`,
-        path: ['visit', 'dates', index],
-      });
+      findings.push({ code: 'out-of-order', params: { ...params, before: formatLongDate(before) }, path });
     }
     if (isWeekend(date)) {
-      findings.push({
-        severity: 'warning',
-        message: `visit day ${formatLongDate(date)} is a Saturday or Sunday, when schools are closed; check the date`,
-        path: ['visit', 'dates', index],
-      });
+      findings.push({ severity: 'warning', code: 'weekend', params, path });
     } else if (context.holidays.has(date)) {
-      findings.push({
-        severity: 'warning',
-        message: `visit day ${formatLongDate(date)} is a bank holiday in England; check the date`,
-        path: ['visit', 'dates', index],
-      });
+      findings.push({ severity: 'warning', code: 'bank-holiday', params, path });
     }
   });
   return findings;

@@ -1,17 +1,9 @@
 // para 2 (2014: 4 to 12 weeks after publication) and the 2012 sheet (4 to 6 weeks after the inspection): when the first visit usually falls.
 import { daysBetween } from '../../ground/calendar.js';
 import { formatLongDate } from '../../ground/dates-in-words.js';
-import { countedFromDate, describeWindow, visitWindowDates } from '../arrangements.js';
+import { countedFromDate, visitWindowDates } from '../arrangements.js';
 import { defineRule } from '../rule.js';
 import { firstVisitDay, isSection117, isSubsequentVisit } from './form-facts.js';
-
-/** "5 weeks and 2 days". */
-function weeksAndDays(days: number): string {
-  const weeks = Math.trunc(days / 7);
-  const rest = days % 7;
-  const w = `${weeks} week${weeks === 1 ? '' : 's'}`;
-  return rest === 0 ? w : `${w} and ${rest} day${rest === 1 ? '' : 's'}`;
-}
 
 export const visitWindow = defineRule(
   { id: 'para-2/visit-window', paragraph: '2', severity: 'warning' },
@@ -20,13 +12,18 @@ export const visitWindow = defineRule(
     if (isSubsequentVisit(form) || isSection117(form)) return [];
     const window = arrangements.visitWindow;
     const countFrom = countedFromDate(form, window.from);
-    const fromWords =
-      window.from === 'publication' ? 'the section 5 report was published' : 'the section 5 inspection ended';
+    const usual = {
+      minWeeks: window.minWeeks,
+      maxWeeks: window.maxWeeks,
+      from: window.from,
+      arrangements: arrangements.name,
+    };
     if (countFrom === undefined) {
       return [
         {
           severity: 'info',
-          message: `the usual window for the visit (${window.minWeeks} to ${window.maxWeeks} weeks after ${fromWords}, ${arrangements.name}) cannot be checked: inspection.publishedDate is missing`,
+          code: 'cannot-check',
+          params: usual,
           path: ['inspection', 'publishedDate'],
           paragraph: window.paragraph,
         },
@@ -39,7 +36,16 @@ export const visitWindow = defineRule(
     if (elapsed <= 0) return []; // a visit before the date counted from is para-2/visit-after-inspection's error
     return [
       {
-        message: `the visit on ${formatLongDate(first)} is ${weeksAndDays(elapsed)} after ${fromWords} on ${formatLongDate(countFrom)}; under ${arrangements.name} the first monitoring inspection is usually ${window.minWeeks} to ${window.maxWeeks} weeks after that, ${describeWindow(dates)}`,
+        code: 'outside-window',
+        params: {
+          ...usual,
+          visit: formatLongDate(first),
+          weeks: Math.trunc(elapsed / 7),
+          days: elapsed % 7,
+          countFrom: formatLongDate(countFrom),
+          opens: formatLongDate(dates.opens),
+          closes: formatLongDate(dates.closes),
+        },
         path: ['visit', 'dates', form.visit.dates.indexOf(first)],
         paragraph: window.paragraph,
       },

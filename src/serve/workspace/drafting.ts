@@ -4,7 +4,7 @@
  * (started when first asked for, then reused; stopped with the workspace).
  * Its drafts go into the workspace's output folder.
  */
-import { basename } from 'node:path';
+import { basename, relative } from 'node:path';
 import type { Io } from '../../ground/io.js';
 import type { LetterService } from '../../workflow/page.js';
 import { startServer, type RunningServer } from '../server.js';
@@ -28,7 +28,8 @@ export function draftingPages(options: {
       if (!server) {
         server = startServer({
           form,
-          formName: basename(form),
+          // As the user would name it from where `serve` was started: the drafting page reads and drafts it by this name.
+          formName: relative(options.io.cwd, form) || basename(form),
           out: options.out,
           outName: options.outName,
           port: 0,

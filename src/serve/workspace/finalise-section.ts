@@ -100,6 +100,10 @@ function downloadsHtml(downloads: readonly Download[], letterId: string): Html {
     </ul>`;
 }
 
+/** The workflow's message with the command-line option it names put as this page's checkbox. */
+const pageWords = (message: string): string =>
+  message.replace(/use --force to/g, 'tick “Finalise again as a new version” to');
+
 function outcomeHtml(view: FinaliseView): Html {
   const outcome = view.outcome;
   if (!outcome) return html``;
@@ -109,7 +113,7 @@ function outcomeHtml(view: FinaliseView): Html {
       <div role="alert">
         <h3 class="govuk-error-summary__title">The letter was not finalised</h3>
         <div class="govuk-error-summary__body">
-          <p class="govuk-body">${outcome.message}</p>
+          <p class="govuk-body">${pageWords(outcome.message)}</p>
           ${
             errors.length > 0
               ? html`<ul class="govuk-list govuk-error-summary__list">

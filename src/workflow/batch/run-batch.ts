@@ -17,8 +17,8 @@ export interface BatchSummary {
   total: number;
   /** Letters made complete. */
   ok: number;
-  /** Letters written with gaps or errors (drafts with markers). */
-  incomplete: ManifestEntry[];
+  /** How many letters were written with gaps or errors (drafts with markers); the manifest says which. */
+  incomplete: number;
   /** Forms no letter was written for. */
   failed: ManifestEntry[];
   /** Final letters kept as they were (already final, or already sent): the manifest's `skipped` says why. */
@@ -89,6 +89,15 @@ function carriedOver(progressFile: string, forms: readonly string[]): Map<string
   return done;
 }
 
+/**
+ * Each worker's heap. A letter's garbage is young: left to itself V8 grows
+ * each worker's young generation to its largest (≈ 50 MB a worker) over the
+ * first thousands of letters, and the process's memory with it. A smaller
+ * young generation keeps memory flat for any number of letters at the cost
+ * of more, shorter scavenges (README, Performance).
+ */
+const workerHeap = { maxYoungGenerationSizeMb: 16 };
+
 export interface RunOptions {
   /** Carry on after a run that stopped: forms it finished (unchanged since) are not rendered again. */
   resume?: boolean;
@@ -132,14 +141,14 @@ async function runLocked(
   const done = options.resume ? carriedOver(progressFile, forms) : new Map<string, ManifestEntry>();
   const manifest = writingInto(outDir, 'the manifest', () => openManifest(join(outDir, 'manifest')));
   const failed: ManifestEntry[] = [];
-  const incomplete: ManifestEntry[] = [];
+  let incomplete = 0; // a count: the entries themselves are in the manifest, not held for the whole run
   const kept: ManifestEntry[] = [];
   let ok = 0;
   let localFailure: string | undefined;
   const writtenBy = new Map<string, string>();
   const record = async (entry: ManifestEntry, formSha256: string | undefined): Promise<void> => {
     if (entry.ok) ok += 1;
-    else if (entry.rendered) incomplete.push(entry);
+    else if (entry.rendered) incomplete += 1;
     else failed.push(entry);
     if (entry.skipped !== undefined) kept.push(entry);
     if (formSha256 !== undefined) {
@@ -169,6 +178,7 @@ async function runLocked(
       jobs: Math.min(jobs, Math.max(1, todo.length)),
       workerUrl: workerModule(),
       workerData: { ...workerData, ...(options.resume ? { resume: true } : {}) },
+      resourceLimits: workerHeap,
       onResult: async (result, index) => {
         // A worker-side crash on one form comes back as { error }: record it, carry on.
         const entry: ManifestEntry = 'form' in result ? result : emptyEntry(todo[index] ?? '?', [result.error]);

@@ -21,7 +21,7 @@ ruleTable(boarding, {
         {
           severity: 'info',
           path: ['school', 'boarding'],
-          message: 'Senior HMI responsible for the Welfare Inspection of Boarding Schools',
+          code: 'boarding',
         },
       ],
     },

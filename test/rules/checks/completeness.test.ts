@@ -88,6 +88,20 @@ ruleTable(completeness, {
   ],
   notOk: [
     {
+      name: 'para 16: the letter is headed with the school\u2019s name, which the form (or --register) must give',
+      form: changed((f) => {
+        delete f.school.name;
+      }),
+      expected: [{ severity: 'error', path: ['school', 'name'], code: 'school-name' }],
+    },
+    {
+      name: 'para 17: the letter is addressed to the headteacher, whom the form (or --register) must name',
+      form: changed((f) => {
+        delete f.headteacher;
+      }),
+      expected: [{ severity: 'error', path: ['headteacher'], code: 'headteacher', paragraph: '17' }],
+    },
+    {
       name: 'para 22: a second visit without the school’s response to a previous priority is an error naming it',
       form: changed((f) => {
         f.visit.number = 2;
@@ -99,8 +113,23 @@ ruleTable(completeness, {
         {
           severity: 'error',
           path: ['findings', 'previousPriorities'],
-          message:
-            'the letter must give the school’s response to priority 2 from the previous monitoring inspection ("Train governors.") (no findings.previousPriorities entry has priority: 2)',
+          code: 'previous-priority',
+          paragraph: '16, 22',
+        },
+      ],
+    },
+    {
+      name: 'para 22: a second visit with no response to any previous priority is an error naming the first',
+      form: changed((f) => {
+        f.visit.number = 2;
+        f.visit.previous = { date: '2014-02-20', priorities: ['Tighten the plan.'] };
+        f.findings!.previousRecommendations = 'The plan now has dated milestones.';
+      }),
+      expected: [
+        {
+          severity: 'error',
+          path: ['findings', 'previousPriorities'],
+          code: 'previous-priority-none',
           paragraph: '16, 22',
         },
       ],
@@ -110,7 +139,7 @@ ruleTable(completeness, {
       form: changed((f) => {
         delete f.visit.number;
       }),
-      expected: [{ severity: 'error', path: ['visit', 'number'], message: 'first or a subsequent' }],
+      expected: [{ severity: 'error', path: ['visit', 'number'], code: 'visit-number' }],
     },
     {
       name: 'para 16: no evidence and no context',
@@ -119,8 +148,8 @@ ruleTable(completeness, {
         delete f.context;
       }),
       expected: [
-        { severity: 'error', path: ['evidence'], message: 'summarise the evidence gathered (evidence is missing)' },
-        { severity: 'error', path: ['context'], message: 'context of the school (context is missing)' },
+        { severity: 'error', path: ['evidence'], code: 'evidence' },
+        { severity: 'error', path: ['context'], code: 'context' },
       ],
     },
     {
@@ -128,14 +157,14 @@ ruleTable(completeness, {
       form: changed((f) => {
         f.evidence = { meetings: [], documents: [] };
       }),
-      expected: [{ severity: 'error', path: ['evidence'], message: 'evidence is missing' }],
+      expected: [{ severity: 'error', path: ['evidence'], code: 'evidence' }],
     },
     {
       name: 'para 16: the judgement is missing',
       form: changed((f) => {
         delete f.judgement;
       }),
-      expected: [{ severity: 'error', path: ['judgement'], message: 'single judgement of para 11' }],
+      expected: [{ severity: 'error', path: ['judgement'], code: 'judgement' }],
     },
     {
       name: 'para 16: governance is always addressed',
@@ -146,8 +175,7 @@ ruleTable(completeness, {
         {
           severity: 'error',
           path: ['findings', 'governance'],
-          message:
-            'the letter must say how governance is being improved, in all cases (findings.governance is missing)',
+          code: 'governance',
         },
       ],
     },
@@ -161,9 +189,9 @@ ruleTable(completeness, {
         {
           severity: 'error',
           path: ['findings', 'teachingAndLearning'],
-          message: 'findings.teachingAndLearning is missing',
+          code: 'teaching-and-learning',
         },
-        { severity: 'error', path: ['findings', 'leadership'], message: 'findings.leadership is missing' },
+        { severity: 'error', path: ['findings', 'leadership'], code: 'leadership' },
       ],
     },
     {
@@ -172,12 +200,12 @@ ruleTable(completeness, {
         delete f.findings;
       }),
       expected: [
-        { severity: 'error', path: ['findings', 'teachingAndLearning'], message: 'teaching and learning' },
-        { severity: 'error', path: ['findings', 'leadership'], message: 'leadership' },
-        { severity: 'error', path: ['findings', 'governance'], message: 'governance' },
-        { severity: 'error', path: ['findings'], message: 'from the section 5 inspection, area 1' },
-        { severity: 'error', path: ['findings'], message: 'from the section 5 inspection, area 2' },
-        { severity: 'error', path: ['findings', 'plans'], message: 'plans' },
+        { severity: 'error', path: ['findings', 'teachingAndLearning'], code: 'teaching-and-learning' },
+        { severity: 'error', path: ['findings', 'leadership'], code: 'leadership' },
+        { severity: 'error', path: ['findings', 'governance'], code: 'governance' },
+        { severity: 'error', path: ['findings'], code: 'area-progress-none' },
+        { severity: 'error', path: ['findings'], code: 'area-progress-none' },
+        { severity: 'error', path: ['findings', 'plans'], code: 'plans' },
       ],
     },
     {
@@ -189,7 +217,7 @@ ruleTable(completeness, {
         {
           severity: 'error',
           path: ['findings', 'progress'],
-          message: 'area for improvement 2 ("Raise attainment in writing.")',
+          code: 'area-progress',
         },
       ],
     },
@@ -202,8 +230,8 @@ ruleTable(completeness, {
         ];
       }),
       expected: [
-        { severity: 'error', path: ['findings', 'progress', 1, 'area'], message: 'expected a number from 1 to 2' },
-        { severity: 'error', path: ['findings', 'progress'], message: 'area: 2' },
+        { severity: 'error', path: ['findings', 'progress', 1, 'area'], code: 'unknown-area' },
+        { severity: 'error', path: ['findings', 'progress'], code: 'area-progress' },
       ],
     },
     {
@@ -211,7 +239,7 @@ ruleTable(completeness, {
       form: changed((f) => {
         delete f.findings!.plans;
       }),
-      expected: [{ severity: 'error', path: ['findings', 'plans'], message: 'findings.plans is missing' }],
+      expected: [{ severity: 'error', path: ['findings', 'plans'], code: 'plans' }],
     },
     {
       name: 'para 16: a recommended pupil premium review with nothing said is missing its commissioning and impact',
@@ -222,12 +250,12 @@ ruleTable(completeness, {
         {
           severity: 'error',
           path: ['reviews', 'pupilPremium', 'commissioned'],
-          message: 'reviews.pupilPremium.commissioned is missing',
+          code: 'review-commissioned',
         },
         {
           severity: 'error',
           path: ['reviews', 'pupilPremium', 'impact'],
-          message: 'reviews.pupilPremium.impact is missing',
+          code: 'review-impact',
         },
       ],
     },
@@ -241,9 +269,9 @@ ruleTable(completeness, {
         {
           severity: 'error',
           path: ['reviews', 'governance', 'commissioned'],
-          message: 'external review of governance was recommended',
+          code: 'review-commissioned',
         },
-        { severity: 'error', path: ['reviews', 'governance', 'impact'], message: 'what impact it has had' },
+        { severity: 'error', path: ['reviews', 'governance', 'impact'], code: 'review-impact' },
       ],
     },
     {
@@ -255,7 +283,7 @@ ruleTable(completeness, {
         {
           severity: 'error',
           path: ['reviews', 'pupilPremium', 'commissioned'],
-          message: 'how promptly it was commissioned',
+          code: 'review-commissioned',
         },
       ],
     },
@@ -264,16 +292,14 @@ ruleTable(completeness, {
       form: changed((f) => {
         delete f.actions;
       }),
-      expected: [{ severity: 'error', path: ['actions'], message: 'actions.school is missing' }],
+      expected: [{ severity: 'error', path: ['actions'], code: 'school-actions' }],
     },
     {
       name: 'only the local authority\u2019s actions given: the school\u2019s are still missing',
       form: changed((f) => {
         f.actions = { localAuthority: ['Broker support for mathematics.'] };
       }),
-      expected: [
-        { severity: 'error', path: ['actions', 'school'], message: 'The school should take further action to:' },
-      ],
+      expected: [{ severity: 'error', path: ['actions', 'school'], code: 'school-actions' }],
     },
     {
       name: 'para 16: a review reported that was not recommended',
@@ -284,7 +310,7 @@ ruleTable(completeness, {
         {
           severity: 'warning',
           path: ['inspection', 'reviewsRecommended', 'governance'],
-          message: 'inspection.reviewsRecommended.governance is not true',
+          code: 'review-not-recommended',
         },
       ],
     },
@@ -293,7 +319,7 @@ ruleTable(completeness, {
       form: changed((f) => {
         delete f.externalSupport;
       }),
-      expected: [{ severity: 'error', path: ['externalSupport'], message: 'brokered effectively' }],
+      expected: [{ severity: 'error', path: ['externalSupport'], code: 'external-support' }],
     },
     {
       name: 'para 16: a provider without quality and impact, and nothing on brokerage',
@@ -304,9 +330,9 @@ ruleTable(completeness, {
         {
           severity: 'error',
           path: ['externalSupport', 'providers', 0, 'qualityAndImpact'],
-          message: 'support from The Wensum Trust',
+          code: 'provider-quality',
         },
-        { severity: 'error', path: ['externalSupport', 'brokering'], message: 'brokered effectively' },
+        { severity: 'error', path: ['externalSupport', 'brokering'], code: 'external-support-brokering' },
       ],
     },
     {
@@ -318,9 +344,9 @@ ruleTable(completeness, {
         {
           severity: 'error',
           path: ['externalSupport', 'qualityAndImpact'],
-          message: 'a summary of the support does not say it',
+          code: 'external-support-quality',
         },
-        { severity: 'error', path: ['externalSupport', 'brokering'], message: 'externalSupport.brokering is missing' },
+        { severity: 'error', path: ['externalSupport', 'brokering'], code: 'external-support-brokering' },
       ],
     },
     {
@@ -338,7 +364,7 @@ ruleTable(completeness, {
         {
           severity: 'error',
           path: ['externalSupport', 'brokering'],
-          message: 'no brokeredEffectively for The Wensum Trust',
+          code: 'external-support-brokering',
         },
       ],
     },
@@ -347,14 +373,16 @@ ruleTable(completeness, {
       form: changed((f) => {
         f.externalSupport = { none: true, providers: [{ name: 'The Wensum Trust', support: 'Coaching.' }] };
       }),
-      expected: [{ severity: 'warning', path: ['externalSupport', 'none'], message: 'not both' }],
+      expected: [
+        { severity: 'warning', path: ['externalSupport', 'none'], code: 'external-support-none-and-providers' },
+      ],
     },
     {
       name: 'para 16: additional priorities absent (not an empty list) is a warning',
       form: changed((f) => {
         delete f.priorities;
       }),
-      expected: [{ severity: 'warning', path: ['priorities'], message: 'priorities: []' }],
+      expected: [{ severity: 'warning', path: ['priorities'], code: 'priorities' }],
     },
   ],
 });

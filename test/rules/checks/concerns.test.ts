@@ -31,7 +31,7 @@ ruleTable(concernRecommendations, {
         {
           severity: 'error',
           path: ['concerns', 0],
-          message: 'about leadership and management is recorded without specific recommendations',
+          code: 'no-recommendations',
         },
       ],
     },
@@ -43,16 +43,14 @@ ruleTable(concernRecommendations, {
           { about: 'governance', concern: 'Weak.', recommendations: [] },
         ];
       }),
-      expected: [
-        { severity: 'error', path: ['concerns', 1, 'recommendations'], message: 'concerns[1].recommendations' },
-      ],
+      expected: [{ severity: 'error', path: ['concerns', 1, 'recommendations'], code: 'no-recommendations' }],
     },
     {
       name: 'para 14: a not-effective judgement with no concerns identified',
       form: changed((f) => {
         f.judgement = 'not-effective';
       }),
-      expected: [{ severity: 'warning', path: ['concerns'], message: 'no concerns are recorded' }],
+      expected: [{ severity: 'warning', path: ['concerns'], code: 'no-concerns' }],
     },
   ],
 });
@@ -78,9 +76,9 @@ ruleTable(seriousConcerns, {
         {
           severity: 'warning',
           path: ['seriousConcerns', 0, 'reportedToOfsted'],
-          message: 'a serious concern about safeguarding is recorded but not marked as reported to Ofsted',
+          code: 'not-reported',
         },
-        { severity: 'info', path: ['seriousConcerns'], message: 'brought forward' },
+        { severity: 'info', path: ['seriousConcerns'], code: 'consider-section-5' },
       ],
     },
     {
@@ -92,8 +90,8 @@ ruleTable(seriousConcerns, {
         ];
       }),
       expected: [
-        { severity: 'warning', path: ['seriousConcerns', 1, 'reportedToOfsted'], message: 'report it to Ofsted' },
-        { severity: 'info', path: ['seriousConcerns'], message: '2 serious concerns are recorded' },
+        { severity: 'warning', path: ['seriousConcerns', 1, 'reportedToOfsted'], code: 'not-reported' },
+        { severity: 'info', path: ['seriousConcerns'], code: 'consider-section-5' },
       ],
     },
   ],

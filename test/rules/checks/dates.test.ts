@@ -64,8 +64,7 @@ ruleTable(visitWindow, {
         {
           severity: 'warning',
           path: ['visit', 'dates', 0],
-          message:
-            'is 3 weeks after the section 5 report was published on 3 February 2014; under the 2014 guidance the first monitoring inspection is usually 4 to 12 weeks after that, between 3 March 2014 and 28 April 2014',
+          code: 'outside-window',
         },
       ],
     },
@@ -74,7 +73,7 @@ ruleTable(visitWindow, {
       form: changed((f) => {
         f.visit.dates = ['2014-04-29'];
       }),
-      expected: [{ severity: 'warning', path: ['visit', 'dates', 0], message: '12 weeks and 1 day' }],
+      expected: [{ severity: 'warning', path: ['visit', 'dates', 0], code: 'outside-window' }],
     },
     {
       name: '2012 arrangements: a 2013 visit 10 weeks after the inspection is outside 4 to 6 weeks',
@@ -86,8 +85,7 @@ ruleTable(visitWindow, {
         {
           severity: 'warning',
           path: ['visit', 'dates', 0],
-          message:
-            'after the section 5 inspection ended on 7 February 2013; under the 2012 arrangements the first monitoring inspection is usually 4 to 6 weeks after that, between 7 March 2013 and 21 March 2013',
+          code: 'outside-window',
           paragraph: '2012 LA information sheet',
         },
       ],
@@ -97,7 +95,7 @@ ruleTable(visitWindow, {
       form: changed((f) => {
         delete f.inspection.publishedDate;
       }),
-      expected: [{ severity: 'info', path: ['inspection', 'publishedDate'], message: 'cannot be checked' }],
+      expected: [{ severity: 'info', path: ['inspection', 'publishedDate'], code: 'cannot-check' }],
     },
   ],
 });
@@ -117,7 +115,7 @@ ruleTable(visitAfterInspection, {
         {
           severity: 'warning',
           path: ['visit', 'dates', 0],
-          message: 'before the section 5 report was published on 3 February 2014',
+          code: 'before-publication',
         },
       ],
     },
@@ -131,7 +129,7 @@ ruleTable(visitAfterInspection, {
         {
           severity: 'warning',
           path: ['visit', 'dates', 0],
-          message: 'check both dates',
+          code: 'before-publication',
           paragraph: '2012 LA information sheet',
         },
       ],
@@ -145,7 +143,7 @@ ruleTable(visitAfterInspection, {
         {
           severity: 'error',
           path: ['visit', 'dates', 0],
-          message: 'not after the section 5 inspection, which ended on 16 January 2014',
+          code: 'not-after-inspection',
         },
       ],
     },
@@ -192,7 +190,7 @@ ruleTable(notificationCall, {
         {
           severity: 'warning',
           path: ['visit', 'notificationCall'],
-          message: 'is 6 working days before the visit on 12 March 2014',
+          code: 'too-early',
         },
       ],
     },
@@ -202,7 +200,7 @@ ruleTable(notificationCall, {
         f.visit.dates = ['2014-05-28'];
         f.visit.notificationCall = '2014-05-20';
       }),
-      expected: [{ severity: 'warning', path: ['visit', 'notificationCall'], message: '6 working days' }],
+      expected: [{ severity: 'warning', path: ['visit', 'notificationCall'], code: 'too-early' }],
     },
     {
       name: 'para 7: a call after the visit began is an error',
@@ -210,9 +208,7 @@ ruleTable(notificationCall, {
         f.visit.dates = ['2014-03-12', '2014-03-13'];
         f.visit.notificationCall = '2014-03-13';
       }),
-      expected: [
-        { severity: 'error', path: ['visit', 'notificationCall'], message: 'after the visit began on 12 March 2014' },
-      ],
+      expected: [{ severity: 'error', path: ['visit', 'notificationCall'], code: 'after-visit' }],
     },
   ],
 });
@@ -233,21 +229,21 @@ ruleTable(visitDays, {
       form: changed((f) => {
         f.visit.dates = ['2014-03-13', '2014-03-12'];
       }),
-      expected: [{ severity: 'error', path: ['visit', 'dates', 1], message: 'expected the days in date order' }],
+      expected: [{ severity: 'error', path: ['visit', 'dates', 1], code: 'out-of-order' }],
     },
     {
       name: 'para 16: a visit day listed twice',
       form: changed((f) => {
         f.visit.dates = ['2014-03-12', '2014-03-12'];
       }),
-      expected: [{ severity: 'error', path: ['visit', 'dates', 1], message: 'listed twice' }],
+      expected: [{ severity: 'error', path: ['visit', 'dates', 1], code: 'listed-twice' }],
     },
     {
       name: 'para 16: a visit on a Saturday',
       form: changed((f) => {
         f.visit.dates = ['2014-03-15'];
       }),
-      expected: [{ severity: 'warning', path: ['visit', 'dates', 0], message: 'Saturday or Sunday' }],
+      expected: [{ severity: 'warning', path: ['visit', 'dates', 0], code: 'weekend' }],
     },
     {
       name: 'para 16: a visit on the spring bank holiday',
@@ -255,7 +251,7 @@ ruleTable(visitDays, {
         f.visit.dates = ['2014-05-26'];
       }),
       holidays: springBankHoliday2014,
-      expected: [{ severity: 'warning', path: ['visit', 'dates', 0], message: 'bank holiday' }],
+      expected: [{ severity: 'warning', path: ['visit', 'dates', 0], code: 'bank-holiday' }],
     },
   ],
 });
@@ -268,14 +264,14 @@ ruleTable(inspectionDates, {
       form: changed((f) => {
         f.inspection.startDate = '2014-01-17';
       }),
-      expected: [{ severity: 'error', path: ['inspection', 'startDate'], message: 'after it ends on 16 January 2014' }],
+      expected: [{ severity: 'error', path: ['inspection', 'startDate'], code: 'start-after-end' }],
     },
     {
       name: 'para 2: the report is published before the inspection ended',
       form: changed((f) => {
         f.inspection.publishedDate = '2014-01-10';
       }),
-      expected: [{ severity: 'error', path: ['inspection', 'publishedDate'], message: 'before the inspection ended' }],
+      expected: [{ severity: 'error', path: ['inspection', 'publishedDate'], code: 'published-before-end' }],
     },
     {
       name: 'para 2: an inspection before September 2012 could not judge a school to require improvement',
@@ -283,7 +279,7 @@ ruleTable(inspectionDates, {
         f.inspection.endDate = '2012-06-14';
         f.inspection.publishedDate = '2012-07-02';
       }),
-      expected: [{ severity: 'warning', path: ['inspection', 'endDate'], message: '"satisfactory"' }],
+      expected: [{ severity: 'warning', path: ['inspection', 'endDate'], code: 'before-requires-improvement' }],
     },
   ],
 });
@@ -310,9 +306,7 @@ ruleTable(letterDate, {
       form: changed((f) => {
         f.letter = { date: '2014-03-11' };
       }),
-      expected: [
-        { severity: 'error', path: ['letter', 'date'], message: 'before the visit took place on 12 March 2014' },
-      ],
+      expected: [{ severity: 'error', path: ['letter', 'date'], code: 'before-visit' }],
     },
     {
       name: 'para 17: a letter dated the first of two visit days is an error',
@@ -320,14 +314,14 @@ ruleTable(letterDate, {
         f.visit.dates = ['2014-03-12', '2014-03-13'];
         f.letter = { date: '2014-03-12' };
       }),
-      expected: [{ severity: 'error', path: ['letter', 'date'], message: 'before the visit ended on 13 March 2014' }],
+      expected: [{ severity: 'error', path: ['letter', 'date'], code: 'before-visit' }],
     },
     {
       name: 'para 17: a letter dated 11 working days after the visit is late',
       form: changed((f) => {
         f.letter = { date: '2014-03-27' };
       }),
-      expected: [{ severity: 'warning', path: ['letter', 'date'], message: '11 working days after the visit ended' }],
+      expected: [{ severity: 'warning', path: ['letter', 'date'], code: 'late' }],
     },
   ],
 });

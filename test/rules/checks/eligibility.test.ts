@@ -21,7 +21,7 @@ ruleTable(eligibility, {
         {
           severity: 'warning',
           path: ['inspection', 'leadershipAndManagement'],
-          message: 'not usually visited',
+          code: 'leadership-not-requires-improvement',
           paragraph: '2',
         },
       ],
@@ -35,7 +35,7 @@ ruleTable(eligibility, {
         {
           severity: 'warning',
           path: ['inspection', 'leadershipAndManagement'],
-          message: 'outstanding (grade 1)',
+          code: 'leadership-not-requires-improvement',
           paragraph: '2',
         },
       ],
@@ -45,7 +45,7 @@ ruleTable(eligibility, {
       form: changed((f) => {
         f.inspection.overallEffectiveness = 'inadequate';
       }),
-      expected: [{ severity: 'error', path: ['inspection', 'overallEffectiveness'], message: 'category of concern' }],
+      expected: [{ severity: 'error', path: ['inspection', 'overallEffectiveness'], code: 'category-of-concern' }],
     },
     {
       name: 'para 2: leadership and management inadequate is a category of concern',
@@ -56,7 +56,7 @@ ruleTable(eligibility, {
         {
           severity: 'error',
           path: ['inspection', 'leadershipAndManagement'],
-          message: 'leadership and management was judged inadequate',
+          code: 'category-of-concern',
         },
       ],
     },
@@ -66,23 +66,21 @@ ruleTable(eligibility, {
         f.inspection.overallEffectiveness = 'good';
         f.inspection.leadershipAndManagement = 'good';
       }),
-      expected: [
-        { severity: 'error', path: ['inspection', 'overallEffectiveness'], message: 'does not require improvement' },
-      ],
+      expected: [{ severity: 'error', path: ['inspection', 'overallEffectiveness'], code: 'not-requires-improvement' }],
     },
     {
       name: 'para 2: overall effectiveness outstanding does not require improvement',
       form: changed((f) => {
         f.inspection.overallEffectiveness = 'outstanding';
       }),
-      expected: [{ severity: 'error', path: ['inspection', 'overallEffectiveness'], message: 'outstanding (grade 1)' }],
+      expected: [{ severity: 'error', path: ['inspection', 'overallEffectiveness'], code: 'not-requires-improvement' }],
     },
     {
       name: 'para 2: an independent school is not inspected under section 5',
       form: changed((f) => {
         f.school.type = 'independent';
       }),
-      expected: [{ severity: 'error', path: ['school', 'type'], message: 'not inspected under section 5' }],
+      expected: [{ severity: 'error', path: ['school', 'type'], code: 'not-section-5' }],
     },
     {
       name: 'para 2: a further education college is not inspected under section 5, and an inadequate grade is reported too',
@@ -91,8 +89,8 @@ ruleTable(eligibility, {
         f.inspection.overallEffectiveness = 'inadequate';
       }),
       expected: [
-        { severity: 'error', path: ['inspection', 'overallEffectiveness'], message: 'different regime' },
-        { severity: 'error', path: ['school', 'type'], message: '"Further education"' },
+        { severity: 'error', path: ['inspection', 'overallEffectiveness'], code: 'category-of-concern' },
+        { severity: 'error', path: ['school', 'type'], code: 'not-section-5' },
       ],
     },
   ],

@@ -36,17 +36,8 @@ ruleTable(reviewTiming, {
         f.reviews!.pupilPremium = { commissioned: '2014-02-18', impact: 'The review is booked for May.' };
       }),
       expected: [
-        {
-          severity: 'warning',
-          path: ['reviews', 'pupilPremium', 'commissioned'],
-          message: 'commissioned on 18 February 2014, later than 2 weeks',
-        },
-        {
-          severity: 'warning',
-          path: ['reviews', 'pupilPremium', 'completed'],
-          message:
-            'had not been completed by the visit on 9 April 2014, though it should be completed within 8 weeks of its recommendation in the section 5 report published on 3 February 2014, by 31 March 2014',
-        },
+        { severity: 'warning', path: ['reviews', 'pupilPremium', 'commissioned'], code: 'commissioned-late' },
+        { severity: 'warning', path: ['reviews', 'pupilPremium', 'completed'], code: 'not-completed-by-visit' },
       ],
     },
     {
@@ -56,12 +47,7 @@ ruleTable(reviewTiming, {
         f.reviews!.pupilPremium = { commissioned: false, impact: 'Governors have not yet chosen a reviewer.' };
       }),
       expected: [
-        {
-          severity: 'warning',
-          path: ['reviews', 'pupilPremium', 'commissioned'],
-          message:
-            'had not been commissioned by the visit on 9 April 2014, though commissioning should start within 2 weeks of its recommendation in the section 5 report published on 3 February 2014, by 17 February 2014 (and the review be completed by 31 March 2014)',
-        },
+        { severity: 'warning', path: ['reviews', 'pupilPremium', 'commissioned'], code: 'not-commissioned-by-visit' },
       ],
     },
     {
@@ -70,11 +56,17 @@ ruleTable(reviewTiming, {
         f.reviews!.pupilPremium = { commissioned: false, impact: 'Governors have not yet chosen a reviewer.' };
       }),
       expected: [
-        {
-          severity: 'warning',
-          path: ['reviews', 'pupilPremium', 'commissioned'],
-          message: 'had not been commissioned by the visit on 12 March 2014',
-        },
+        { severity: 'warning', path: ['reviews', 'pupilPremium', 'commissioned'], code: 'not-commissioned-by-visit' },
+      ],
+    },
+    {
+      name: 'footnote 6: completed, yet recorded as not commissioned by the visit',
+      form: changed((f) => {
+        f.visit.dates = ['2014-02-14'];
+        f.reviews!.pupilPremium = { commissioned: false, completed: '2014-02-12', impact: 'Funding redirected.' };
+      }),
+      expected: [
+        { severity: 'error', path: ['reviews', 'pupilPremium', 'commissioned'], code: 'completed-not-commissioned' },
       ],
     },
     {
@@ -86,8 +78,7 @@ ruleTable(reviewTiming, {
         {
           severity: 'warning',
           path: ['reviews', 'pupilPremium', 'commissioned'],
-          message:
-            'commissioned on 18 February 2014, later than 2 weeks after its recommendation in the section 5 report published on 3 February 2014; commissioning should start by 17 February 2014',
+          code: 'commissioned-late',
         },
       ],
     },
@@ -100,8 +91,7 @@ ruleTable(reviewTiming, {
         {
           severity: 'warning',
           path: ['reviews', 'pupilPremium', 'commissioned'],
-          message:
-            'the end of the section 5 inspection on 16 January 2014 (the report\u2019s publication date, inspection.publishedDate, is not given)',
+          code: 'commissioned-late',
         },
       ],
     },
@@ -119,7 +109,7 @@ ruleTable(reviewTiming, {
         {
           severity: 'warning',
           path: ['reviews', 'pupilPremium', 'completed'],
-          message: 'the review of the use of the pupil premium was completed on 1 April 2014, later than 8 weeks',
+          code: 'completed-late',
         },
       ],
     },
@@ -129,7 +119,7 @@ ruleTable(reviewTiming, {
         f.reviews!.pupilPremium = { commissioned: '2014-02-10', completed: '2014-02-07' };
       }),
       expected: [
-        { severity: 'error', path: ['reviews', 'pupilPremium', 'completed'], message: 'before it was commissioned' },
+        { severity: 'error', path: ['reviews', 'pupilPremium', 'completed'], code: 'completed-before-commissioned' },
       ],
     },
     {
@@ -138,7 +128,9 @@ ruleTable(reviewTiming, {
         f.inspection.reviewsRecommended!.governance = true;
         f.reviews!.governance = { commissioned: '2014-03-20', impact: 'Planned.' };
       }),
-      expected: [{ severity: 'warning', path: ['reviews', 'governance', 'commissioned'], message: 'after the visit' }],
+      expected: [
+        { severity: 'warning', path: ['reviews', 'governance', 'commissioned'], code: 'commissioned-after-visit' },
+      ],
     },
     {
       name: 'footnote 6: completion dated after the visit is a plan, not a fact',
@@ -146,7 +138,7 @@ ruleTable(reviewTiming, {
         f.reviews!.pupilPremium!.completed = '2014-03-20';
       }),
       expected: [
-        { severity: 'warning', path: ['reviews', 'pupilPremium', 'completed'], message: 'leave completed out' },
+        { severity: 'warning', path: ['reviews', 'pupilPremium', 'completed'], code: 'completed-after-visit' },
       ],
     },
   ],

@@ -34,7 +34,7 @@ ruleTable(sampleText, {
         f.school.name = sample.school.name;
         f.school.urn = String(sample.school.urn);
       }),
-      expected: [{ severity: 'error', path: ['school', 'name'], message: 'still the sample school written by init' }],
+      expected: [{ severity: 'error', path: ['school', 'name'], code: 'sample-school' }],
     },
     {
       name: 'the sample prose, field by field, named by its place',
@@ -44,13 +44,13 @@ ruleTable(sampleText, {
         f.findings!.progress![1]!.progress = sample.findings.progress[1]!.progress;
       }),
       expected: [
-        { severity: 'error', path: ['context'], message: 'context is still the sample text written by init' },
+        { severity: 'error', path: ['context'], code: 'sample-prose' },
         {
           severity: 'error',
           path: ['findings', 'progress', 1, 'progress'],
-          message: 'findings.progress[1].progress is still the sample text written by init',
+          code: 'sample-prose',
         },
-        { severity: 'error', path: ['findings', 'plans'], message: 'findings.plans is still the sample text' },
+        { severity: 'error', path: ['findings', 'plans'], code: 'sample-prose' },
       ],
     },
     {
@@ -58,7 +58,7 @@ ruleTable(sampleText, {
       form: changed((f) => {
         f.findings!.plans = sample.findings.plans.replace(/ /g, '\n  ').replace(/^/, '  ');
       }),
-      expected: [{ severity: 'error', path: ['findings', 'plans'], message: 'still the sample text written by init' }],
+      expected: [{ severity: 'error', path: ['findings', 'plans'], code: 'sample-prose' }],
     },
   ],
 });

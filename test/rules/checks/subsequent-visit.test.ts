@@ -34,11 +34,11 @@ ruleTable(subsequentVisit, {
         delete f.findings!.previousRecommendations;
       }),
       expected: [
-        { severity: 'error', path: ['visit', 'previous'], message: 'this is the second monitoring inspection' },
+        { severity: 'error', path: ['visit', 'previous'], code: 'previous-missing' },
         {
           severity: 'error',
           path: ['findings', 'previousRecommendations'],
-          message: 'findings.previousRecommendations is missing',
+          code: 'previous-recommendations-missing',
           paragraph: '16, 21',
         },
       ],
@@ -54,7 +54,7 @@ ruleTable(subsequentVisit, {
         {
           severity: 'warning',
           path: ['visit', 'previous', 'priorities'],
-          message: 'third monitoring inspection',
+          code: 'previous-priorities-missing',
           paragraph: '22',
         },
       ],
@@ -65,9 +65,7 @@ ruleTable(subsequentVisit, {
         second(f);
         f.visit.previous!.date = '2014-06-20';
       }),
-      expected: [
-        { severity: 'error', path: ['visit', 'previous', 'date'], message: 'not before this visit on 18 June 2014' },
-      ],
+      expected: [{ severity: 'error', path: ['visit', 'previous', 'date'], code: 'previous-not-before-visit' }],
     },
     {
       name: 'para 21: a previous visit dated before the section 5 inspection ended',
@@ -79,7 +77,7 @@ ruleTable(subsequentVisit, {
         {
           severity: 'error',
           path: ['visit', 'previous', 'date'],
-          message: 'not after the section 5 inspection ended on 16 January 2014',
+          code: 'previous-not-after-inspection',
         },
       ],
     },
@@ -88,7 +86,7 @@ ruleTable(subsequentVisit, {
       form: changed((f) => {
         f.visit.previous = { date: '2014-02-20' };
       }),
-      expected: [{ severity: 'warning', path: ['visit', 'previous'], message: 'visit.number is 1' }],
+      expected: [{ severity: 'warning', path: ['visit', 'previous'], code: 'previous-on-first-visit' }],
     },
   ],
 });
@@ -110,7 +108,7 @@ ruleTable(additionalPriorities, {
         second(f);
         f.priorities = ['Improve attendance.', 'Improve mathematics.'];
       }),
-      expected: [{ severity: 'info', path: ['priorities'], message: '2 additional priorities are set' }],
+      expected: [{ severity: 'info', path: ['priorities'], code: 'priorities-set' }],
     },
   ],
 });
@@ -143,7 +141,7 @@ ruleTable(furtherMonitoring, {
         {
           severity: 'warning',
           path: ['nextSteps', 'furtherMonitoring'],
-          message: 'nextSteps.furtherMonitoring is false',
+          code: 'not-recommended',
         },
       ],
     },
@@ -153,7 +151,7 @@ ruleTable(furtherMonitoring, {
         f.judgement = 'not-effective';
         delete f.nextSteps;
       }),
-      expected: [{ severity: 'warning', path: ['nextSteps'], message: 'nextSteps.furtherMonitoring is missing' }],
+      expected: [{ severity: 'warning', path: ['nextSteps'], code: 'not-recommended' }],
     },
   ],
 });

@@ -1,11 +1,17 @@
 /**
  * Table-driven tests for domain checks (remark-lint style): each rule's ok and
  * not-ok examples are its documentation and its test. A clean base form is
- * changed by a small mutation per case.
+ * changed by a small mutation per case. The examples assert what a rule found
+ * (message code, place, severity, paragraph), never its words: the words live
+ * in the message catalogue (templates/messages/en.yaml), and one golden file
+ * per rule (test/rules/checks/messages/<rule id>.txt) shows the sentence each
+ * not-ok example prints, to be read when it changes.
  */
+import { fileURLToPath } from 'node:url';
 import { describe, it, expect } from 'vitest';
-import type { FormPath, Severity } from '../../../src/ground/diagnostics.js';
+import type { Diagnostic, FormPath, Severity } from '../../../src/ground/diagnostics.js';
 import type { EvidenceForm } from '../../../src/evidence/schema.js';
+import { loadMessages } from '../../../src/ground/message-catalogue.js';
 import { arrangementsForDates } from '../../../src/rules/arrangements.js';
 import type { Rule } from '../../../src/rules/rule.js';
 import type { Holidays } from '../../../src/rules/working-days.js';
@@ -81,8 +87,8 @@ export interface OkCase {
 export interface Expected {
   severity: Severity;
   path: FormPath;
-  /** Words the message must contain. */
-  message: string | RegExp;
+  /** Which of the rule's messages (its code under the rule id in templates/messages/en.yaml). */
+  code: string;
   paragraph?: string;
 }
 
@@ -98,6 +104,8 @@ export function ruleTable(rule: Rule, cases: { ok: OkCase[]; notOk: NotOkCase[] 
       arrangements: arrangementsForDates(c.form.visit.dates),
     });
 
+  const golden = fileURLToPath(new URL(`./messages/${rule.id}.txt`, import.meta.url));
+
   describe(`${rule.id} (para ${rule.paragraph})`, () => {
     for (const c of cases.ok) {
       it(`ok: ${c.name}`, () => {
@@ -107,18 +115,38 @@ export function ruleTable(rule: Rule, cases: { ok: OkCase[]; notOk: NotOkCase[] 
     for (const c of cases.notOk) {
       it(`not ok: ${c.name}`, () => {
         const found = run(c);
-        expect(found.map((d) => ({ severity: d.severity, path: d.path }))).toEqual(
-          c.expected.map((e) => ({ severity: e.severity, path: e.path })),
+        expect(found.map((d) => ({ code: d.code, severity: d.severity, path: d.path }))).toEqual(
+          c.expected.map((e) => ({ code: e.code, severity: e.severity, path: e.path })),
         );
         found.forEach((d, i) => {
           const e = c.expected[i]!;
           expect(d.rule).toBe(rule.id);
           expect(d.paragraph).toBe(e.paragraph ?? rule.paragraph);
-          if (typeof e.message === 'string') expect(d.message).toContain(e.message);
-          else expect(d.message).toMatch(e.message);
           expect(d.message).not.toMatch(/undefined|NaN|\[object/);
         });
       });
     }
+
+    it('has a not-ok example for every message the catalogue holds for it', () => {
+      const shown = new Set(cases.notOk.flatMap((c) => c.expected.map((e) => e.code)));
+      const codes = loadMessages()
+        .entries()
+        .filter((entry) => entry.rule === rule.id)
+        .map((entry) => entry.code);
+      expect(codes.length).toBeGreaterThan(0);
+      expect(codes.filter((code) => !shown.has(code))).toEqual([]);
+    });
+
+    it(`words every not-ok example as messages/${rule.id}.txt shows`, async () => {
+      const text = cases.notOk.map((c) => `## ${c.name}\n${run(c).map(describeFinding).join('')}`).join('\n');
+      await expect(
+        `# ${rule.id}: the sentence each not-ok example prints (templates/messages/en.yaml)\n\n${text}`,
+      ).toMatchFileSnapshot(golden);
+    });
   });
+}
+
+/** One finding as the golden file shows it: what the test asserts, then the words. */
+function describeFinding(d: Diagnostic): string {
+  return `${d.severity} ${d.code} at ${d.path.join('.') || '(the form)'} (para ${d.paragraph})\n  ${d.message}\n`;
 }

@@ -7,21 +7,12 @@ export const academyTrust = defineRule(
   (form) => {
     const type = establishmentOf(form);
     if (type === undefined) return [];
+    const path = ['school', 'trust'];
     if (type.academy && form.school.trust === undefined) {
-      return [
-        {
-          message: `the school is an academy (${typeLabel(type)}) but school.trust is missing; expected the academy trust that runs it`,
-          path: ['school', 'trust'],
-        },
-      ];
+      return [{ code: 'trust-missing', params: { type: typeLabel(type) }, path }];
     }
     if (!type.academy && form.school.trust !== undefined) {
-      return [
-        {
-          message: `school.trust is given for a ${typeLabel(type).toLowerCase()}, which is not an academy; school.trust is for an academy trust. A maintained school\u2019s foundation or trust goes in school.foundation`,
-          path: ['school', 'trust'],
-        },
-      ];
+      return [{ code: 'trust-not-academy', params: { typeLower: typeLabel(type).toLowerCase() }, path }];
     }
     return [];
   },

@@ -18,5 +18,7 @@ export function decideCopyList(form: EvidenceForm): RecipientList | RecipientsEr
 export function copyListWarnings(form: EvidenceForm, roles: readonly RecipientRole[]): Finding[] {
   const list = decideCopyList(form);
   if (list instanceof RecipientsError) return [];
-  return (list.warnings ?? []).filter((w) => roles.includes(w.role)).map((w) => ({ message: w.message, path: w.path }));
+  return (list.warnings ?? [])
+    .filter((w) => roles.includes(w.role))
+    .map((w) => ({ code: 'copy-list-warning', params: { warning: w.message }, path: w.path }));
 }

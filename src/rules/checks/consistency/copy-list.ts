@@ -11,5 +11,5 @@ import { decideCopyList } from './copy-list-warnings.js';
 export const copyList = defineRule({ id: 'para-17/copy-list', paragraph: '17', severity: 'error' }, (form) => {
   const list = decideCopyList(form);
   if (!(list instanceof RecipientsError) || list.code === 'not-section-5') return [];
-  return [{ message: `the copy list cannot be decided: ${list.message}`, path: list.path }];
+  return [{ code: 'cannot-decide', params: { reason: list.message }, path: list.path }];
 });

@@ -19,7 +19,8 @@ export const diocese = defineRule({ id: 'consistency/diocese', paragraph: '17', 
   // A diocese missing where the religious character needs one is the copy list's error (consistency/copy-list.ts).
   if (character !== undefined && namesTwoFaiths(character) && dioceses.length === 1) {
     findings.push({
-      message: `the religious character "${character}" names two churches, but school.dioceses lists one diocese; a joint-faith school usually has a diocese for each`,
+      code: 'two-faiths-one-diocese',
+      params: { character },
       path: ['school', 'dioceses'],
     });
   }

@@ -6,12 +6,6 @@ export const section117Visit = defineRule(
   { id: 'consistency/section-117-visit', paragraph: '26', severity: 'warning' },
   (form) => {
     if (!isSection117(form) || form.visit.number !== 1) return [];
-    return [
-      {
-        message:
-          'visit.act is section-117 (a visit to assist improvement, whose letter is not published) but visit.number is 1, the first section 8 monitoring inspection; expected section-8 for the first monitoring inspection, or the number of the visit this follows',
-        path: ['visit', 'number'],
-      },
-    ];
+    return [{ code: 'first-visit', path: ['visit', 'number'] }];
   },
 );

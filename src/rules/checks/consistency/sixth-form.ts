@@ -8,10 +8,5 @@ export const sixthForm = defineRule({ id: 'consistency/sixth-form', paragraph: '
   const { sixthForm: has, phase } = form.school;
   if (has === undefined) return copyListWarnings(form, ['efa']);
   if (has !== true || phase === undefined || !noSixthForm.has(phase)) return [];
-  return [
-    {
-      message: `school.sixthForm is true for a ${phase.replace(/-/g, ' ')} school, which has no sixth form; the Education Funding Agency would be copied wrongly. Expected sixthForm: false`,
-      path: ['school', 'sixthForm'],
-    },
-  ];
+  return [{ code: 'no-sixth-form-phase', params: { phase }, path: ['school', 'sixthForm'] }];
 });
