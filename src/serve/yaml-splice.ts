@@ -59,10 +59,9 @@ function blockValue(value: unknown, indent: number): string {
 
 /** `value` as an item inside `[…]`. */
 function flowItem(value: unknown): string | undefined {
+  // Text with line breaks, inside […], is one double-quoted line (`\n`): JSON's string is YAML's.
+  if (typeof value === 'string' && value.includes('\n')) return JSON.stringify(value);
   const doc = new Document([value], parseOptions);
-  // Text with line breaks, inside […], is written in double quotes (`\n`).
-  const item = (doc.contents as YAMLSeq | null)?.items[0];
-  if (isScalar(item) && typeof value === 'string' && value.includes('\n')) item.type = Scalar.QUOTE_DOUBLE;
   (doc.contents as YAMLSeq).flow = true;
   const printed = doc.toString(printOptions).trim();
   return printed.startsWith('[') && printed.endsWith(']') ? printed.slice(1, -1) : undefined;
