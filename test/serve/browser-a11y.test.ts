@@ -27,16 +27,34 @@ describe.skipIf(!hasChromium)('serve: the drafting page is accessible', () => {
   });
 
   /** axe-core's violations on the page as it is, as "rule: target" lines (empty when none). */
+  /**
+   * axe on the page and on the letter preview. The preview is a sandboxed frame in which no script runs, so
+   * axe cannot be injected into it (and waits for it for ever): the page is checked with the frame taken out,
+   * and the preview's own document on a page of its own.
+   */
   async function violations(page: Page): Promise<string[]> {
-    const result = await new AxeBuilder({ page }).analyze();
-    return result.violations.flatMap((v) =>
+    const letterHtml = await page
+      .locator('#letter')
+      .evaluate((frame: HTMLIFrameElement) => frame.contentDocument?.documentElement.outerHTML ?? '');
+    // Taken out of the page while axe runs, and put back where it was.
+    await page.evaluate(
+      "(() => { const f = document.getElementById('letter'); window.__letter = [f, f.parentNode, f.nextSibling]; f.remove(); })()",
+    );
+    const shell = await new AxeBuilder({ page }).analyze();
+    await page.evaluate('(() => { const [f, parent, next] = window.__letter; parent.insertBefore(f, next); })()');
+    expect(letterHtml).toContain('monitoring inspection');
+    const letterPage = await page.context().newPage();
+    await letterPage.setContent(`<!doctype html>${letterHtml}`);
+    const letter = await new AxeBuilder({ page: letterPage }).analyze();
+    await letterPage.close();
+    return [...shell.violations, ...letter.violations].flatMap((v) =>
       v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${n.failureSummary ?? ''})`),
     );
   }
 
   it(
-    'has no axe violation loaded, with errors, in the YAML tab, and asking about a conflict',
-    { timeout: 240_000 },
+    'has no axe violation loaded and with errors; the error summary moves to the field and only the form column scrolls',
+    { timeout: 120_000 },
     async () => {
       ws = await startWorkspace();
       const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
@@ -70,9 +88,7 @@ describe.skipIf(!hasChromium)('serve: the drafting page is accessible', () => {
     },
   );
 
-  // Skipped: on this shared machine the axe run in this state did not finish within 300 s (the loaded and
-  // with-errors states pass); not yet known whether axe or the page hangs here. See the issue 15 report.
-  it.skip('has no axe violation in the YAML tab, nor asking about a conflict', { timeout: 300_000 }, async () => {
+  it('has no axe violation in the YAML tab, nor asking about a conflict', async () => {
     ws = await startWorkspace();
     const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
     const page = await context.newPage();
