@@ -33,9 +33,9 @@ describe.skipIf(!hasChromium)('serve: the drafting page is accessible', () => {
    * and the preview's own document on a page of its own.
    */
   async function violations(page: Page): Promise<string[]> {
-    const letterHtml = await page
-      .locator('#letter')
-      .evaluate((frame: HTMLIFrameElement) => frame.contentDocument?.documentElement.outerHTML ?? '');
+    const letterHtml = String(
+      await page.evaluate("document.getElementById('letter').contentDocument?.documentElement.outerHTML ?? ''"),
+    );
     // Taken out of the page while axe runs, and put back where it was.
     await page.evaluate(
       "(() => { const f = document.getElementById('letter'); window.__letter = [f, f.parentNode, f.nextSibling]; f.remove(); })()",
