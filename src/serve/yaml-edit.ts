@@ -4,10 +4,10 @@
  * survive an edit made in a field. The text stays the truth on disk.
  */
 import { isMap, isScalar, isSeq, parseDocument, Scalar, type Document } from 'yaml';
-import { parseOptions, spliceEdit, type KeyOrder } from './yaml-splice.js';
+import { parseOptions, spliceEdit, type EditPath, type KeyOrder } from './yaml-splice.js';
 
 /** A path into the form, as the page's fields name it. */
-export type EditPath = ReadonlyArray<string | number>;
+export type { EditPath };
 
 /** Set a value (a string, number, boolean, empty list or empty mapping), or remove it when `value` is absent. */
 export interface FieldEdit {

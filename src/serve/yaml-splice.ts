@@ -23,7 +23,9 @@ import {
   type YAMLMap,
   type YAMLSeq,
 } from 'yaml';
-import type { EditPath } from './yaml-edit.js';
+
+/** A place in the form: keys and list indexes from its root. */
+export type EditPath = ReadonlyArray<string | number>;
 
 /** The same YAML reading as the form loader (YAML 1.2 core: 2014-03-12 stays text). */
 export const parseOptions = { version: '1.2', schema: 'core', resolveKnownTags: false } as const;
