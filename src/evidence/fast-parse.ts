@@ -28,9 +28,22 @@ const rarerFeatures = /^%|(?:^|[\s,[{])[!&*][^\s,[\]{}]|[\uFEFF\u2028\u2029\u008
  */
 const numberLike = /(?:^|[:-]\s+)[-+]?(?:\.(?:nan|inf)|[0-9][0-9_]*(?:\.[0-9_]*)?[eE][-+]?[0-9])/im;
 
+/**
+ * More brackets than any form has: flow nesting that deep could exhaust js-yaml's recursion (a test process
+ * running test/hostile/loader.test.ts died once), so it takes the full way, which refuses it by name.
+ */
+function manyBrackets(source: string): boolean {
+  let count = 0;
+  for (let i = 0; i < source.length; i++) {
+    const code = source.charCodeAt(i);
+    if ((code === 0x5b || code === 0x7b) && ++count > 1000) return true; // [ or {
+  }
+  return false;
+}
+
 /** The form's values when the fast way can read them, else undefined (the full way then reads the text). */
 export function readValuesFast(source: string): unknown {
-  if (rarerFeatures.test(source) || numberLike.test(source)) return undefined;
+  if (rarerFeatures.test(source) || numberLike.test(source) || manyBrackets(source)) return undefined;
   try {
     const data = load(source, { schema: CORE_SCHEMA, maxAliases: 0 });
     return data !== null && typeof data === 'object' && !Array.isArray(data) ? data : undefined;
