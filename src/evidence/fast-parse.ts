@@ -33,6 +33,9 @@ const numberLike = /(?:^|[:-]\s+)[-+]?(?:\.(?:nan|inf)|[0-9][0-9_]*(?:\.[0-9_]*)
  * running test/hostile/loader.test.ts died once), so it takes the full way, which refuses it by name.
  */
 function manyBrackets(source: string): boolean {
+  // A text far longer than any form (a letter's form is a few tens of kilobytes) is hostile or broken: the
+  // full way counts its entries and refuses it before building anything large (file/too-many-entries).
+  if (source.length > 200_000) return true;
   let count = 0;
   for (let i = 0; i < source.length; i++) {
     const code = source.charCodeAt(i);
