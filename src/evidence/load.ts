@@ -109,6 +109,13 @@ export function loadForm(text: string, file: string, options: { fast?: boolean }
       locate: noPosition,
     };
   }
+  if (flowDepth(source) > maxFlowDepth) {
+    // Refused before any parser recurses into it: a stack overflow deep in a parser can take the process down.
+    return {
+      diagnostics: [{ ...base, message: sourceMessages['yaml/too-deep'](), rule: 'yaml/too-deep', line: 1, column: 1 }],
+      locate: noPosition,
+    };
+  }
   const control = firstControlCharacter(source);
   if (control >= 0) {
     const message = sourceMessages['file/binary']({ code: source.charCodeAt(control) });
@@ -292,6 +299,21 @@ function yamlDiagnostic(
       if (/Maximum call stack/.test(reason)) return make('yaml/too-deep', sourceMessages['yaml/too-deep']());
       return make('yaml/syntax', sourceMessages['yaml/syntax']({ reason }));
   }
+}
+
+/** Deeper than any form nests its lists and mappings written in brackets. */
+const maxFlowDepth = 500;
+
+/** How deep brackets ([ and {) nest in the text, at most; a cheap scan, no parser. */
+function flowDepth(source: string): number {
+  let depth = 0;
+  let deepest = 0;
+  for (let i = 0; i < source.length; i++) {
+    const code = source.charCodeAt(i);
+    if (code === 0x5b || code === 0x7b) deepest = Math.max(deepest, ++depth);
+    else if ((code === 0x5d || code === 0x7d) && depth > 0) depth--;
+  }
+  return deepest;
 }
 
 /** The text from `offset` to the end of its line. */
