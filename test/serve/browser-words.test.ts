@@ -58,9 +58,10 @@ describe.skipIf(!hasChromium)('serve: no word is lost', () => {
     const before = readFileSync(ws.form, 'utf8');
     const leadership = /\n {2}leadership: (.*)\n/.exec(before)?.[1] ?? '';
     writeFileSync(ws.form, before.replace(leadership, 'The editor’s own sentence about leadership.'));
-    // …and the page, not yet knowing, changes leadership and barriers.
-    await field(page, ['findings', 'barriers']).locator('textarea').fill('Barriers typed on the page.');
+    // …and the page, not yet knowing, changes leadership and then barriers. (Leadership first: were
+    // barriers saved alone first, the page would rightly show the file's leadership before it was typed over.)
     await field(page, ['findings', 'leadership']).locator('textarea').fill('Leadership typed on the page.');
+    await field(page, ['findings', 'barriers']).locator('textarea').fill('Barriers typed on the page.');
     const ask = page.locator(`[data-banner='conflict-${JSON.stringify(['findings', 'leadership'])}']`);
     await ask.waitFor();
     expect(await ask.innerText()).toMatch(
