@@ -32,21 +32,34 @@ const numberLike = /(?:^|[:-]\s+)[-+]?(?:\.(?:nan|inf)|[0-9][0-9_]*(?:\.[0-9_]*)
  * More brackets than any form has: flow nesting that deep could exhaust js-yaml's recursion (a test process
  * running test/hostile/loader.test.ts died once), so it takes the full way, which refuses it by name.
  */
-function manyBrackets(source: string): boolean {
-  // A text far longer than any form (a letter's form is a few tens of kilobytes) is hostile or broken: the
-  // full way counts its entries and refuses it before building anything large (file/too-many-entries).
-  if (source.length > 200_000) return true;
-  let count = 0;
+/** How many brackets ([ or {) a text opens, and how deeply they nest (brackets inside quotes count too). */
+export function bracketScan(source: string): { opened: number; deepest: number } {
+  let opened = 0;
+  let depth = 0;
+  let deepest = 0;
   for (let i = 0; i < source.length; i++) {
     const code = source.charCodeAt(i);
-    if ((code === 0x5b || code === 0x7b) && ++count > 1000) return true; // [ or {
+    if (code === 0x5b || code === 0x7b) {
+      opened++;
+      deepest = Math.max(deepest, ++depth);
+    } else if ((code === 0x5d || code === 0x7d) && depth > 0) depth--;
   }
-  return false;
+  return { opened, deepest };
 }
 
-/** The form's values when the fast way can read them, else undefined (the full way then reads the text). */
-export function readValuesFast(source: string): unknown {
-  if (rarerFeatures.test(source) || numberLike.test(source) || manyBrackets(source)) return undefined;
+function manyBrackets(source: string, opened: number): boolean {
+  // A text far longer than any form (a letter's form is a few tens of kilobytes) is hostile or broken: the
+  // full way counts its entries and refuses it before building anything large (file/too-many-entries).
+  return source.length > 200_000 || opened > 1000;
+}
+
+/**
+ * The form's values when the fast way can read them, else undefined (the full way then reads the text).
+ * `opened`: the brackets the text opens, when the caller has counted them already (bracketScan).
+ */
+export function readValuesFast(source: string, opened?: number): unknown {
+  if (rarerFeatures.test(source) || numberLike.test(source)) return undefined;
+  if (manyBrackets(source, opened ?? bracketScan(source).opened)) return undefined;
   try {
     const data = load(source, { schema: CORE_SCHEMA, maxAliases: 0 });
     return data !== null && typeof data === 'object' && !Array.isArray(data) ? data : undefined;

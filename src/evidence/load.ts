@@ -15,7 +15,7 @@ import { issueDiagnostics } from './issues.js';
 import { sourceMessages } from './messages.js';
 import { form as formSchema, type EvidenceForm } from './schema.js';
 import { formatPath } from '../ground/diagnostics.js';
-import { readValuesFast } from './fast-parse.js';
+import { bracketScan, readValuesFast } from './fast-parse.js';
 
 /** What loading a form gives: the form when it is valid, every diagnostic, and a position finder. */
 export interface LoadResult {
@@ -109,7 +109,8 @@ export function loadForm(text: string, file: string, options: { fast?: boolean }
       locate: noPosition,
     };
   }
-  if (flowDepth(source) > maxFlowDepth) {
+  const brackets = bracketScan(source);
+  if (brackets.deepest > maxFlowDepth) {
     // Refused before any parser recurses into it: a stack overflow deep in a parser can take the process down.
     return {
       diagnostics: [{ ...base, message: sourceMessages['yaml/too-deep'](), rule: 'yaml/too-deep', line: 1, column: 1 }],
@@ -129,7 +130,7 @@ export function loadForm(text: string, file: string, options: { fast?: boolean }
 
   // A form that reads and passes the schema without a finding needs no position now: positions are found
   // only when a later check (the rules) has something to place (fast-parse.ts).
-  const fast = options.fast === false ? undefined : readValuesFast(source);
+  const fast = options.fast === false ? undefined : readValuesFast(source, brackets.opened);
   if (fast !== undefined) {
     const parsed = formSchema.safeParse(fast);
     if (parsed.success) return { form: parsed.data, diagnostics: [], locate: locateLater(source), text: source };
@@ -303,18 +304,6 @@ function yamlDiagnostic(
 
 /** Deeper than any form nests its lists and mappings written in brackets. */
 const maxFlowDepth = 500;
-
-/** How deep brackets ([ and {) nest in the text, at most; a cheap scan, no parser. */
-function flowDepth(source: string): number {
-  let depth = 0;
-  let deepest = 0;
-  for (let i = 0; i < source.length; i++) {
-    const code = source.charCodeAt(i);
-    if (code === 0x5b || code === 0x7b) deepest = Math.max(deepest, ++depth);
-    else if ((code === 0x5d || code === 0x7d) && depth > 0) depth--;
-  }
-  return deepest;
-}
 
 /** The text from `offset` to the end of its line. */
 function restOfLine(source: string, offset: number): string {

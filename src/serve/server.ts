@@ -282,28 +282,45 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       else res.destroy();
     });
   });
+  const running = await listenOnLoopback(server, options.port);
+  port = running.port;
+  return running;
+}
+
+/**
+ * Listens on 127.0.0.1 only, on `port`, or on a free port when that one is busy (0: any free port).
+ * Closing waits for `beforeClose` (work still running), then drops every open connection.
+ */
+export async function listenOnLoopback(
+  server: Server,
+  port: number,
+  beforeClose: () => Promise<void> = async () => {},
+): Promise<RunningServer> {
   let portWasBusy = false;
+  let chosen: number;
   try {
-    port = await listen(server, options.port);
+    chosen = await listen(server, port);
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || options.port === 0) throw error;
+    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || port === 0) throw error;
     portWasBusy = true;
-    port = await listen(server, 0);
+    chosen = await listen(server, 0);
   }
   return {
-    url: `http://127.0.0.1:${port}/`,
-    port,
+    url: `http://127.0.0.1:${chosen}/`,
+    port: chosen,
     portWasBusy,
-    close: () =>
-      new Promise((resolve) => {
+    close: async () => {
+      await beforeClose();
+      await new Promise<void>((resolve) => {
         server.close(() => resolve());
         server.closeAllConnections();
-      }),
+      });
+    },
   };
 }
 
 /** Listens on 127.0.0.1 only; resolves with the port. */
-export function listen(server: Server, port: number): Promise<number> {
+function listen(server: Server, port: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const onError = (error: Error) => reject(error);
     server.once('error', onError);

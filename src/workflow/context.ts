@@ -15,7 +15,7 @@ import { prepareTemplates, TemplatesError, type PreparedTemplates } from '../let
 import { englandBankHolidays } from '../rules/holidays.js';
 import type { Holidays } from '../rules/working-days.js';
 
-export type { PreparedTemplates };
+export type { Holidays, PreparedTemplates };
 
 export interface WorkflowContext {
   readonly io: Io;

@@ -10,7 +10,7 @@ import { blockText } from '../letter/tree.js';
 import { outputFileName, renderFormat, type ComposedLetter, type OutputFormat } from './pipeline.js';
 import type { Deadline } from '../rules/types.js';
 import { workingDaysBetween, type Holidays } from '../rules/working-days.js';
-import { diffSequences } from '../writers/docx/diff.js';
+import { diffSequences } from '../ground/sequence-diff.js';
 import {
   compareSections,
   renderRedlineDocx,

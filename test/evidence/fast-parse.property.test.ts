@@ -1,5 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { editedText } from '../support/text-edits.js';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { generateForm } from '../../bench/generate-forms.js';
@@ -102,39 +103,8 @@ describe('reading a form fast, with positions only when a finding needs one', { 
   });
 
   it('the same for the example text with characters inserted, deleted or replaced', () => {
-    const piece = fc.oneof(
-      fc.constantFrom(
-        ':',
-        ': ',
-        '\t',
-        '\n',
-        '"',
-        "'",
-        '[',
-        ']',
-        '{',
-        '}',
-        '- ',
-        '#',
-        '&a',
-        '*a',
-        '!!',
-        '---',
-        '  ',
-        '?',
-      ),
-      fc.string({ maxLength: 5 }),
-    );
     fc.assert(
-      fc.property(
-        fc.array(fc.record({ at: fc.nat(example.length), cut: fc.nat(6), insert: piece }), { maxLength: 3 }),
-        (edits) => {
-          let text = example;
-          for (const e of edits)
-            text = text.slice(0, e.at) + e.insert + text.slice(Math.min(text.length, e.at + e.cut));
-          expectSameBothWays(text, 'form.yaml');
-        },
-      ),
+      fc.property(editedText(example, 3), (text) => expectSameBothWays(text, 'form.yaml')),
       { numRuns: 400 },
     );
   });

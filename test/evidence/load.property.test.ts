@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { editedText } from '../support/text-edits.js';
 import { describe, it, expect } from 'vitest';
 import { stringify } from 'yaml';
 import type { Diagnostic } from '../../src/ground/diagnostics.js';
@@ -113,40 +114,8 @@ describe(
     });
 
     it('the example text with characters inserted, deleted or replaced', () => {
-      const piece = fc.oneof(
-        fc.constantFrom(
-          ':',
-          ': ',
-          '\t',
-          '\n',
-          '"',
-          "'",
-          '[',
-          ']',
-          '{',
-          '}',
-          '- ',
-          '#',
-          '&a',
-          '*a',
-          '!!',
-          '---',
-          '  ',
-          '\r\n',
-          '\uFEFF',
-        ),
-        fc.string({ maxLength: 5 }),
-      );
       fc.assert(
-        fc.property(
-          fc.array(fc.record({ at: fc.nat(exampleText.length), cut: fc.nat(6), insert: piece }), { maxLength: 4 }),
-          (edits) => {
-            let text = exampleText;
-            for (const e of edits)
-              text = text.slice(0, e.at) + e.insert + text.slice(Math.min(text.length, e.at + e.cut));
-            check(text, 'form.yaml');
-          },
-        ),
+        fc.property(editedText(exampleText, 4), (text) => check(text, 'form.yaml')),
         { numRuns: 1000 },
       );
     });

@@ -1,15 +1,14 @@
 /** Shared by the drafting page's browser tests: Debian's chromium, launched as the tests need it. */
-import { existsSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { chromiumPath, missingPrograms } from '../support/programs.js';
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-export const hasChromium = existsSync(chromiumPath);
+export const hasChromium = missingPrograms(['chromium']).length === 0;
 if (!hasChromium) {
   process.stderr.write(`serve browser tests skipped: no chromium at ${chromiumPath} (apt-get install chromium)\n`);
 }
 
-export const launchArgs = [
+const launchArgs = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -4,32 +4,17 @@
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { prepareContext } from '../../src/workflow/context.js';
 import { prepareLetterService } from '../../src/workflow/page.js';
 import { startServer } from '../../src/serve/server.js';
-import { chromiumPath, needs } from '../support/programs.js';
+import { needs } from '../support/programs.js';
+import { eventually, field, launch } from './browser-support.js';
 import { readPdf } from '../writers/pdf/read-pdf.js';
 import { startWorkspace, type Workspace } from './workspace.js';
 
 const { describe } = needs('chromium');
-
-const launchArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-/** Waits (generously: the machine is shared) for a value to come right; not a timing assertion. */
-const eventually = <T>(read: () => T | Promise<T>) => expect.poll(read, { timeout: 20_000, interval: 100 });
-
-const field = (page: Page, path: (string | number)[]) => page.locator(`.field[data-path='${JSON.stringify(path)}']`);
 
 describe('serve: the drafting page in chromium', () => {
   let browser: Browser;
@@ -37,7 +22,7 @@ describe('serve: the drafting page in chromium', () => {
   const pages: Page[] = [];
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs });
+    browser = await launch();
   });
   afterAll(async () => {
     await browser?.close();

@@ -23,7 +23,7 @@ export interface FolderWorkspace {
  * a community primary school's form, and the example contacts file as the folder's contacts.yaml.
  */
 export async function startFolderWorkspace(
-  options: { smtp?: string; register?: string; env?: Record<string, string> } = {},
+  options: { smtp?: string; register?: string; env?: Record<string, string>; now?: string } = {},
 ): Promise<FolderWorkspace> {
   // The folder inside the place `serve` is started from, as a user runs `serve letters/`.
   const cwd = mkdtempSync(join(tmpdir(), 'workspace-'));
@@ -33,7 +33,7 @@ export async function startFolderWorkspace(
   copyFileSync(fixture('finalise', 'isp-final.yaml'), join(dir, 'isp-final.yaml'));
   copyFileSync(fixture('forms', 'community-primary.yaml'), join(dir, 'community-primary.yaml'));
   copyFileSync(fixture('contacts', 'example.yaml'), join(dir, 'contacts.yaml'));
-  const io = fakeIo(cwd, { env: { USER: 'A. Officer', ...options.env } });
+  const io = fakeIo(cwd, { env: { USER: 'A. Officer', ...options.env }, ...(options.now ? { now: options.now } : {}) });
   const contacts = folderContacts(dir);
   const folder: WorkspaceFolder = {
     dir,
@@ -44,11 +44,13 @@ export async function startFolderWorkspace(
     ...(options.register ? { register: options.register } : {}),
     ...(options.smtp ? { smtp: options.smtp } : {}),
   };
+  const context = prepareContext(io);
   const server = await startWorkspaceServer({
     folder,
     port: 0,
-    letters: prepareLetterService(prepareContext(io)),
+    letters: prepareLetterService(context),
     templates: loadTemplates(undefined, io),
+    holidays: context.holidays(),
     io,
   });
   return { dir, folder, server, io };

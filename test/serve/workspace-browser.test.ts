@@ -7,25 +7,15 @@
 import { copyFileSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
-import { chromiumPath, needs } from '../support/programs.js';
+import { needs } from '../support/programs.js';
+import { launch } from './browser-support.js';
 import { repoRoot } from '../support/fake-io.js';
 import { startFaultServer, type FaultPlan, type FaultServer } from '../support/smtp-fault-server.js';
 import { fixture, snapshot, startFolderWorkspace, type FolderWorkspace } from './folder-workspace.js';
 
 const { describe } = needs('chromium');
-
-const launchArgs = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 const shots = join(repoRoot, 'output', 'screenshots');
 const stMarys = '121190-2014-03-12';
@@ -38,7 +28,7 @@ describe('serve FOLDER: the workspace in chromium', () => {
   let context: BrowserContext | undefined;
 
   beforeAll(async () => {
-    browser = await chromium.launch({ executablePath: chromiumPath, args: launchArgs });
+    browser = await launch();
     mkdirSync(shots, { recursive: true });
   });
   afterAll(async () => {

@@ -134,6 +134,14 @@ describe('serve FOLDER: finalising', () => {
     expect(text(await finalise('finalise', { ...finaliseFields, again: 'yes' }))).toContain('Version 2, by A. Officer');
   });
 
+  it('offers today in London as the date of the final letter, also in the hour after midnight in summer', async () => {
+    // 23:30 UTC on 30 June is 00:30 on 1 July in London.
+    ws = await startFolderWorkspace({ now: '2014-06-30T23:30:00Z' });
+    const html = (await get(`/letters/${stMarys}`)).body;
+    const value = (name: string) => new RegExp(`name="${name}"[^>]*value="([^"]*)"`).exec(html)?.[1];
+    expect([value('day'), value('month'), value('year')]).toEqual(['1', '7', '2014']);
+  });
+
   it('names each wrong field in the error summary and beside the field, and writes nothing', async () => {
     ws = await startFolderWorkspace();
     const html = await finalise('finalise', { final: '', draft: '0', by: ' ', day: '31', month: '2', year: '2014' });

@@ -80,7 +80,9 @@ async function serveFolder(folderName: string, args: Record<string, unknown>, io
   const context = prepareContext(io, { templates: typeof args.templates === 'string' ? args.templates : undefined });
   const letters = prepareLetterService(context);
   const templates = context.templates();
-  const server = await listenOrExplain(port, () => startWorkspaceServer({ folder, port, letters, templates, io }));
+  const server = await listenOrExplain(port, () =>
+    startWorkspaceServer({ folder, port, letters, templates, holidays: context.holidays(), io }),
+  );
   if (server.portWasBusy) io.stdout(`Port ${port} is busy; using ${server.port} instead.\n`);
   io.stdout(
     `Letters in ${folderName}: ${server.url}\n` +

@@ -7,9 +7,8 @@
 import { existsSync } from 'node:fs';
 import { basename, join, relative } from 'node:path';
 import type { Io } from '../../ground/io.js';
-import { isRealDate } from '../../ground/calendar.js';
-import type { PreparedTemplates } from '../../workflow/context.js';
-import { englandBankHolidays } from '../../rules/holidays.js';
+import { isRealDate, londonDate } from '../../ground/calendar.js';
+import type { Holidays, PreparedTemplates } from '../../workflow/context.js';
 import { checkLetterCopies } from '../../workflow/check-copy.js';
 import { finaliseLetter } from '../../workflow/finalise-letter.js';
 import { historyPath, readHistory } from '../../ground/history.js';
@@ -25,6 +24,8 @@ import type { z } from 'zod';
 export interface ActionContext {
   folder: WorkspaceFolder;
   templates: PreparedTemplates;
+  /** England's bank holidays, read once for the process (workflow/context.ts). */
+  holidays: Holidays;
   io: Io;
 }
 
@@ -62,7 +63,7 @@ export function finalFormIndex(folder: WorkspaceFolder, letter: ListedLetter): n
 }
 
 function defaultFinaliseValues(context: ActionContext, letter: ListedLetter): FinaliseValues {
-  const [year, month, day] = context.io.now().toISOString().slice(0, 10).split('-');
+  const [year, month, day] = londonDate(context.io.now()).split('-');
   const final = finalFormIndex(context.folder, letter);
   const candidates = draftCandidates(context.folder, letter);
   const draft = candidates.findIndex((c) => c.path !== letter.forms[final]);
@@ -134,7 +135,7 @@ export async function finaliseAction(
     write: body.action === 'finalise',
     formats: ['docx', 'pdf'],
     templates: context.templates,
-    holidays: englandBankHolidays(),
+    holidays: context.holidays,
   });
   return finaliseSection({ ...view, outcome, action: body.action, downloads: downloads(folder, letter) });
 }

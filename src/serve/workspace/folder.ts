@@ -10,8 +10,8 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { listForms } from '../../workflow/batch/run-batch.js';
 import { londonDate } from '../../ground/calendar.js';
-import { englandBankHolidays } from '../../rules/holidays.js';
 import { statusReport, type LetterRow } from '../../workflow/status-report.js';
+import type { Holidays } from '../../workflow/context.js';
 
 export interface WorkspaceFolder {
   /** The folder of forms, absolute, and as the user named it. */
@@ -56,12 +56,13 @@ function letterId(row: LetterRow): string {
 export async function listLetters(
   folder: WorkspaceFolder,
   now: Date,
+  holidays: Holidays,
 ): Promise<{ today: string; letters: ListedLetter[] }> {
   const today = londonDate(now);
   const files = formFiles(folder);
   const rows = await statusReport(
     files.map((path) => ({ path, shown: basename(path) })),
-    { outDir: folder.out, today, holidays: englandBankHolidays() },
+    { outDir: folder.out, today, holidays },
   );
   const letters = rows.map((row) => ({
     id: letterId(row),
@@ -72,8 +73,13 @@ export async function listLetters(
 }
 
 /** The letter with this id in a fresh listing, or undefined. */
-export async function findLetter(folder: WorkspaceFolder, id: string, now: Date): Promise<ListedLetter | undefined> {
-  return (await listLetters(folder, now)).letters.find((letter) => letter.id === id);
+export async function findLetter(
+  folder: WorkspaceFolder,
+  id: string,
+  now: Date,
+  holidays: Holidays,
+): Promise<ListedLetter | undefined> {
+  return (await listLetters(folder, now, holidays)).letters.find((letter) => letter.id === id);
 }
 
 /** A file a letter may be finalised against: where it is (absolute) and how the page names it. */

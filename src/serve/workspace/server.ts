@@ -13,13 +13,13 @@ import { createServer, type IncomingMessage, type ServerResponse } from 'node:ht
 import { basename, join } from 'node:path';
 import type { z } from 'zod';
 import type { Io } from '../../ground/io.js';
-import type { PreparedTemplates } from '../../workflow/context.js';
+import type { Holidays, PreparedTemplates } from '../../workflow/context.js';
 import { packageRoot } from '../../ground/package-root.js';
 import { guardRequest } from '../guard.js';
 import type { StaticAsset } from '../pages/govuk-assets.js';
 import { shellAssets } from '../pages/layout.js';
 import type { LetterService } from '../../workflow/page.js';
-import { listen, type RunningServer } from '../server.js';
+import { listenOnLoopback, type RunningServer } from '../server.js';
 import {
   checkAction,
   checkValues,
@@ -43,6 +43,7 @@ export interface WorkspaceOptions {
   port: number;
   letters: LetterService;
   templates: PreparedTemplates;
+  holidays: Holidays;
   io: Io;
 }
 
@@ -127,14 +128,14 @@ const idPattern = /^[A-Za-z0-9-]{1,80}$/;
 export async function startWorkspaceServer(options: WorkspaceOptions): Promise<RunningServer> {
   const { folder, io } = options;
   const assets = assetFiles();
-  const context: ActionContext = { folder, templates: options.templates, io };
+  const context: ActionContext = { folder, templates: options.templates, holidays: options.holidays, io };
   const jobs = new SendJobs(context);
   const drafting = draftingPages({ out: folder.out, outName: folder.outName, letters: options.letters, io });
   const smallBody = 64_000;
   let port = 0;
 
   const letter = async (id: string): Promise<ListedLetter> => {
-    const found = idPattern.test(id) ? await findLetter(folder, id, io.now()) : undefined;
+    const found = idPattern.test(id) ? await findLetter(folder, id, io.now(), options.holidays) : undefined;
     if (!found) throw new HttpError(404, 'no such letter in this folder');
     return found;
   };
@@ -142,7 +143,7 @@ export async function startWorkspaceServer(options: WorkspaceOptions): Promise<R
   const checkView = async () => ({
     folderName: folder.name,
     ...(folder.register !== undefined ? { registerName: basename(folder.register) } : {}),
-    letters: (await listLetters(folder, io.now())).letters,
+    letters: (await listLetters(folder, io.now(), options.holidays)).letters,
     values: { ...checkValues(), school: folder.register !== undefined ? 'urn' : 'form' },
     problems: [],
   });
@@ -150,7 +151,7 @@ export async function startWorkspaceServer(options: WorkspaceOptions): Promise<R
   /** A page (GET): the HTML, or undefined when the path is no page. */
   async function pageFor(path: string): Promise<string | Buffer | undefined> {
     if (path === '/') {
-      const { today, letters } = await listLetters(folder, io.now());
+      const { today, letters } = await listLetters(folder, io.now(), options.holidays);
       return queuePage(folder.name, today, letters);
     }
     if (path === '/check') return checkPage(await checkView());
@@ -195,7 +196,7 @@ export async function startWorkspaceServer(options: WorkspaceOptions): Promise<R
     if (path === '/api/check') {
       if (method !== 'POST') throw new HttpError(405, `${method} is not allowed here`);
       const body = await readBody(req, checkBody, Math.ceil(maxLetterBytes / 3) * 4 + smallBody);
-      const html = await checkAction(context, (await listLetters(folder, io.now())).letters, body);
+      const html = await checkAction(context, (await listLetters(folder, io.now(), options.holidays)).letters, body);
       return { html: html.value };
     }
     throw new HttpError(404, 'no such page');
@@ -258,25 +259,10 @@ export async function startWorkspaceServer(options: WorkspaceOptions): Promise<R
       else res.destroy();
     });
   });
-  let portWasBusy = false;
-  try {
-    port = await listen(server, options.port);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'EADDRINUSE' || options.port === 0) throw error;
-    portWasBusy = true;
-    port = await listen(server, 0);
-  }
-  return {
-    url: `http://127.0.0.1:${port}/`,
-    port,
-    portWasBusy,
-    close: async () => {
-      await jobs.settled();
-      await drafting.close();
-      await new Promise<void>((resolve) => {
-        server.close(() => resolve());
-        server.closeAllConnections();
-      });
-    },
-  };
+  const running = await listenOnLoopback(server, options.port, async () => {
+    await jobs.settled();
+    await drafting.close();
+  });
+  port = running.port;
+  return running;
 }

@@ -4,7 +4,7 @@
  * repeated, and within a changed paragraph the words removed (<del>) and
  * added (<ins>), found with the same sequence diff the redline uses.
  */
-import { diffSequences } from '../../writers/docx/diff.js';
+import { diffSequences } from '../../ground/sequence-diff.js';
 import { html, type Html } from './html.js';
 
 /** One row of the comparison: a run of unchanged paragraphs, or a paragraph as the draft and the final have it. */

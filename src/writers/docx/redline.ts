@@ -6,7 +6,7 @@
  * so "accept all" gives exactly the after letter and "reject all" the before.
  */
 import type { Block, LetterDocument } from '../../letter/tree.js';
-import { diffSequences, similarity, type Edit } from './diff.js';
+import { diffSequences, similarity, type Edit } from '../../ground/sequence-diff.js';
 import { firstListNumId, type ListDefinition } from './numbering.js';
 import { packDocx } from './package.js';
 import {
