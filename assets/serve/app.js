@@ -593,6 +593,7 @@ async function start() {
             forget(left.map((l) => l.key));
             queue.restore(ops);
             box.remove();
+            saveStatus('Saving…', 'pending');
           },
         ],
         [

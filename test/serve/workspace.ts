@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { prepareContext } from '../../src/workflow/context.js';
 import { prepareLetterService } from '../../src/workflow/page.js';
-import { startServer, type RunningServer } from '../../src/serve/server.js';
+import { startServer, type RunningServer, type ServeOptions } from '../../src/serve/server.js';
 import { fakeIo, repoRoot } from '../support/fake-io.js';
 
 export const exampleForm = join(repoRoot, 'fixtures', 'forms', 'example.yaml');
@@ -16,6 +16,9 @@ export interface Workspace {
   out: string;
   server: RunningServer;
   io: ReturnType<typeof fakeIo>;
+  /** What the server was started with, to start it again (a restart) on the same port. */
+  options: ServeOptions;
+  letters: ServeOptions['letters'];
 }
 
 /** Starts a server on port 0 over `visit.yaml` (a copy of the example, or `file`), drafts into `output/`. */
@@ -26,8 +29,9 @@ export async function startWorkspace(file = exampleForm, name = 'visit.yaml'): P
   const io = fakeIo(dir);
   const letters = prepareLetterService(prepareContext(io));
   const out = join(dir, 'output');
-  const server = await startServer({ form, formName: name, out, outName: 'output', port: 0, letters, io });
-  return { dir, form, out, server, io };
+  const options: ServeOptions = { form, formName: name, out, outName: 'output', port: 0, letters, io };
+  const server = await startServer(options);
+  return { dir, form, out, server, io, options, letters };
 }
 
 export interface RawResponse {
