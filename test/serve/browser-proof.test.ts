@@ -13,7 +13,7 @@ import { readFileSync } from 'node:fs';
 import type { BrowserContext, Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startServer } from '../../src/serve/server.js';
-import { formData, valueAt } from '../../src/serve/yaml-edit.js';
+import { formData, valueAt } from '../../src/evidence/yaml-edit.js';
 import { field, hasChromium, launch } from './browser-support.js';
 import {
   addItem,
