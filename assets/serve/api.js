@@ -70,11 +70,14 @@ export class ChangeQueue {
     this.changed(delay);
   }
 
-  /** The whole YAML text as typed, and the text it was typed from (for merging when the file moved on). */
-  text(text, delay = 300, baseText = undefined) {
+  /**
+   * The whole YAML text as typed, and the text it was typed from with that text's version (`from`), so a
+   * field change saved meanwhile is merged with it, never written over by a text that did not have it.
+   */
+  text(text, delay = 300, from = {}) {
     const last = this.ops[this.ops.length - 1];
     if (last && last.kind === 'text' && !last.sent) last.text = text;
-    else this.ops.push({ kind: 'text', text, baseText });
+    else this.ops.push({ kind: 'text', text, baseText: from.text, baseVersion: from.version });
     this.changed(delay);
   }
 
@@ -108,6 +111,7 @@ export class ChangeQueue {
         const op = this.ops[0];
         op.sent = true;
         const body = requestBody(op, this.version);
+        op.sentBase = body.base;
         let state;
         try {
           state = await call(op.kind === 'edits' ? '/api/edit' : '/api/save', body);
@@ -132,6 +136,15 @@ export class ChangeQueue {
         }
         this.ops.shift();
         this.version = state.version;
+        if (op.kind === 'text') {
+          // What the YAML box goes on from: this text, at the version saved when it was saved as typed.
+          op.savedAs = { text: op.text, version: state.text === op.text ? state.version : op.sentBase };
+          const next = this.ops[0];
+          if (next?.kind === 'text') {
+            next.baseText = op.savedAs.text;
+            next.baseVersion = op.savedAs.version;
+          }
+        }
         this.backup();
         this.onState(state, { lastOp: op, more: this.ops.length > 0 });
         if ((state.refused?.length ?? 0) > 0 || (state.conflicts?.length ?? 0) > 0) {
@@ -169,7 +182,7 @@ export class ChangeQueue {
    */
   restore(ops) {
     for (const op of ops) {
-      if (op.kind === 'text' && typeof op.text === 'string') this.text(op.text, 0, op.baseText);
+      if (op.kind === 'text' && typeof op.text === 'string') this.text(op.text, 0, { text: op.baseText });
       if (op.kind === 'edits' && Array.isArray(op.edits)) {
         for (const e of op.edits) this.edit(e.path, e.value, 0, e.was ?? {});
       }
@@ -196,7 +209,12 @@ function requestBody(op, version) {
   const merge = op.merge ? { merge: true } : {};
   return op.kind === 'edits'
     ? { base: version, ...merge, edits: [...op.edits.values()].map(({ path, value, was }) => ({ path, value, was })) }
-    : { base: version, ...merge, text: op.text, ...(typeof op.baseText === 'string' ? { baseText: op.baseText } : {}) };
+    : {
+        base: op.baseVersion ?? version,
+        ...merge,
+        text: op.text,
+        ...(typeof op.baseText === 'string' ? { baseText: op.baseText } : {}),
+      };
 }
 
 /** Changes other pages (closed, or cut off from the server) kept in this browser under `prefix`, oldest first. */

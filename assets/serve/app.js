@@ -15,6 +15,8 @@ let lastHtml;
 let lastGood;
 let focusAfterBuild;
 let queue;
+/** The text the YAML box was last filled with (or last saved from it) and its version: what typing there starts from. */
+let yamlBase = {};
 const tabId = Math.random().toString(36).slice(2);
 
 // ---- banners ------------------------------------------------------------------------------------------
@@ -75,6 +77,7 @@ function show(state, { rebuild = false } = {}) {
   const yaml = $('yaml');
   if (document.activeElement !== yaml && !queue.ops.some((op) => op.kind === 'text')) {
     if (yaml.value !== state.text) yaml.value = state.text;
+    yamlBase = { text: state.text, version: state.version };
   }
   showFields(state, rebuild);
   showDiagnostics(state.check.diagnostics);
@@ -458,6 +461,15 @@ function selectTab(which) {
   $('tab-yaml').tabIndex = fields ? -1 : 0;
   $('fields-pane').hidden = !fields;
   $('yaml-pane').hidden = fields;
+  if (fields && queue.ops.some((op) => op.kind === 'text')) {
+    // The fields show the YAML's words only once the server has read them: until then none is offered for
+    // typing over (show() lets them go again).
+    const paused = $('fields-paused');
+    paused.textContent =
+      'The fields show what you typed in the YAML once it is saved (if the server is not answering, once it answers again).';
+    paused.hidden = false;
+    $('fields').inert = true;
+  }
   if (fields) for (const t of document.querySelectorAll('#fields textarea')) grow(t);
 }
 
@@ -512,7 +524,8 @@ async function start() {
   const channel = 'BroadcastChannel' in window ? new BroadcastChannel(`monitoring-letter-serve:${state.file}`) : null;
   queue = new ChangeQueue({
     storageKey: `${prefix}${tabId}`,
-    onState: (next, { more }) => {
+    onState: (next, { lastOp, more }) => {
+      if (lastOp.savedAs) yamlBase = lastOp.savedAs;
       if (!more) show(next);
       channel?.postMessage({ type: 'saved', tab: tabId, version: next.version });
     },
@@ -541,7 +554,7 @@ async function start() {
             () => {
               queue.version = error.body.version;
               const op = queue.ops.find((o) => o.kind === 'text');
-              if (op) op.baseText = undefined;
+              if (op) op.baseText = op.baseVersion = undefined;
               clearBanner('conflict');
               queue.changed(0);
             },
@@ -630,7 +643,7 @@ async function start() {
   }
 
   $('yaml').addEventListener('input', () => {
-    queue.text($('yaml').value, 300, latest.text);
+    queue.text($('yaml').value, 300, yamlBase);
     saveStatus('Saving…', 'pending');
   });
   $('yaml').addEventListener('keydown', (event) => {

@@ -12,20 +12,17 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startServer } from '../../src/serve/server.js';
 import { formData, valueAt } from '../../src/evidence/yaml-edit.js';
 import { field, hasChromium, launch } from './browser-support.js';
 import {
   addItem,
   editorWrites,
-  focus,
   key,
   random,
   removeItem,
   settle,
-  shown,
+  shownValues,
   texts,
-  textBox,
   town,
   typeInField,
   viaYaml,
@@ -33,12 +30,20 @@ import {
   type Path,
   type Run,
 } from './random-edits.js';
-import { startWorkspace, type Workspace } from './workspace.js';
+import { restartServer, startWorkspace, type Workspace } from './workspace.js';
 
 const sequences = Number(process.env.SERVE_PROOF_SEQUENCES ?? 200);
 const seed = Number(process.env.SERVE_PROOF_SEED ?? 20261205);
 /** A reload (what the page shows and offers after it) every this many sequences, and at the end. */
 const reloadEvery = 25;
+/** Wall time by kind of move, printed with SERVE_PROOF_TIMING=1 (to see where a run's time goes). */
+const spent: Record<string, [count: number, ms: number]> = {};
+async function timed(kind: string, move: () => Promise<void>): Promise<void> {
+  const start = performance.now();
+  await move();
+  const [count, ms] = spent[kind] ?? [0, 0];
+  spent[kind] = [count + 1, Math.round(ms + performance.now() - start)];
+}
 
 describe.skipIf(!hasChromium)('serve: the random-edit proof', () => {
   let browser: Browser;
@@ -55,12 +60,14 @@ describe.skipIf(!hasChromium)('serve: the random-edit proof', () => {
 
   it(`loses no word over ${sequences} random edit sequences (seed ${seed})`, { timeout: 1_800_000 }, async () => {
     const port = ws.server.port;
-    const letters = ws.letters;
     const restart = async () => {
-      ws = { ...ws, server: await startServer({ ...ws.options, port, letters }) };
+      ws = await restartServer(ws);
       expect(ws.server.port, 'the server came back on its port').toBe(port);
     };
-    const context: BrowserContext = await browser.newContext({ locale: 'en-GB', viewport: { width: 1400, height: 900 } });
+    const context: BrowserContext = await browser.newContext({
+      locale: 'en-GB',
+      viewport: { width: 1400, height: 900 },
+    });
     const run: Run = {
       page: await openPage(context, ws.server.url),
       form: ws.form,
@@ -78,16 +85,18 @@ describe.skipIf(!hasChromium)('serve: the random-edit proof', () => {
         const steps = 1 + Math.floor(run.rand() * 3);
         for (let s = 0; s < steps; s++) {
           const move = run.rand();
-          if (move < 0.5) await typeInField(run, pick(run, texts));
-          else if (move < 0.62) await addItem(run);
-          else if (move < 0.7) await removeItem(run);
-          else if (move < 0.82) await viaYaml(run);
-          else if (move < 0.92) await editorWrites(run);
-          else await stopTypeStart(run);
+          if (move < 0.55) await timed('type', () => typeInField(run, pick(run, texts)));
+          else if (move < 0.65) await timed('add', () => addItem(run));
+          else if (move < 0.73) await timed('remove', () => removeItem(run));
+          else if (move < 0.83) await timed('yaml', () => viaYaml(run));
+          else if (move < 0.96) await timed('editor', () => editorWrites(run));
+          else await timed('restart', () => stopTypeStart(run));
         }
-        await settle(run);
-        await compareWithDisk(run);
-        await compareWithPage(run);
+        await timed('settle', () => settle(run));
+        await timed('compare', async () => {
+          await compareWithDisk(run);
+          await compareWithPage(run);
+        });
         if ((done + 1) % reloadEvery === 0 || done + 1 === sequences) {
           run.log.push('reload');
           await run.page.reload();
@@ -107,6 +116,8 @@ describe.skipIf(!hasChromium)('serve: the random-edit proof', () => {
       await context.close();
     }
     expect(done).toBe(sequences);
+    if (process.env.SERVE_PROOF_TIMING)
+      process.stderr.write(`random-edit proof, ms by move: ${JSON.stringify(spent)}\n`);
 
     /**
      * The server stops; the person types; the page says it is not answering. Then either the server comes
@@ -154,10 +165,7 @@ async function compareWithDisk(run: Run): Promise<void> {
 
 /** Every word typed is what the page shows (the town is the editor's, shown once the page hears of it). */
 async function compareWithPage(run: Run): Promise<void> {
-  for (const [path, value] of run.expected) {
-    if (path === key(town)) continue;
-    const parsed = JSON.parse(path) as Path;
-    if (path !== key(focus)) await textBox(run.page, parsed).waitFor();
-    expect(await shown(run, parsed), `${path} on the page`).toEqual(value ?? '');
-  }
+  const paths = [...run.expected.keys()].filter((path) => path !== key(town));
+  const shown = await shownValues(run.page, paths);
+  for (const path of paths) expect(shown[path], `${path} on the page`).toEqual(run.expected.get(path) ?? '');
 }

@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, field, hasChromium, launch, list } from './browser-support.js';
-import { startWorkspace, type Workspace } from './workspace.js';
+import { restartServer, startWorkspace, type Workspace } from './workspace.js';
 import { prepareContext } from '../../src/workflow/context.js';
 
 describe.skipIf(!hasChromium)('serve: no word is lost', () => {
@@ -123,5 +123,63 @@ describe.skipIf(!hasChromium)('serve: no word is lost', () => {
     } finally {
       await context.close();
     }
+  });
+
+  /** The YAML box's caret put at the end of a field's line, as a person clicks there. */
+  async function caretAtEndOf(page: Page, name: string): Promise<void> {
+    await page
+      .locator('#yaml')
+      .evaluate(
+        (box: { value: string; focus(): void; setSelectionRange(a: number, b: number): void }, name: string) => {
+          const end = box.value.indexOf('\n', box.value.indexOf(`\n  ${name}: `) + 1);
+          box.focus();
+          box.setSelectionRange(end, end);
+        },
+        name,
+      );
+  }
+
+  it('keeps a field typed just before words typed in the YAML (random-edit proof, seed 20261205)', async () => {
+    ws = await startWorkspace();
+    const page = await open();
+    // The server is down, so the field's change is still waiting when the YAML is typed.
+    await ws.server.close();
+    const barriers = field(page, ['findings', 'barriers']).locator('textarea');
+    await barriers.focus();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.insertText(' Typed in the field.');
+    await page.locator('[data-banner="offline"]').waitFor();
+    await page.click('#tab-yaml');
+    await caretAtEndOf(page, 'leadership');
+    await page.keyboard.insertText(' Typed in the YAML.');
+    ws = await restartServer(ws);
+    await page.click('#save-now');
+    await eventually(() => status(page)).toMatch(/^Saved to visit\.yaml/);
+    const onDisk = readFileSync(ws.form, 'utf8');
+    expect(onDisk).toContain('some actions. Typed in the field.');
+    expect(onDisk).toContain('staff and governors. Typed in the YAML.');
+  });
+
+  it('keeps words typed in the YAML when the fields are used next: they wait until it is saved', async () => {
+    ws = await startWorkspace();
+    const page = await open();
+    await ws.server.close();
+    await page.click('#tab-yaml');
+    await caretAtEndOf(page, 'leadership');
+    await page.keyboard.insertText(' Typed in the YAML.');
+    await page.locator('[data-banner="offline"]').waitFor();
+    await page.click('#tab-fields');
+    // The fields do not yet know the YAML's words: they are not offered for typing over.
+    await page.locator('#fields-paused').waitFor();
+    expect(await page.locator('#fields').getAttribute('inert')).not.toBeNull();
+    ws = await restartServer(ws);
+    await page.click('#save-now');
+    await eventually(() => status(page)).toMatch(/^Saved to visit\.yaml/);
+    const leadership = field(page, ['findings', 'leadership']).locator('textarea');
+    await eventually(() => leadership.inputValue()).toMatch(/staff and governors\. Typed in the YAML\.$/);
+    await leadership.focus();
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.insertText(' Then in the field.');
+    await eventually(() => readFileSync(ws.form, 'utf8')).toContain('governors. Typed in the YAML. Then in the field.');
   });
 });

@@ -4,7 +4,7 @@
  * file by another editor), by path, for the proof to compare with the file and with the page.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Locator, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { field, list } from './browser-support.js';
 
@@ -146,6 +146,10 @@ export async function viaYaml(run: Run): Promise<void> {
     await run.page.waitForTimeout(pause(run));
   }
   await run.page.click('#tab-fields');
+  // The fields wait for what was typed in the YAML to be saved; so does the person.
+  await expect
+    .poll(() => run.page.locator('#fields').getAttribute('inert'), { timeout: 60_000, interval: 50 })
+    .toBeNull();
 }
 
 /** Another editor changes the town in the file, once the page has saved. */
@@ -162,7 +166,7 @@ export async function editorWrites(run: Run): Promise<void> {
  * Until the page has saved everything: waiting for it (0.3 s after the last key) or pressing "Save now".
  * Then the status must say "Saved to …" (or, on a page with nothing typed yet, "Editing …").
  */
-export async function settle(run: Run, pressSave = run.rand() < 0.5): Promise<void> {
+export async function settle(run: Run, pressSave = run.rand() < 0.6): Promise<void> {
   if (pressSave) await run.page.click('#save-now');
   const status = run.page.locator('#save-status');
   await expect
@@ -171,14 +175,19 @@ export async function settle(run: Run, pressSave = run.rand() < 0.5): Promise<vo
   expect(await status.innerText()).toMatch(/^(Saved to |Editing )/);
 }
 
-/** The box (or the list's boxes) a path is shown in, read as the person sees it. */
-export async function shown(run: Run, path: Path): Promise<unknown> {
-  if (key(path) === key(focus)) {
-    const boxes = await shownItems(run).locator('textarea').all();
-    return Promise.all(boxes.map((box) => box.inputValue()));
-  }
-  return field(run.page, path).locator('textarea, input').first().inputValue();
+/** What the page shows for each path, read at one moment as the person sees it: a box's text, or a list's texts. */
+export function shownValues(page: Page, paths: string[]): Promise<Record<string, unknown>> {
+  return page.evaluate(
+    ([paths, list]) => {
+      const shown: Record<string, unknown> = {};
+      const doc = (globalThis as unknown as { document: { querySelectorAll(s: string): { value: string }[] } })
+        .document;
+      for (const path of paths) {
+        const boxes = [...doc.querySelectorAll(`[data-path='${path}'] :is(textarea, input)`)].map((box) => box.value);
+        shown[path] = path === list ? boxes : boxes[0];
+      }
+      return shown;
+    },
+    [paths, key(focus)] as const,
+  );
 }
-
-/** A box as a locator, for a test that types into it. */
-export const textBox = (page: Page, path: Path): Locator => field(page, path).locator('textarea');

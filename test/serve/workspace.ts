@@ -77,3 +77,8 @@ export function post(port: number, path: string, body: unknown): Promise<RawResp
     body: JSON.stringify(body),
   });
 }
+
+/** The server started again on the port it had (after `ws.server.close()`), as a person restarts `serve`. */
+export async function restartServer(ws: Workspace): Promise<Workspace> {
+  return { ...ws, server: await startServer({ ...ws.options, port: ws.server.port }) };
+}
