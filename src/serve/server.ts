@@ -10,11 +10,11 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join } from 'node:path';
 import type { Io } from '../ground/io.js';
 import { packageRoot } from '../ground/package-root.js';
-import type { z } from 'zod';
 import { formEditing, FormMovedOnError, YamlEditError } from '../workflow/form-edits.js';
 import { FormTooLargeError, maxFormBytes } from '../workflow/form-file.js';
 import { pageFormSchema } from '../workflow/page-form-schema.js';
-import { bodyProblem, draftBody, editBody, saveBody } from './bodies.js';
+import { draftBody, editBody, saveBody } from './bodies.js';
+import { HttpError, readBody, responder } from './http.js';
 import { guardRequest } from './guard.js';
 import type { LetterService } from '../workflow/page.js';
 import { draftingPage } from './pages/drafting.js';
@@ -52,68 +52,16 @@ const assets: Record<string, { file: string; type: string }> = {
 };
 
 /** The letter preview is HTML with its own inline style, shown in a sandboxed frame; no script runs in it. */
-const contentSecurityPolicy = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "frame-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
-const securityHeaders = {
-  'content-security-policy': contentSecurityPolicy,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-  'cache-control': 'no-store',
-};
+const send = responder({ letterFrame: true });
 
 /** A request body is a form (at most maxFormBytes characters) in JSON, escapes and all. */
-const maxBodyBytes = maxFormBytes * 2 + 64_000;
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
-}
-
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, { ...securityHeaders, 'content-type': type, 'content-length': Buffer.byteLength(body) });
-  res.end(body);
-}
+const bodyLimit = {
+  bytes: maxFormBytes * 2 + 64_000,
+  tooLarge: `the form is too large: at most ${maxFormBytes} characters`,
+};
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
-}
-
-/** The request's JSON body, as `schema` takes it; anything else is refused (400) with the field it names. */
-async function readBody<T extends z.ZodType>(req: IncomingMessage, schema: T): Promise<z.infer<T>> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) throw new HttpError(413, `the form is too large: at most ${maxFormBytes} characters`);
-    chunks.push(chunk as Buffer);
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    throw new HttpError(400, 'expected a JSON body');
-  }
-  const parsed = schema.safeParse(body);
-  if (!parsed.success) throw new HttpError(400, bodyProblem(parsed.error));
-  return parsed.data;
 }
 
 /** Starts the server on 127.0.0.1; resolves once it listens. */
@@ -140,11 +88,11 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
     try {
       switch (path) {
         case '/api/save':
-          return await form.saveText(await readBody(req, saveBody));
+          return await form.saveText(await readBody(req, saveBody, bodyLimit));
         case '/api/edit':
-          return await form.saveEdits(await readBody(req, editBody));
+          return await form.saveEdits(await readBody(req, editBody, bodyLimit));
         case '/api/draft': {
-          form.assertCurrent((await readBody(req, draftBody)).base);
+          form.assertCurrent((await readBody(req, draftBody, bodyLimit)).base);
           return await options.letters.writeDraft({ form: options.formName, out: options.out }, options.io);
         }
       }
