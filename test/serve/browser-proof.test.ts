@@ -82,17 +82,19 @@ describe.skipIf(!hasChromium)('serve: the random-edit proof', () => {
     try {
       for (; done < sequences; done++) {
         run.log.push(`-- sequence ${done + 1}`);
-        const steps = 1 + Math.floor(run.rand() * 3);
+        // One to three moves (two in five, two in five, one in five).
+        const steps = 1 + Math.floor(run.rand() * 2.5);
         for (let s = 0; s < steps; s++) {
           const move = run.rand();
           if (move < 0.55) await timed('type', () => typeInField(run, pick(run, texts)));
           else if (move < 0.65) await timed('add', () => addItem(run));
           else if (move < 0.73) await timed('remove', () => removeItem(run));
           else if (move < 0.83) await timed('yaml', () => viaYaml(run));
-          else if (move < 0.96) await timed('editor', () => editorWrites(run));
+          else if (move < 0.97) await timed('editor', () => editorWrites(run));
           else await timed('restart', () => stopTypeStart(run));
         }
         await timed('settle', () => settle(run));
+        expect(pageErrors, 'errors thrown by the page').toEqual([]);
         await timed('compare', async () => {
           await compareWithDisk(run);
           await compareWithPage(run);
@@ -108,8 +110,12 @@ describe.skipIf(!hasChromium)('serve: the random-edit proof', () => {
     } catch (error) {
       const shot = `output/screenshots/serve-proof-${seed}.png`;
       await run.page.screenshot({ path: shot }).catch(() => undefined);
+      const said = await run.page
+        .locator('#save-status, [data-banner], #fields-paused:not([hidden])')
+        .allInnerTexts()
+        .catch(() => ['(the page is gone)']);
       process.stderr.write(
-        `random-edit proof failed with SERVE_PROOF_SEED=${seed} in sequence ${done + 1} (screenshot ${shot}); last steps:\n${run.log.slice(-16).join('\n')}\n`,
+        `random-edit proof failed with SERVE_PROOF_SEED=${seed} in sequence ${done + 1} (screenshot ${shot}); last steps:\n${run.log.slice(-16).join('\n')}\nthe page said: ${said.join(' | ')}\nthe page threw: ${pageErrors.join(' | ')}\n`,
       );
       throw error;
     } finally {
@@ -148,8 +154,12 @@ async function ready(page: Page): Promise<void> {
   await field(page, ['school', 'name']).locator('input').waitFor({ timeout: 60_000 });
 }
 
+/** Errors the page's script threw: each one fails the proof (a thrown error can stop saving). */
+const pageErrors: string[] = [];
+
 async function openPage(context: BrowserContext, url: string): Promise<Page> {
   const page = await context.newPage();
+  page.on('pageerror', (error) => pageErrors.push(error.message));
   await page.goto(url);
   await ready(page);
   return page;

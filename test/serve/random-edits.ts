@@ -55,7 +55,7 @@ export function sentence(run: Run): string {
 }
 
 /** A person's pauses while typing: mostly none or short, sometimes longer than the page's 0.3 s wait before saving. */
-const pause = (run: Run) => pick(run, [0, 0, 30, 100, 200, 400]);
+const pause = (run: Run) => pick(run, [0, 0, 20, 80, 150, 350]);
 
 /** Types `text` into the focused box in one to three bursts with a random pause between them. */
 async function typeInBursts(run: Run, text: string): Promise<void> {
@@ -166,7 +166,7 @@ export async function editorWrites(run: Run): Promise<void> {
  * Until the page has saved everything: waiting for it (0.3 s after the last key) or pressing "Save now".
  * Then the status must say "Saved to …" (or, on a page with nothing typed yet, "Editing …").
  */
-export async function settle(run: Run, pressSave = run.rand() < 0.6): Promise<void> {
+export async function settle(run: Run, pressSave = run.rand() < 0.7): Promise<void> {
   if (pressSave) await run.page.click('#save-now');
   const status = run.page.locator('#save-status');
   await expect
