@@ -163,7 +163,7 @@ export async function editorWrites(run: Run): Promise<void> {
 }
 
 /**
- * Until the page has saved everything: waiting for it (0.3 s after the last key) or pressing "Save now".
+ * Until the page has saved everything: waiting for it (0.3 s after the last key) or pressing "Save form".
  * Then the status must say "Saved to …" (or, on a page with nothing typed yet, "Editing …").
  */
 export async function settle(run: Run, pressSave = run.rand() < 0.7): Promise<void> {
