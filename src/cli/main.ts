@@ -48,13 +48,22 @@ function unknownCommand(argv: readonly string[]): string | undefined {
  * yargs's "Unknown arguments: dry-rnu, dryRnu" in a user's words: each option once, as typed, with the
  * command's own option it was probably meant to be (from the options its help lists).
  */
-function unknownOptions(message: string, help: string): string {
-  const listed = /^Unknown arguments?: (.+)$/.exec(message)?.[1];
+function unknownOptions(message: string, help: string, argv: readonly string[]): string {
+  const options = [...new Set(help.match(/--[a-z][a-z0-9-]*/g) ?? [])].map((o) => o.slice(2));
+  let listed = /^Unknown arguments?: (.+)$/.exec(message)?.[1];
+  if (listed === undefined && /^Not enough non-option arguments/.test(message)) {
+    // `validate --jsno visit.yaml`: the unknown option took the form as its value, so yargs says the form
+    // is missing; the option is the mistake.
+    const typed = argv
+      .filter((a) => /^--[a-zA-Z]/.test(a))
+      .map((a) => a.slice(2).split('=')[0]!)
+      .filter((name) => !options.includes(name) && !options.includes(name.replace(/^no-/, '')));
+    if (typed.length > 0) listed = typed.join(', ');
+  }
   if (listed === undefined) return message;
   const names = listed.split(', ');
   // yargs adds the camelCase twin of each kebab-case option typed: keep the one typed.
   const typed = names.filter((n) => !(/[A-Z]/.test(n) && names.some((m) => m !== n && camel(m) === n)));
-  const options = [...new Set(help.match(/--[a-z][a-z0-9-]*/g) ?? [])].map((o) => o.slice(2));
   return typed
     .map((name) => {
       const meant = suggest(name, options);
@@ -179,7 +188,7 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     // The list of commands (or the command's options) with the mistake: a bare `monitoring-letter` shows every command.
     if (!help) help = await parser.getHelp();
     if (help) io.stderr(help + '\n');
-    io.stderr(`\n${unknownOptions(usageError, help)}\n`);
+    io.stderr(`\n${unknownOptions(usageError, help, argv)}\n`);
     return exitCodes.usage;
   }
   if (help) io.stdout(help + '\n');

@@ -40,7 +40,7 @@ describe('a usage mistake stops the command before it does anything', () => {
     const io = fakeIo(process.cwd());
     expect(await main(['validate', '--bogus', example], io)).toBe(2);
     expect(io.out).toBe('');
-    expect(io.err).toMatch(/unknown option --bogus|Not enough non-option arguments/);
+    expect(io.err).toMatch(/unknown option --bogus\n$/);
     expect(io.err).toContain('monitoring-letter validate');
   });
 });
