@@ -1,66 +1,7 @@
 // Builds the form's fields from its JSON Schema: a section per part of the form, a group per mapping,
 // lists that grow and shrink, date pickers, choices for fixed values. Every field carries the path it
 // edits (data-path), which is also how diagnostics find the field they name.
-
-const labels = {
-  urn: 'URN',
-  localAuthority: 'Local authority',
-  copyTo: 'Copy to (as written in the letter)',
-  sixthForm: 'Sixth form',
-  religiousCharacter: 'Religious character',
-  areasForImprovement: 'Areas for improvement',
-  reviewsRecommended: 'Reviews recommended',
-  overallEffectiveness: 'Overall effectiveness',
-  leadershipAndManagement: 'Leadership and management',
-  teachingAndLearning: 'Teaching and learning',
-  performanceManagement: 'Performance management',
-  previousRecommendations: 'Previous recommendations',
-  externalSupport: 'External support',
-  qualityAndImpact: 'Quality and impact',
-  brokeredEffectively: 'Brokered effectively',
-  seriousConcerns: 'Serious concerns',
-  reportedToOfsted: 'Reported to Ofsted',
-  nextSteps: 'Next steps',
-  furtherMonitoring: 'Further monitoring',
-  readyForSection5: 'Ready for section 5',
-  notificationCall: 'Notification call',
-  parentView: 'Parent View',
-  workScrutiny: 'Work scrutiny',
-  pupilPremium: 'Pupil premium',
-  supportContractor: 'Support contractor',
-  addressLines: 'Address lines',
-  appointedBy: 'Foundation governors appointed by',
-};
-
-/** "teachingAndLearning" → "Teaching and learning". */
-export function labelFor(key) {
-  if (typeof key === 'number') return `${key + 1}`;
-  if (labels[key]) return labels[key];
-  const words = key.replace(/([a-z])([A-Z0-9])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** One item's name in a list: "Date", "Meeting", "Provider". */
-function itemNoun(key) {
-  const nouns = {
-    dates: 'date',
-    lines: 'line',
-    addressLines: 'line',
-    dioceses: 'diocese',
-    areasForImprovement: 'area',
-    meetings: 'meeting',
-    observations: 'observation',
-    documents: 'document',
-    providers: 'provider',
-    progress: 'area',
-    concerns: 'concern',
-    seriousConcerns: 'concern',
-    recommendations: 'recommendation',
-    priorities: 'priority',
-    focus: 'focus',
-  };
-  return nouns[key] ?? 'item';
-}
+import { capitalise, itemNoun, labelFor } from './field-names.js';
 
 const pathKey = (path) => JSON.stringify(path);
 const isDateSchema = (s) => s.type === 'string' && s.pattern === '^\\d{4}-\\d{2}-\\d{2}$';
@@ -215,10 +156,6 @@ export function choiceWords(value) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function capitalise(text) {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** What a box's text means for the form: removed when empty (a list item stays, empty), a number where one is meant. */
 function valueFrom(schema, raw, inList) {
   if (raw === '') return inList ? '' : undefined;
@@ -342,19 +279,4 @@ export function shapeOf(schema, data, path = []) {
   };
   walk(schema, data, path);
   return out.join('|');
-}
-
-/**
- * A field's name as the page labels it: its group (or the numbered list item) and itself,
- * "Area 1 › Progress", "Findings › Teaching and learning", "Pupil premium › Commissioned".
- */
-export function fieldName(schema, path) {
-  const parts = [];
-  path.forEach((part, i) => {
-    if (typeof part === 'number') {
-      const list = path[i - 1];
-      parts[parts.length - 1] = `${capitalise(itemNoun(list))} ${part + 1}`;
-    } else parts.push(labelFor(part));
-  });
-  return parts.slice(-2).join(' › ') || 'The form';
 }

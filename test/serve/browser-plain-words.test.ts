@@ -1,0 +1,90 @@
+/**
+ * No dead ends, plain words (issue 15 §2), in a real browser: the page names every field as it labels it,
+ * never by its path in the form, in the error summary, beside the field and in banners.
+ */
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { eventually, field, hasChromium, launch, list } from './browser-support.js';
+import { exampleForm, startWorkspace, type Workspace } from './workspace.js';
+
+/** A form path as the command line writes it: `findings.progress[0]`, `evidence.meetings.0`, `school.name`. */
+const formPath =
+  /\b(?:school|headteacher|inspection|visit|evidence|findings|reviews|externalSupport|actions|priorities|nextSteps|letter)(?:\.[A-Za-z0-9]+|\[\d+\])+/;
+
+/** The example form changed by `change`, written to a folder of its own. */
+export function exampleWith(change: (text: string) => string): string {
+  const file = join(mkdtempSync(join(tmpdir(), 'serve-form-')), 'visit.yaml');
+  writeFileSync(file, change(readFileSync(exampleForm, 'utf8')));
+  return file;
+}
+
+describe.skipIf(!hasChromium)('serve: plain words on the drafting page', () => {
+  let browser: Browser;
+  let ws: Workspace;
+  const pages: Page[] = [];
+
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    for (const page of pages.splice(0)) await page.close();
+    await ws?.server.close();
+  });
+
+  async function open(): Promise<Page> {
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
+    pages.push(page);
+    await page.goto(ws.server.url);
+    await field(page, ['school', 'name']).locator('input').waitFor();
+    return page;
+  }
+
+  /** Every message the page shows: the summary, each field's, the banners and the preview's note. */
+  const messages = async (page: Page) =>
+    [
+      await page.locator('#summary').innerText(),
+      ...(await page.locator('#fields ul.diagnostics').allInnerTexts()),
+      await page.locator('#banners').innerText(),
+      await page.locator('#preview-note').innerText(),
+    ].join('\n');
+
+  it('names the fields of a blank list item by their labels, in the summary, beside the field and in banners', async () => {
+    ws = await startWorkspace();
+    const page = await open();
+    await list(page, ['findings', 'progress']).locator('button.add').click();
+    const summary = page.locator('#summary');
+    await eventually(() => summary.innerText()).toContain('Area 4 › Area');
+    const beside = field(page, ['findings', 'progress', 3, 'area']).locator('ul.diagnostics');
+    await eventually(() => beside.innerText()).toContain('Area 4 › Area is missing');
+    await page.click('#write-draft');
+    await page.locator('[data-banner="draft-failed"]').waitFor();
+    const shown = await messages(page);
+    expect(shown).toContain('No draft was written');
+    expect(shown).not.toMatch(formPath);
+  });
+
+  it('names a missing finding and the sample text by their labels, citing para 16', async () => {
+    ws = await startWorkspace(
+      exampleWith((text) =>
+        text
+          .replace(/\n {2}teachingAndLearning: .*/, '')
+          .replace(
+            /\n {2}plans: .*/,
+            '\n  plans: The school improvement plan addresses each area for improvement, with clear timescales and measures of success.',
+          ),
+      ),
+    );
+    const page = await open();
+    const summary = page.locator('#summary');
+    await eventually(() => summary.innerText()).toContain('Findings › Teaching and learning is missing');
+    const plans = field(page, ['findings', 'plans']).locator('ul.diagnostics');
+    await eventually(() => plans.innerText()).toMatch(/Findings › Plans is still the sample text.*\(para 16\)/);
+    expect(await messages(page)).not.toMatch(formPath);
+  });
+});
