@@ -15,6 +15,8 @@ let shape;
 let lastHtml;
 let lastGood;
 let focusAfterBuild;
+/** What the page itself finds wrong with a field (boxes that make no real date), by path: never sent to the file. */
+const pageProblems = new Map();
 let queue;
 const tabId = Math.random().toString(36).slice(2);
 
@@ -111,7 +113,8 @@ function showFields(state, rebuild) {
     const selection =
       activePath && 'selectionStart' in active ? [active.selectionStart, active.selectionEnd] : undefined;
     const scroll = $('form-scroll').scrollTop;
-    fieldsInfo = buildFields(form, schema, state.data, onEdit);
+    pageProblems.clear();
+    fieldsInfo = buildFields(form, schema, state.data, onEdit, onProblem);
     shape = nextShape;
     $('form-scroll').scrollTop = scroll;
     const prefix = focusAfterBuild;
@@ -132,7 +135,7 @@ function showFields(state, rebuild) {
     return;
   }
   for (const { path, input, set } of fieldsInfo.inputs) {
-    if (input === document.activeElement || queue.hasPendingEdit(path)) continue;
+    if (input.contains(document.activeElement) || queue.hasPendingEdit(path)) continue;
     set(valueAt(state.data, path));
   }
 }
@@ -168,7 +171,16 @@ function placeFor(path) {
   return undefined;
 }
 
-function showDiagnostics(diagnostics) {
+/** Shows (or, with no message, clears) what the page itself finds wrong with the field at `path`. */
+function onProblem(path, message) {
+  const key = pathKey(path);
+  if (message === undefined ? !pageProblems.delete(key) : pageProblems.get(key)?.message === message) return;
+  if (message !== undefined) pageProblems.set(key, { severity: 'error', message, path, rule: 'page/date' });
+  showDiagnostics(latest.check.diagnostics);
+}
+
+function showDiagnostics(fromChecks) {
+  const diagnostics = [...pageProblems.values(), ...fromChecks];
   for (const list of document.querySelectorAll('#fields ul.diagnostics')) list.replaceChildren();
   for (const marked of document.querySelectorAll('#fields .has-error, #fields .has-warning')) {
     marked.classList.remove('has-error', 'has-warning', 'govuk-form-group--error');
@@ -188,11 +200,13 @@ function showDiagnostics(diagnostics) {
       if (d.severity !== 'info') found.place.classList.add(d.severity === 'error' ? 'has-error' : 'has-warning');
       if (d.severity === 'error' && found.place.classList.contains('field')) {
         found.place.classList.add('govuk-form-group--error');
-        const box = found.place.querySelector('input, textarea, select');
-        box?.setAttribute('aria-invalid', 'true');
-        box?.classList.add(
-          `govuk-${box.tagName === 'TEXTAREA' ? 'textarea' : box.tagName === 'SELECT' ? 'select' : 'input'}--error`,
-        );
+        // Every box of a date; a choice of radios is marked by its group alone, as GOV.UK marks it.
+        for (const box of found.place.querySelectorAll('input:not([type=radio]), textarea, select')) {
+          box.setAttribute('aria-invalid', 'true');
+          box.classList.add(
+            `govuk-${box.tagName === 'TEXTAREA' ? 'textarea' : box.tagName === 'SELECT' ? 'select' : 'input'}--error`,
+          );
+        }
       }
     }
     const section = d.path[0];

@@ -1,23 +1,12 @@
 // Builds the form's fields from its JSON Schema: a section per part of the form, a group per mapping,
 // lists that grow and shrink, date pickers, choices for fixed values. Every field carries the path it
 // edits (data-path), which is also how diagnostics find the field they name.
-import { capitalise, itemNoun, labelFor } from './field-names.js';
+import { commissionedField, dateField, isDateOrFalseSchema, isDateSchema } from './date-fields.js';
+import { el } from './dom.js';
+import { capitalise, fieldName, itemNoun, labelFor } from './field-names.js';
 
 const pathKey = (path) => JSON.stringify(path);
-const isDateSchema = (s) => s.type === 'string' && s.pattern === '^\\d{4}-\\d{2}-\\d{2}$';
 const genericHint = /^(Narrative as it should read|A calendar date)/;
-
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === false) continue;
-    if (name === 'text') node.textContent = value;
-    else if (name === 'className') node.className = value;
-    else node.setAttribute(name, value === true ? '' : String(value));
-  }
-  for (const child of children) if (child) node.append(child);
-  return node;
-}
 
 let idCounter = 0;
 
@@ -25,7 +14,7 @@ let idCounter = 0;
  * The fields for `schema` and `data` in `container`. `onEdit(path, value, { structural })` is called for each
  * change; it returns the map from path to element that diagnostics use, and each field's setter.
  */
-export function buildFields(container, schema, data, onEdit) {
+export function buildFields(container, schema, data, onEdit, onProblem) {
   const places = new Map();
   const inputs = [];
   container.replaceChildren();
@@ -42,7 +31,7 @@ export function buildFields(container, schema, data, onEdit) {
     const body = el('div', { className: 'section-body' });
     section.append(body);
     places.set(pathKey(path), section);
-    node(body, child, root[key], path, key, required, { places, inputs, onEdit });
+    node(body, child, root[key], path, key, required, { places, inputs, onEdit, onProblem });
     container.append(section);
   }
   return { places, inputs };
@@ -174,6 +163,11 @@ function shown(value) {
 /** One box, choice or date picker, with its label, hint and diagnostics. */
 function field(parent, schema, value, path, label, required, context, { inList }) {
   const id = `f${++idCounter}`;
+  const isDate =
+    isDateSchema(schema) && (value === undefined || value === '' || /^\d{4}-\d{2}-\d{2}$/.test(String(value)));
+  if (isDate || isDateOrFalseSchema(schema)) {
+    return choiceOrDateField(parent, schema, value, path, label, required, context, { inList, id });
+  }
   const wrapper = el('div', { className: 'field govuk-form-group', 'data-path': pathKey(path) });
   const labelEl = el(
     'label',
@@ -200,8 +194,6 @@ function field(parent, schema, value, path, label, required, context, { inList }
     if (current !== '' && !choices.map(String).includes(current)) {
       input.append(el('option', { value: current, text: `${current} (not one of these)` }));
     }
-  } else if (isDateSchema(schema) && (current === '' || /^\d{4}-\d{2}-\d{2}$/.test(current))) {
-    input = el('input', { id, type: 'date', className: 'govuk-input govuk-input--width-10' });
   } else if (schema['x-multiline']) {
     input = el('textarea', { id, rows: 2, spellcheck: 'true', lang: 'en-GB', className: 'govuk-textarea' });
   } else {
@@ -220,7 +212,7 @@ function field(parent, schema, value, path, label, required, context, { inList }
   const diagnostics = diagnosticsList();
   diagnostics.id = `${id}-diagnostics`;
   input.setAttribute('aria-describedby', [description?.id, diagnostics.id].filter(Boolean).join(' '));
-  const immediate = input.tagName === 'SELECT' || input.type === 'date';
+  const immediate = input.tagName === 'SELECT';
   input.addEventListener(immediate ? 'change' : 'input', () => {
     if (input.tagName === 'TEXTAREA') grow(input);
     context.onEdit(path, valueFrom(schema, input.value, inList), { delay: immediate ? 0 : 300 });
@@ -243,6 +235,60 @@ function field(parent, schema, value, path, label, required, context, { inList }
     },
   });
   if (input.tagName === 'TEXTAREA') requestAnimationFrame(() => grow(input));
+}
+
+/**
+ * A date as GOV.UK's day, month and year boxes, or a review's "Commissioned" as radios revealing them:
+ * a fieldset whose legend is the field's label, with its hint and diagnostics.
+ */
+function choiceOrDateField(parent, schema, value, path, label, required, context, { inList, id }) {
+  const wrapper = el('div', { className: 'field govuk-form-group', 'data-path': pathKey(path) });
+  const diagnostics = diagnosticsList();
+  diagnostics.id = `${id}-diagnostics`;
+  const description = inList
+    ? null
+    : isDateSchema(schema)
+      ? el('div', {
+          className: 'govuk-hint',
+          text: [hint(schema)?.textContent, 'For example, 12 3 2014'].filter(Boolean).join('. '),
+        })
+      : el('div', {
+          className: 'govuk-hint',
+          text: 'Whether the school had started commissioning the review by the visit, and when (para 16: its timeliness)',
+        });
+  if (description) description.id = `${id}-hint`;
+  const fieldset = el('fieldset', {
+    className: 'govuk-fieldset',
+    role: isDateSchema(schema) ? 'group' : undefined,
+    'aria-describedby': [description?.id, diagnostics.id].filter(Boolean).join(' '),
+  });
+  const legend = el(
+    'legend',
+    {
+      className: inList
+        ? 'govuk-fieldset__legend govuk-visually-hidden'
+        : 'govuk-fieldset__legend govuk-fieldset__legend--s',
+    },
+    el('span', { text: label }),
+  );
+  if (required && !inList) legend.append(requiredMark());
+  fieldset.append(legend);
+  if (description) fieldset.append(description);
+  wrapper.append(fieldset, diagnostics);
+  parent.append(wrapper);
+  context.places.set(pathKey(path), wrapper);
+  const made = (isDateSchema(schema) ? dateField : commissionedField)({
+    wrapper,
+    fieldset,
+    id,
+    path,
+    value,
+    name: fieldName(null, path),
+    inList,
+    onEdit: context.onEdit,
+    problem: (message) => context.onProblem?.(path, message),
+  });
+  context.inputs.push({ path, input: wrapper, set: made.set });
 }
 
 /** A text area as tall as its text. */

@@ -47,6 +47,8 @@ const assets: Record<string, { file: string; type: string }> = {
   '/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
   '/fields.js': { file: 'fields.js', type: 'text/javascript; charset=utf-8' },
   '/field-names.js': { file: 'field-names.js', type: 'text/javascript; charset=utf-8' },
+  '/date-fields.js': { file: 'date-fields.js', type: 'text/javascript; charset=utf-8' },
+  '/dom.js': { file: 'dom.js', type: 'text/javascript; charset=utf-8' },
   '/api.js': { file: 'api.js', type: 'text/javascript; charset=utf-8' },
   '/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
 };
