@@ -181,7 +181,6 @@ export function commissionedField({ wrapper, fieldset, id, path, value, name, on
   };
   function sync() {
     reveal.classList.toggle('govuk-radios__conditional--hidden', !on.checked);
-    on.setAttribute('aria-expanded', String(on.checked));
   }
   setChecked(value);
   not.addEventListener('change', () => {

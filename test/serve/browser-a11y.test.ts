@@ -108,6 +108,30 @@ describe.skipIf(!hasChromium)('serve: the drafting page is accessible', () => {
     expect(await violations(page)).toEqual([]);
   });
 
+  it(
+    'has no axe violation with a date that is not real, nor with each choice of Commissioned',
+    { timeout: 120_000 },
+    async () => {
+      ws = await startWorkspace();
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
+      const page = await context.newPage();
+      pages.push(page);
+      await page.goto(ws.server.url);
+      await field(page, ['school', 'name']).locator('input').waitFor();
+      const start = field(page, ['inspection', 'startDate']);
+      await start.getByLabel('Month').fill('13');
+      await field(page, ['findings', 'leadership']).locator('textarea').focus();
+      await eventually(() => start.locator('ul.diagnostics').innerText()).toContain('must be a real date');
+      const governance = field(page, ['reviews', 'governance', 'commissioned']);
+      await governance.getByLabel('Commissioned on').check();
+      await governance.getByLabel('Day').waitFor({ state: 'visible' });
+      expect(await violations(page)).toEqual([]);
+      await governance.getByLabel('Not commissioned').check();
+      await governance.getByLabel('Day').waitFor({ state: 'hidden' });
+      expect(await violations(page)).toEqual([]);
+    },
+  );
+
   it('shows choices in words', async () => {
     ws = await startWorkspace();
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
