@@ -1,7 +1,7 @@
 // The drafting page: the form (as fields or as YAML) on the left, the letter, its copy list and its
 // deadlines on the right, checked by the server as the HMI types.
 import { call, ChangeQueue, forget, leftOvers, Refused } from './api.js';
-import { buildFields, grow, shapeOf, valueAt } from './fields.js';
+import { buildFields, grow, notShownIn, shapeOf, valueAt } from './fields.js';
 import { fieldName, inPageWords } from './field-names.js';
 
 const $ = (id) => document.getElementById(id);
@@ -17,6 +17,8 @@ let lastGood;
 let focusAfterBuild;
 /** What the page itself finds wrong with a field (boxes that make no real date), by path: never sent to the file. */
 const pageProblems = new Map();
+/** The parts of the form about bodies the school cannot have, as the rules last decided them. */
+let notHeld = [];
 let queue;
 const tabId = Math.random().toString(36).slice(2);
 
@@ -106,7 +108,9 @@ function showFields(state, rebuild) {
   }
   paused.hidden = true;
   form.inert = false;
-  const nextShape = shapeOf(schema, state.data);
+  if (state.check.notHeld) notHeld = state.check.notHeld;
+  const notShown = notShownIn(state.data, notHeld);
+  const nextShape = `${shapeOf(schema, state.data)}|not shown:${JSON.stringify(notShown)}`;
   if (rebuild || nextShape !== shape) {
     const active = document.activeElement;
     const activePath = form.contains(active) ? active.dataset.path : undefined;
@@ -114,7 +118,7 @@ function showFields(state, rebuild) {
       activePath && 'selectionStart' in active ? [active.selectionStart, active.selectionEnd] : undefined;
     const scroll = $('form-scroll').scrollTop;
     pageProblems.clear();
-    fieldsInfo = buildFields(form, schema, state.data, onEdit, onProblem);
+    fieldsInfo = buildFields(form, schema, state.data, { onEdit, onProblem, notShown });
     shape = nextShape;
     $('form-scroll').scrollTop = scroll;
     const prefix = focusAfterBuild;

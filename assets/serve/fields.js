@@ -11,10 +11,11 @@ const genericHint = /^(Narrative as it should read|A calendar date)/;
 let idCounter = 0;
 
 /**
- * The fields for `schema` and `data` in `container`. `onEdit(path, value, { structural })` is called for each
+ * The fields for `schema` and `data` in `container`, leaving out the parts at `notShown` (paths: bodies the
+ * school's type cannot have, as the rules decide, and the form does not give). `onEdit(path, value, { structural })` is called for each
  * change; it returns the map from path to element that diagnostics use, and each field's setter.
  */
-export function buildFields(container, schema, data, onEdit, onProblem) {
+export function buildFields(container, schema, data, { onEdit, onProblem, notShown = [] }) {
   const places = new Map();
   const inputs = [];
   container.replaceChildren();
@@ -31,7 +32,8 @@ export function buildFields(container, schema, data, onEdit, onProblem) {
     const body = el('div', { className: 'section-body' });
     section.append(body);
     places.set(pathKey(path), section);
-    node(body, child, root[key], path, key, required, { places, inputs, onEdit, onProblem });
+    const hidden = new Set(notShown.map(pathKey));
+    node(body, child, root[key], path, key, required, { places, inputs, onEdit, onProblem, hidden });
     container.append(section);
   }
   return { places, inputs };
@@ -66,6 +68,7 @@ function group(parent, schema, value, path, context) {
   context.places.set(pathKey(path), parent);
   for (const [key, child] of Object.entries(schema.properties)) {
     const childPath = [...path, key];
+    if (context.hidden?.has(pathKey(childPath))) continue;
     const required = (schema.required ?? []).includes(key);
     if (child.type === 'object' && child.properties) {
       const fieldset = el('fieldset', { className: 'group govuk-fieldset', 'data-path': pathKey(childPath) });
@@ -305,6 +308,11 @@ export function valueAt(data, path) {
     current = current[part];
   }
   return current;
+}
+
+/** The parts of `notHeld` (bodies the school cannot have) that `data` does not give: the fields leave them out. */
+export function notShownIn(data, notHeld) {
+  return notHeld.filter((path) => valueAt(data, path) === undefined);
 }
 
 /** The lengths of every list the fields show: when they change, the fields are built again. */

@@ -6,10 +6,11 @@
  * (the templates, the bank holidays) is prepared once per server.
  */
 import { relative, resolve } from 'node:path';
-import type { Diagnostic } from '../ground/diagnostics.js';
+import type { Diagnostic, FormPath } from '../ground/diagnostics.js';
 import type { PreparedTemplates } from '../letter/templates.js';
 import { londonDate } from '../ground/calendar.js';
 import type { Deadline, RecipientList } from '../rules/types.js';
+import { bodiesNotHeld } from '../rules/school-bodies.js';
 import type { Holidays } from '../rules/working-days.js';
 import { draftLetter, writeLetterFiles } from './draft.js';
 import { loadAndValidate, loadAndValidateText } from './load.js';
@@ -25,6 +26,8 @@ export interface FormCheck {
   html?: string;
   recipients?: RecipientList;
   deadlines: Deadline[];
+  /** The parts of the form about bodies the school's type cannot have (a community school's foundation); absent when the form does not read. */
+  notHeld?: FormPath[];
 }
 
 /** The outcome of writing a draft: the files written, or what stopped it, in the command line's words. */
@@ -75,6 +78,7 @@ async function checkPageForm(
     ...(typeof html === 'string' ? { html } : {}),
     ...(outcome.letter.recipients ? { recipients: outcome.letter.recipients } : {}),
     deadlines: outcome.letter.deadlines,
+    notHeld: bodiesNotHeld(load.form),
   };
 }
 

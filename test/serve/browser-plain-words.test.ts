@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { eventually, field, hasChromium, launch, list } from './browser-support.js';
 import { exampleForm, startWorkspace, type Workspace } from './workspace.js';
+import { repoRoot } from '../support/fake-io.js';
 
 /** A form path as the command line writes it: `findings.progress[0]`, `evidence.meetings.0`, `school.name`. */
 const formPath =
@@ -86,5 +87,34 @@ describe.skipIf(!hasChromium)('serve: plain words on the drafting page', () => {
     const plans = field(page, ['findings', 'plans']).locator('ul.diagnostics');
     await eventually(() => plans.innerText()).toMatch(/Findings › Plans is still the sample text.*\(para 16\)/);
     expect(await messages(page)).not.toMatch(formPath);
+  });
+
+  const group = (page: Page, path: string[]) => page.locator(`fieldset[data-path='${JSON.stringify(path)}']`);
+
+  it('asks for no foundation for a community school, as the rules decide, and for one when the type has it', async () => {
+    ws = await startWorkspace(join(repoRoot, 'fixtures', 'forms', 'community-primary.yaml'));
+    const page = await open();
+    await eventually(() => page.locator('#summary-counts').innerText()).not.toBe('Checking…');
+    expect(await group(page, ['school', 'foundation']).count()).toBe(0);
+    expect(await group(page, ['school', 'trust']).count()).toBe(0);
+    expect(await page.locator('#fields').innerText()).not.toMatch(/Foundation governors appointed by/);
+    // A voluntary controlled school has a foundation: its part of the form appears.
+    await field(page, ['school', 'type']).locator('select').selectOption('voluntary-controlled');
+    await group(page, ['school', 'foundation']).waitFor();
+    expect(await field(page, ['school', 'trust']).count()).toBe(0);
+  });
+
+  it('still shows a foundation the form gives for a community school, so nothing in the file is hidden', async () => {
+    const community = readFileSync(join(repoRoot, 'fixtures', 'forms', 'community-primary.yaml'), 'utf8');
+    const file = join(mkdtempSync(join(tmpdir(), 'serve-form-')), 'visit.yaml');
+    writeFileSync(
+      file,
+      community.replace('  type: community\n', '  type: community\n  foundation:\n    name: The Beckett Trust\n'),
+    );
+    ws = await startWorkspace(file);
+    const page = await open();
+    await eventually(() => field(page, ['school', 'foundation', 'name']).locator('input').inputValue()).toBe(
+      'The Beckett Trust',
+    );
   });
 });
