@@ -392,14 +392,6 @@ function showRecipients(check) {
   }
 }
 
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
-
 function showDeadlines(deadlines) {
   const box = $('deadlines');
   box.replaceChildren();
@@ -411,7 +403,7 @@ function showDeadlines(deadlines) {
   ol.className = 'deadlines';
   for (const d of deadlines) {
     const li = document.createElement('li');
-    const when = text('time', dateFormat.format(new Date(`${d.date}T12:00:00Z`)));
+    const when = text('time', d.dayInWords);
     when.dateTime = d.date;
     li.append(when, text('span', d.description, 'what'), text('span', `para ${d.paragraph} · ${d.basis}`, 'basis'));
     ol.append(li);

@@ -11,6 +11,7 @@ import type { PreparedTemplates } from '../letter/templates.js';
 import { londonDate } from '../ground/calendar.js';
 import type { Deadline, RecipientList } from '../rules/types.js';
 import { bodiesNotHeld } from '../rules/school-bodies.js';
+import { dayAndDate } from '../rules/event-dates.js';
 import type { Holidays } from '../rules/working-days.js';
 import { draftLetter, writeLetterFiles } from './draft.js';
 import { loadAndValidate, loadAndValidateText } from './load.js';
@@ -25,10 +26,13 @@ export interface FormCheck {
   /** The letter exactly as `draft` writes its HTML preview; absent when the form is not valid enough to draft. */
   html?: string;
   recipients?: RecipientList;
-  deadlines: Deadline[];
+  deadlines: PageDeadline[];
   /** The parts of the form about bodies the school's type cannot have (a community school's foundation); absent when the form does not read. */
   notHeld?: FormPath[];
 }
+
+/** A deadline with its day in words, as the page shows it: "Wednesday 5 March 2014". */
+export type PageDeadline = Deadline & { dayInWords: string };
 
 /** The outcome of writing a draft: the files written, or what stopped it, in the command line's words. */
 export interface PageDraftWritten {
@@ -77,7 +81,7 @@ async function checkPageForm(
     diagnostics: [...load.diagnostics, ...outcome.diagnostics],
     ...(typeof html === 'string' ? { html } : {}),
     ...(outcome.letter.recipients ? { recipients: outcome.letter.recipients } : {}),
-    deadlines: outcome.letter.deadlines,
+    deadlines: outcome.letter.deadlines.map((d) => ({ ...d, dayInWords: dayAndDate(d.date) })),
     notHeld: bodiesNotHeld(load.form),
   };
 }

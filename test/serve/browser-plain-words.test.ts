@@ -117,4 +117,14 @@ describe.skipIf(!hasChromium)('serve: plain words on the drafting page', () => {
       'The Beckett Trust',
     );
   });
+
+  it('gives every deadline’s date in words, in its sentence and beside it', async () => {
+    ws = await startWorkspace();
+    const page = await open();
+    const deadlines = page.locator('#deadlines');
+    await eventually(() => deadlines.innerText()).toContain('before the visit on 12 March 2014');
+    const shown = await deadlines.innerText();
+    expect(shown).toContain('Wednesday 5 March 2014');
+    expect(shown).not.toMatch(/\d{4}-\d{2}-\d{2}/);
+  });
 });
