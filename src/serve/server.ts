@@ -14,7 +14,7 @@ import { FormFile, FormTooLargeError, maxFormBytes, StaleVersionError } from '..
 import { pageFormSchema, schemaKeyOrder } from '../workflow/page-form-schema.js';
 import { guardRequest } from './guard.js';
 import type { LetterService } from '../workflow/page.js';
-import { draftingPage } from './pages/drafting.js';
+import { draftingPage, type BackLink } from './pages/drafting.js';
 import type { StaticAsset } from './pages/govuk-assets.js';
 import { shellAssets } from './pages/layout.js';
 import { textEdits } from './merge.js';
@@ -32,6 +32,8 @@ export interface ServeOptions {
   port: number;
   letters: LetterService;
   io: Io;
+  /** A link back to the page this one was opened from (the workspace's queue). */
+  back?: BackLink;
 }
 
 export interface RunningServer {
@@ -141,7 +143,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const root = join(packageRoot(), 'assets', 'serve');
   const files = new Map<string, StaticAsset>([
     ...shellAssets(),
-    ['/', { type: 'text/html; charset=utf-8', body: Buffer.from(draftingPage(options.formName), 'utf8') }],
+    [
+      '/',
+      { type: 'text/html; charset=utf-8', body: Buffer.from(draftingPage(options.formName, options.back), 'utf8') },
+    ],
     ...Object.entries(assets).map(
       ([url, a]) => [url, { type: a.type, body: readFileSync(join(root, a.file)) }] as const,
     ),
