@@ -1,6 +1,7 @@
 // Builds the form's fields from its JSON Schema: a section per part of the form, a group per mapping,
-// lists that grow and shrink, date pickers, choices for fixed values. Every field carries the path it
-// edits (data-path), which is also how diagnostics find the field they name.
+// lists that grow and shrink, dates as day, month and year boxes (date-fields.js), choices for fixed
+// values. Every field carries the path it edits (data-path), which is also how diagnostics find the
+// field they name.
 import { commissionedField, dateField, isDateOrFalseSchema, isDateSchema } from './date-fields.js';
 import { el } from './dom.js';
 import { capitalise, fieldName, itemNoun, labelFor } from './field-names.js';
