@@ -10,7 +10,7 @@ import type { Diagnostic, FormPath } from '../ground/diagnostics.js';
 import type { PreparedTemplates } from '../letter/templates.js';
 import { londonDate } from '../ground/calendar.js';
 import type { Deadline, RecipientList } from '../rules/types.js';
-import { bodiesNotHeld } from '../rules/school-bodies.js';
+import { partsNotHeld } from '../rules/parts-held.js';
 import { dayAndDate } from '../rules/event-dates.js';
 import type { Holidays } from '../rules/working-days.js';
 import { draftLetter, writeLetterFiles } from './draft.js';
@@ -27,7 +27,7 @@ export interface FormCheck {
   html?: string;
   recipients?: RecipientList;
   deadlines: PageDeadline[];
-  /** The parts of the form about bodies the school's type cannot have (a community school's foundation); absent when the form does not read. */
+  /** The parts of the form that cannot apply (a community school's foundation, a first visit's previous one); absent when the form does not read. */
   notHeld?: FormPath[];
 }
 
@@ -82,7 +82,7 @@ async function checkPageForm(
     ...(typeof html === 'string' ? { html } : {}),
     ...(outcome.letter.recipients ? { recipients: outcome.letter.recipients } : {}),
     deadlines: outcome.letter.deadlines.map((d) => ({ ...d, dayInWords: dayAndDate(d.date) })),
-    notHeld: bodiesNotHeld(load.form),
+    notHeld: partsNotHeld(load.form),
   };
 }
 

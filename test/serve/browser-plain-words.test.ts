@@ -104,6 +104,17 @@ describe.skipIf(!hasChromium)('serve: plain words on the drafting page', () => {
     expect(await field(page, ['school', 'trust']).count()).toBe(0);
   });
 
+  it('asks for no previous visit on a first visit, and for it once the visit is a later one', async () => {
+    ws = await startWorkspace();
+    const page = await open();
+    await eventually(() => page.locator('#summary-counts').innerText()).not.toBe('Checking…');
+    expect(await group(page, ['visit', 'previous']).count()).toBe(0);
+    expect(await page.locator('#fields').innerText()).not.toMatch(/Previous recommendations/);
+    await field(page, ['visit', 'number']).locator('input').fill('2');
+    await group(page, ['visit', 'previous']).waitFor();
+    expect(await field(page, ['findings', 'previousRecommendations']).count()).toBe(1);
+  });
+
   it('still shows a foundation the form gives for a community school, so nothing in the file is hidden', async () => {
     const community = readFileSync(join(repoRoot, 'fixtures', 'forms', 'community-primary.yaml'), 'utf8');
     const file = join(mkdtempSync(join(tmpdir(), 'serve-form-')), 'visit.yaml');
