@@ -158,7 +158,7 @@ describe('paths that are not what they should be', () => {
       const io = fakeIo(temp());
       expect(await main([command], io)).toBe(2);
       expectCleanFailure(io);
-      expect(io.err).toMatch(/name a (form or a )?folder of forms/);
+      expect(io.err).toMatch(/name a (form, or a )?folder of (visit-evidence )?forms/);
     }
   });
 
