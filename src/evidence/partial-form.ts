@@ -16,7 +16,7 @@
  *   and grades, the visit dates) leaves no form: the rules cannot run without it.
  */
 import type { z } from 'zod';
-import type { FormPath } from '../ground/diagnostics.js';
+import { formatPath, type Diagnostic, type FormPath } from '../ground/diagnostics.js';
 import { valueAt } from './issues.js';
 import { form as formSchema, type EvidenceForm } from './schema.js';
 import { schemaAt, unwrap } from './schema-path.js';
@@ -222,4 +222,20 @@ function finish(
     explained,
     sourcePath: compacted.toFull,
   };
+}
+
+/**
+ * The later checks' findings on a partial form, at the source's paths, less
+ * those at a place the schema's refusals already name (one report a place).
+ */
+export function findingsBeyondRefusals(
+  findings: readonly Diagnostic[],
+  partial: PartialForm,
+  refusals: readonly Diagnostic[],
+): Diagnostic[] {
+  const named = new Set([...refusals.map((d) => formatPath(d.path)), ...partial.explained.map(formatPath)]);
+  return findings.flatMap((d) => {
+    const path = partial.sourcePath(d.path);
+    return named.has(formatPath(path)) ? [] : [{ ...d, path }];
+  });
 }

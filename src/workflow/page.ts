@@ -11,7 +11,7 @@ import type { PreparedTemplates } from '../letter/templates.js';
 import { londonDate } from '../ground/calendar.js';
 import type { Deadline, RecipientList } from '../rules/types.js';
 import type { Holidays } from '../rules/working-days.js';
-import { draftLetter, writeLetterFiles } from './draft.js';
+import { draftInput, draftLetter, writeLetterFiles } from './draft.js';
 import { loadAndValidate, loadAndValidateText } from './load.js';
 import type { Io } from '../ground/io.js';
 import { formatDiagnostics } from '../ground/diagnostics-text.js';
@@ -64,11 +64,10 @@ async function checkPageForm(
   holidays: Holidays,
 ): Promise<FormCheck> {
   const load = await loadAndValidateText(text, file, { cwd });
-  if (!load.ok) return { diagnostics: load.diagnostics, deadlines: [] };
-  const outcome = await draftLetter(
-    { form: load.form, file, locate: load.loaded.locate },
-    { status: 'draft', formats: ['html'], templates, holidays },
-  );
+  // A form the schema refused in places is previewed and checked without those values, as `draft` does.
+  const input = draftInput(load);
+  if (!input) return { diagnostics: load.diagnostics, deadlines: [] };
+  const outcome = await draftLetter(input, { status: 'draft', formats: ['html'], templates, holidays });
   const html = outcome.ok ? outcome.files[0]?.content : undefined;
   return {
     diagnostics: [...load.diagnostics, ...outcome.diagnostics],
@@ -93,13 +92,17 @@ async function writeDraft(
       new Map(),
       { showSource: false, colour: false },
     );
-  if (!load.ok) {
+  const input = draftInput(load);
+  if (!input) {
     return { ok: false, written: [], messages: `${lines(load.diagnostics)}${request.form}: the form is not valid` };
   }
-  const made = await draftLetter(
-    { form: load.form, file: request.form, locate: load.loaded.locate },
-    { status: 'draft', formats: draftFormats, templates, holidays, today: londonDate(io.now()) },
-  );
+  const made = await draftLetter(input, {
+    status: 'draft',
+    formats: draftFormats,
+    templates,
+    holidays,
+    today: londonDate(io.now()),
+  });
   if (!made.ok) {
     const why =
       made.reason === 'missing-glyph'
