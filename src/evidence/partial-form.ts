@@ -121,8 +121,8 @@ function isOptional(parentPath: Path, key: string | number): boolean {
   const parent = schemaAt(formSchema, parentPath);
   if (!parent || typeof key !== 'string') return false;
   const shape = (unwrap(parent) as unknown as { _zod: { def: { shape?: Record<string, z.ZodType> } } })._zod.def.shape;
-  const field = shape?.[key];
-  if (!field) return true; // an unknown key
+  if (!shape || !Object.hasOwn(shape, key)) return true; // an unknown key
+  const field = shape[key]!;
   return (field as unknown as { _zod: { def: { type: string } } })._zod.def.type === 'optional';
 }
 

@@ -39,10 +39,7 @@ export function isJoinedTexts(value: unknown): value is JoinedTexts {
 }
 
 /** The markers for refused values by place; each is handed out once and recorded among the letter's gaps. */
-export function refusedMarkers(
-  refused: readonly RefusedValue[],
-  gaps: Missing[],
-): (path: FormPath) => Missing[] {
+export function refusedMarkers(refused: readonly RefusedValue[], gaps: Missing[]): (path: FormPath) => Missing[] {
   const byPlace = new Map<string, Missing[]>();
   for (const value of refused) {
     const place = formatPath(value.at);

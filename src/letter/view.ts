@@ -22,7 +22,9 @@ function toViewValue(value: unknown): unknown {
   if (isMissing(value)) return gapMarker(value.missing);
   // Each phrase cleaned as joinList cleans it, escaped, then joined around the marker.
   if (isJoinedTexts(value)) {
-    return joinList(value.joined.map((item) => (isMissing(item) ? gapMarker(item.missing) : escapeNarrative(joinList([item])))));
+    return joinList(
+      value.joined.map((item) => (isMissing(item) ? gapMarker(item.missing) : escapeNarrative(joinList([item])))),
+    );
   }
   if (Array.isArray(value)) return value.map(toViewValue);
   if (typeof value === 'object' && value !== null) {

@@ -124,9 +124,7 @@ export async function draftLetter(input: DraftInput, settings: DraftSettings): P
     holidays: settings.holidays,
     ...(letterDate !== undefined ? { letterDate } : {}),
     ...(settings.timings ? { timings: settings.timings as StageTimings } : {}),
-    ...(refused
-      ? { refused: refused.partial.gaps.map((gap) => ({ at: gap.at, label: formatPath(gap.source) })) }
-      : {}),
+    ...(refused ? { refused: refused.partial.gaps.map((gap) => ({ at: gap.at, label: formatPath(gap.source) })) } : {}),
   });
   // On a refused form the findings are moved to the source's paths; where a refusal stands, it speaks alone.
   const found = refused

@@ -20,7 +20,8 @@ export function validateLoaded(loaded: LoadResult, file: string, options: CheckO
   const form = loaded.form ?? loaded.partial?.form;
   if (!form) return loaded.diagnostics;
   const found = checkForm(form, options);
-  const beyond = loaded.form || !loaded.partial ? found : findingsBeyondRefusals(found, loaded.partial, loaded.diagnostics);
+  const beyond =
+    loaded.form || !loaded.partial ? found : findingsBeyondRefusals(found, loaded.partial, loaded.diagnostics);
   const checks = placeDiagnostics(beyond, loaded.locate, file);
   // In the order of the source, as a compiler lists them (a stable sort keeps each rule's own order on a line).
   return [...loaded.diagnostics, ...checks].sort(

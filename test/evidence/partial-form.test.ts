@@ -22,7 +22,12 @@ describe('partial form', () => {
     expect(partial.form.findings?.progress?.map((p) => p.area)).toEqual([1, 3]);
     expect(partial.form.school.urn).toBe('121190');
     // Paths in the partial form lead back to the source.
-    expect(partial.sourcePath(['findings', 'progress', 1, 'progress'])).toEqual(['findings', 'progress', 2, 'progress']);
+    expect(partial.sourcePath(['findings', 'progress', 1, 'progress'])).toEqual([
+      'findings',
+      'progress',
+      2,
+      'progress',
+    ]);
     expect(partial.sourcePath(['evidence', 'meetings', 0])).toEqual(['evidence', 'meetings', 1]);
     // Each refused value's marker goes in its list.
     expect(partial.gaps).toEqual([

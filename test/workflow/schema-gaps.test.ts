@@ -19,7 +19,9 @@ const fixture = (name: string): string => readFileSync(join(repoRoot, 'fixtures/
 /** The fixture with its first meeting blank (`    - `) and the second progress entry's area empty. */
 function blanked(name: string, firstMeeting: string, secondArea: string): string {
   const text = fixture(name);
-  const out = text.replace(`    - ${firstMeeting}\n`, '    - \n').replace(`    - area: ${secondArea}\n`, '    - area:\n');
+  const out = text
+    .replace(`    - ${firstMeeting}\n`, '    - \n')
+    .replace(`    - area: ${secondArea}\n`, '    - area:\n');
   if (out === text) throw new Error('nothing blanked');
   return out;
 }
@@ -84,15 +86,31 @@ describe('draft and the drafting page go on with a refused value', () => {
     const cwd = mkdtempSync(join(tmpdir(), 'schema-gaps-draft-'));
     writeFileSync(join(cwd, 'g.yaml'), blanked('example.yaml', 'the headteacher', '2'));
     const context = prepareContext(fakeIo(cwd));
-    const outcome = await draftToFolder(context, { form: 'g.yaml', out: 'out', formats: ['md'], final: false, force: false });
+    const outcome = await draftToFolder(context, {
+      form: 'g.yaml',
+      out: 'out',
+      formats: ['md'],
+      final: false,
+      force: false,
+    });
     expect(outcome.ok).toBe(true);
     const md = readFileSync(join(cwd, 'out', '121190-2014-03-12-draft.md'), 'utf8');
     // The blank item is left out of the list; its marker stands at the list's end (Markdown escapes the brackets).
-    expect(md).toMatch(/meetings were held with the deputy headteacher[^\n]*«evidence\.meetings\\\[0\\\]: not yet written»/);
-    expect(md).toMatch(/Area for improvement 2:[^\n]*\n\n\*\*«progress on area for improvement 2: not yet written»\*\*/);
+    expect(md).toMatch(
+      /meetings were held with the deputy headteacher[^\n]*«evidence\.meetings\\\[0\\\]: not yet written»/,
+    );
+    expect(md).toMatch(
+      /Area for improvement 2:[^\n]*\n\n\*\*«progress on area for improvement 2: not yet written»\*\*/,
+    );
     expect(outcome.diagnostics.map(key)).toContain('schema/invalid-type evidence.meetings[0]');
 
-    const final = await draftToFolder(context, { form: 'g.yaml', out: 'final', formats: ['md'], final: true, force: false });
+    const final = await draftToFolder(context, {
+      form: 'g.yaml',
+      out: 'final',
+      formats: ['md'],
+      final: true,
+      force: false,
+    });
     expect(final.ok).toBe(false);
     expect(final.diagnostics.map(key)).toContain('schema/invalid-type evidence.meetings[0]');
     expect(final.diagnostics.map(key)).toContain('para-16/completeness findings.progress');
