@@ -9,7 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { processIo } from '../src/ground/io.js';
 import { prepareContext } from '../src/workflow/context.js';
 import { prepareLetterService } from '../src/workflow/page.js';
-import { applyEdits, formData } from '../src/serve/yaml-edit.js';
+import { applyEdits, formData } from '../src/evidence/yaml-edit.js';
 
 const example = readFileSync(fileURLToPath(new URL('../../fixtures/forms/example.yaml', import.meta.url)), 'utf8');
 

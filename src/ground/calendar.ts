@@ -35,18 +35,36 @@ export function isWeekend(date: string): boolean {
   return d === 0 || d === 6;
 }
 
-// Making an Intl.DateTimeFormat is costly (tens of milliseconds); make it once. en-CA formats as YYYY-MM-DD.
+// Making an Intl.DateTimeFormat for a time zone is costly (40 ms of a command's start here); it is made only
+// for instants before 1996. en-CA formats as YYYY-MM-DD.
 let londonFormat: Intl.DateTimeFormat | undefined;
 
-/** Today's calendar date in Europe/London for an instant. */
+/** The instant (ms since 1970) of 01:00 UTC on the last Sunday of `month` (0-based) in `year`. */
+function lastSundayOneAm(year: number, month: number): number {
+  const lastDay = Date.UTC(year, month + 1, 0);
+  const weekdayOfLast = new Date(lastDay).getUTCDay(); // 0 = Sunday
+  return lastDay - weekdayOfLast * 86_400_000 + 3_600_000;
+}
+
+/**
+ * Today's calendar date in Europe/London for an instant. Since 1996 British Summer Time runs from 01:00 UTC
+ * on the last Sunday in March to 01:00 UTC on the last Sunday in October (the Summer Time Order 2002, as
+ * the EU rule before it), which is plain arithmetic; earlier instants ask the time zone database.
+ */
 export function londonDate(instant: Date): string {
-  londonFormat ??= new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Europe/London',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  });
-  return londonFormat.format(instant);
+  const ms = instant.getTime();
+  const year = instant.getUTCFullYear();
+  if (year < 1996 || !Number.isFinite(ms)) {
+    londonFormat ??= new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/London',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    return londonFormat.format(instant);
+  }
+  const summer = ms >= lastSundayOneAm(year, 2) && ms < lastSundayOneAm(year, 9);
+  return new Date(summer ? ms + 3_600_000 : ms).toISOString().slice(0, 10);
 }
 
 /** True for a YYYY-MM-DD string naming a real calendar day. */

@@ -7,6 +7,7 @@
  * by giving its own `messages.yaml` in its templates folder (--templates DIR):
  * its sentences replace the bundled ones of the same rule and code.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'yaml';
@@ -52,14 +53,50 @@ export function defaultMessagesFile(): string {
 /** The name of an ISP's own messages file inside its templates folder. */
 export const messagesFileName = 'messages.yaml';
 
-function readEntries(file: string): MessageEntry[] {
+function readEntries(file: string, text = readFileSync(file, 'utf8')): MessageEntry[] {
   let data: unknown;
   try {
-    data = parse(readFileSync(file, 'utf8'));
+    data = parse(text);
   } catch (error) {
     throw new MessagesError(`${file}: cannot be read as YAML (${(error as Error).message.split('\n')[0]})`);
   }
   return entriesOf(data, file);
+}
+
+/** Where `npm run build` writes the bundled catalogue, read and checked (scripts/prepare-messages.mjs). */
+export function preparedMessagesPath(): string {
+  return join(packageRoot(), 'dist', 'messages-prepared.json');
+}
+
+interface PreparedMessages {
+  /** The SHA-256 of the en.yaml text these entries were read from. */
+  source: string;
+  entries: { rule: string; code: string; source: string; params: string[] }[];
+}
+
+const sha256 = (text: string): string => createHash('sha256').update(text, 'utf8').digest('hex');
+
+/** The bundled catalogue's entries in the form `npm run build` keeps them (JSON, no YAML parser needed to read them). */
+export function prepareMessages(): PreparedMessages {
+  const file = defaultMessagesFile();
+  const text = readFileSync(file, 'utf8');
+  const entries = readEntries(file, text).map((e) => ({ ...e, params: [...e.params] }));
+  return { source: sha256(text), entries };
+}
+
+/**
+ * The bundled catalogue: as prepared at build time when that was made from en.yaml as it is now (a cold
+ * command then parses no YAML for it), else read from en.yaml.
+ */
+export function bundledEntries(file = defaultMessagesFile(), preparedFile = preparedMessagesPath()): MessageEntry[] {
+  const text = readFileSync(file, 'utf8');
+  try {
+    const prepared = JSON.parse(readFileSync(preparedFile, 'utf8')) as PreparedMessages;
+    if (prepared.source === sha256(text)) return prepared.entries.map((e) => ({ ...e, params: new Set(e.params) }));
+  } catch {
+    // not built, or unreadable: read the YAML
+  }
+  return readEntries(file, text);
 }
 
 /** The entries of a parsed messages file: rule id → message code → sentence. */
@@ -125,7 +162,7 @@ export function loadMessages(overrideFile?: string): MessageCatalogue {
   const cacheKey = overrideFile ?? '';
   const cached = cache.get(cacheKey);
   if (cached) return cached;
-  const bundled = readEntries(defaultMessagesFile());
+  const bundled = bundledEntries();
   let entries = bundled;
   if (overrideFile !== undefined) {
     const byKey = new Map(bundled.map((e) => [key(e.rule, e.code), e]));

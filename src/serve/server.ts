@@ -10,15 +10,16 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { join } from 'node:path';
 import type { Io } from '../ground/io.js';
 import { packageRoot } from '../ground/package-root.js';
-import { FormFile, FormTooLargeError, maxFormBytes, StaleVersionError } from '../workflow/form-file.js';
-import { pageFormSchema, schemaKeyOrder } from '../workflow/page-form-schema.js';
+import { formEditing, FormMovedOnError, YamlEditError } from '../workflow/form-edits.js';
+import { FormTooLargeError, maxFormBytes } from '../workflow/form-file.js';
+import { pageFormSchema } from '../workflow/page-form-schema.js';
+import { draftBody, editBody, saveBody } from './bodies.js';
+import { HttpError, readBody, responder } from './http.js';
 import { guardRequest } from './guard.js';
 import type { LetterService } from '../workflow/page.js';
 import { draftingPage } from './pages/drafting.js';
 import type { StaticAsset } from './pages/govuk-assets.js';
 import { shellAssets } from './pages/layout.js';
-import { textEdits } from './merge.js';
-import { applyEditsChecked, formData, YamlEditError, type FieldEdit } from './yaml-edit.js';
 
 export interface ServeOptions {
   /** The form file, absolute. */
@@ -51,86 +52,16 @@ const assets: Record<string, { file: string; type: string }> = {
 };
 
 /** The letter preview is HTML with its own inline style, shown in a sandboxed frame; no script runs in it. */
-const contentSecurityPolicy = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self' 'unsafe-inline'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "frame-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
-const securityHeaders = {
-  'content-security-policy': contentSecurityPolicy,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-  'cache-control': 'no-store',
-};
+const send = responder({ letterFrame: true });
 
 /** A request body is a form (at most maxFormBytes characters) in JSON, escapes and all. */
-const maxBodyBytes = maxFormBytes * 2 + 64_000;
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-    readonly extra: Record<string, unknown> = {},
-  ) {
-    super(message);
-  }
-}
-
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer): void {
-  res.writeHead(status, { ...securityHeaders, 'content-type': type, 'content-length': Buffer.byteLength(body) });
-  res.end(body);
-}
+const bodyLimit = {
+  bytes: maxFormBytes * 2 + 64_000,
+  tooLarge: `the form is too large: at most ${maxFormBytes} characters`,
+};
 
 function sendJson(res: ServerResponse, status: number, value: unknown): void {
   send(res, status, 'application/json; charset=utf-8', JSON.stringify(value));
-}
-
-async function readJson(req: IncomingMessage): Promise<Record<string, unknown>> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > maxBodyBytes) throw new HttpError(413, `the form is too large: at most ${maxFormBytes} characters`);
-    chunks.push(chunk as Buffer);
-  }
-  let body: unknown;
-  try {
-    body = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    throw new HttpError(400, 'expected a JSON body');
-  }
-  if (body === null || typeof body !== 'object' || Array.isArray(body))
-    throw new HttpError(400, 'expected a JSON object');
-  return body as Record<string, unknown>;
-}
-
-function stringField(body: Record<string, unknown>, name: string): string {
-  const value = body[name];
-  if (typeof value !== 'string') throw new HttpError(400, `expected "${name}" to be text`);
-  return value;
-}
-
-function editsField(body: Record<string, unknown>): FieldEdit[] {
-  const edits = body.edits;
-  if (!Array.isArray(edits) || edits.length > 1_000) throw new HttpError(400, 'expected "edits" to be a list');
-  return edits.map((e) => {
-    if (e === null || typeof e !== 'object' || !Array.isArray((e as FieldEdit).path)) {
-      throw new HttpError(400, 'each edit needs a "path"');
-    }
-    const { path, value, was } = e as FieldEdit;
-    const wasGiven = was !== null && typeof was === 'object' && !Array.isArray(was);
-    return { path, value, ...(wasGiven ? { was } : {}) };
-  });
 }
 
 /** Starts the server on 127.0.0.1; resolves once it listens. */
@@ -143,90 +74,30 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
       ([url, a]) => [url, { type: a.type, body: readFileSync(join(root, a.file)) }] as const,
     ),
   ]);
-  const formFile = new FormFile(options.form);
+  const form = formEditing({ form: options.form, formName: options.formName, letters: options.letters });
   let port = 0;
-
-  /** The text, its version, the data the fields show, and the checks; what every answer about the form carries. */
-  const state = async (text: string, version: string) => ({
-    version,
-    text,
-    data: formData(text) ?? null,
-    check: await options.letters.check(text, options.formName),
-  });
-
-  const conflict = (current: string) =>
-    new HttpError(
-      409,
-      'The form on disk has changed since this page loaded it (another tab or an editor saved it). Your change was not saved; reload the page to carry on from the saved form.',
-      { version: current },
-    );
-
-  /**
-   * Makes the edits on the file as it is (three-way where the page was
-   * behind it) and saves; says which were refused and where both changed.
-   * A save that another one beat by a moment is tried again from the new file.
-   */
-  async function merged(
-    start: { text: string; version: string },
-    edits: FieldEdit[],
-    how: { base?: string; anyValue?: boolean },
-  ) {
-    let current = start;
-    for (let attempt = 0; ; attempt++) {
-      const outcome = applyEditsChecked(current.text, edits, {
-        format: /\.json$/i.test(options.form) ? 'json' : 'yaml',
-        threeWay: current.version !== how.base,
-        keyOrder: schemaKeyOrder,
-        anyValue: how.anyValue === true,
-      });
-      try {
-        const version = formFile.save(outcome.text, current.version);
-        return { ...(await state(outcome.text, version)), refused: outcome.refused, conflicts: outcome.conflicts };
-      } catch (error) {
-        if (!(error instanceof StaleVersionError) || attempt >= 3) throw error;
-        current = formFile.read();
-      }
-    }
-  }
 
   async function api(req: IncomingMessage, path: string): Promise<unknown> {
     if (req.method === 'GET' && path === '/api/schema') return pageFormSchema();
     if (req.method === 'GET' && path === '/api/state') {
-      const { text, version } = formFile.read();
-      return { file: options.formName, out: options.outName, ...(await state(text, version)) };
+      return { file: options.formName, out: options.outName, ...(await form.current()) };
     }
     const routes = ['/api/save', '/api/edit', '/api/draft'];
     if (!routes.includes(path)) throw new HttpError(404, 'no such page');
     if (req.method !== 'POST') throw new HttpError(405, `${req.method ?? ''} is not allowed here`);
-    const body = await readJson(req);
-    const base = stringField(body, 'base');
     try {
       switch (path) {
-        case '/api/save': {
-          const text = stringField(body, 'text');
-          const current = formFile.read();
-          // Changes kept from an earlier page (merge: true) are merged even onto the version they name.
-          const restored = body.merge === true;
-          if ((current.version === base && !restored) || current.text === text) {
-            return await state(text, formFile.save(text, current.version === base ? base : current.version));
-          }
-          // The page is behind the file: what its text changes is merged field by field, or asked about.
-          const baseText = body.baseText;
-          const edits = typeof baseText === 'string' ? textEdits(baseText, text) : undefined;
-          if (!edits) throw conflict(current.version);
-          return await merged(current, edits, { anyValue: true });
-        }
-        case '/api/edit': {
-          return await merged(formFile.read(), editsField(body), body.merge === true ? {} : { base });
-        }
+        case '/api/save':
+          return await form.saveText(await readBody(req, saveBody, bodyLimit));
+        case '/api/edit':
+          return await form.saveEdits(await readBody(req, editBody, bodyLimit));
         case '/api/draft': {
-          const current = formFile.read();
-          if (current.version !== base) throw conflict(current.version);
+          form.assertCurrent((await readBody(req, draftBody, bodyLimit)).base);
           return await options.letters.writeDraft({ form: options.formName, out: options.out }, options.io);
         }
       }
     } catch (error) {
-      if (error instanceof StaleVersionError) throw conflict(error.current);
+      if (error instanceof FormMovedOnError) throw new HttpError(409, error.message, { version: error.current });
       if (error instanceof YamlEditError) throw new HttpError(422, error.message);
       if (error instanceof FormTooLargeError) throw new HttpError(413, `the form is too large: ${error.message}`);
       throw error;

@@ -11,9 +11,10 @@ import { extname } from 'node:path';
 import { hasErrors, type Diagnostic } from '../ground/diagnostics.js';
 import { loadFormFile, type LoadResult } from '../evidence/load.js';
 import { loadMammoth } from '../ground/mammoth.js';
+import { htmlToBlocks } from '../letter/html-tree.js';
 import { markdownToBlocks } from '../letter/markdown-tree.js';
 import type { PreparedTemplates } from '../letter/templates.js';
-import type { Block, BlockRole, DocumentMeta, Inline, LetterDocument, ListItem } from '../letter/tree.js';
+import type { Block, BlockRole, DocumentMeta, Inline, LetterDocument } from '../letter/tree.js';
 import { composeLetter } from './pipeline.js';
 import type { Holidays } from '../rules/working-days.js';
 
@@ -144,145 +145,4 @@ export function textToBlocks(text: string): Block[] {
     blocks.push({ type: 'paragraph', role: 'body', children });
   }
   return blocks;
-}
-
-const entities: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: '\u00a0' };
-
-function decodeEntities(text: string): string {
-  return text.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (whole, name: string) => {
-    if (name[0] === '#') {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : parseInt(name.slice(1), 10);
-      return Number.isFinite(code) ? String.fromCodePoint(code) : whole;
-    }
-    return entities[name.toLowerCase()] ?? whole;
-  });
-}
-
-interface OpenBlock {
-  kind: 'paragraph' | 'heading';
-  depth: 1 | 2 | 3;
-  role: BlockRole;
-  /** Inline containers: the block's own children, then any open strong/emphasis. */
-  stack: Inline[][];
-}
-
-interface OpenList {
-  block: Extract<Block, { type: 'list' }>;
-  item?: ListItem;
-}
-
-/**
- * mammoth's HTML (a small, well-formed subset: p, h1–h6, ul/ol/li, strong,
- * em, br, a, tables) as blocks. Text directly inside a list item becomes
- * that item's paragraph; table cells' paragraphs are read in order.
- */
-export function htmlToBlocks(html: string): Block[] {
-  const blocks: Block[] = [];
-  const lists: OpenList[] = [];
-  let open: OpenBlock | undefined;
-
-  const container = (): Block[] => {
-    const list = lists[lists.length - 1];
-    if (!list) return blocks;
-    if (!list.item) {
-      list.item = { children: [] };
-      list.block.items.push(list.item);
-    }
-    return list.item.children;
-  };
-  const close = (): void => {
-    if (!open) return;
-    const children = trimInlines(open.stack[0]!);
-    if (children.length > 0) {
-      container().push(
-        open.kind === 'heading'
-          ? { type: 'heading', depth: open.depth, role: 'body', children }
-          : { type: 'paragraph', role: open.role, children },
-      );
-    }
-    open = undefined;
-  };
-  const begin = (kind: OpenBlock['kind'], depth: OpenBlock['depth'], role: BlockRole): void => {
-    close();
-    open = { kind, depth, role, stack: [[]] };
-  };
-  const inlineTarget = (): Inline[][] => {
-    open ??= { kind: 'paragraph', depth: 1, role: 'body', stack: [[]] };
-    return open.stack;
-  };
-  const addText = (value: string): void => {
-    if (value === '') return;
-    if (!open && value.trim() === '') return;
-    const stack = inlineTarget();
-    const here = stack[stack.length - 1]!;
-    const last = here[here.length - 1];
-    if (last?.type === 'text') last.value += value;
-    else here.push({ type: 'text', value });
-  };
-
-  for (const match of html.matchAll(/<(\/?)([a-zA-Z][a-zA-Z0-9]*)([^>]*)>|([^<]+)/g)) {
-    if (match[4] !== undefined) {
-      addText(decodeEntities(match[4]));
-      continue;
-    }
-    const closing = match[1] === '/';
-    const tag = match[2]!.toLowerCase();
-    const attributes = match[3] ?? '';
-    if (/^h[1-6]$/.test(tag)) {
-      if (closing) close();
-      else begin('heading', Math.min(Number(tag[1]), 3) as 1 | 2 | 3, 'body');
-    } else if (tag === 'p') {
-      if (closing) close();
-      else {
-        const role = /class="role-([a-z]+)"/.exec(attributes)?.[1] as BlockRole | undefined;
-        begin('paragraph', 1, role ?? 'body');
-      }
-    } else if (tag === 'ul' || tag === 'ol') {
-      close();
-      if (closing) {
-        const list = lists.pop();
-        if (list) container().push(list.block);
-      } else {
-        const start = Number(/start="(\d+)"/.exec(attributes)?.[1] ?? '1');
-        lists.push({ block: { type: 'list', ordered: tag === 'ol', start, role: 'body', items: [] } });
-      }
-    } else if (tag === 'li') {
-      close();
-      // Each item starts afresh; its first content opens it (see container).
-      const list = lists[lists.length - 1];
-      if (list) list.item = undefined;
-    } else if (tag === 'strong' || tag === 'b' || tag === 'em' || tag === 'i') {
-      const stack = inlineTarget();
-      if (closing) {
-        if (stack.length > 1) stack.pop();
-      } else {
-        const node: Inline =
-          tag === 'strong' || tag === 'b' ? { type: 'strong', children: [] } : { type: 'emphasis', children: [] };
-        stack[stack.length - 1]!.push(node);
-        stack.push(node.children);
-      }
-    } else if (tag === 'br') {
-      const stack = inlineTarget();
-      stack[stack.length - 1]!.push({ type: 'break' });
-    } else if (tag === 'td' || tag === 'th' || tag === 'tr' || tag === 'table') {
-      close();
-    }
-    // a, span, sup, sub, img and anything else: their text only.
-  }
-  close();
-  while (lists.length > 0) {
-    const list = lists.pop()!;
-    container().push(list.block);
-  }
-  return blocks;
-}
-
-/** Drops empty formatting and a paragraph's leading and trailing breaks. */
-function trimInlines(children: Inline[]): Inline[] {
-  const kept = children.filter((child) =>
-    child.type !== 'strong' && child.type !== 'emphasis' ? true : child.children.length > 0,
-  );
-  while (kept[0]?.type === 'break') kept.shift();
-  while (kept[kept.length - 1]?.type === 'break') kept.pop();
-  return kept;
 }

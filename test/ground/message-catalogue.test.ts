@@ -9,7 +9,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { main } from '../../src/cli/main.js';
 import { prepareTemplates, TemplatesError } from '../../src/letter/templates.js';
-import { loadMessages, MessagesError, messagesForTemplates } from '../../src/ground/message-catalogue.js';
+import {
+  bundledEntries,
+  defaultMessagesFile,
+  loadMessages,
+  MessagesError,
+  messagesForTemplates,
+  prepareMessages,
+} from '../../src/ground/message-catalogue.js';
 import { rules } from '../../src/rules/checks/index.js';
 import { fakeIo, repoRoot } from '../support/fake-io.js';
 
@@ -21,6 +28,29 @@ function ispFolder(yaml: string): string {
 }
 
 describe('the bundled catalogue', () => {
+  it('is read from what the build prepared only while that was made from en.yaml as it is now', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'prepared-messages-'));
+    const yaml = join(dir, 'en.yaml');
+    const prepared = join(dir, 'prepared.json');
+    const text = readFileSync(defaultMessagesFile(), 'utf8');
+    writeFileSync(yaml, text);
+    // The build's output, with one sentence marked so it can be told apart from the YAML's.
+    const made = prepareMessages();
+    expect(made.entries.map((e) => [e.rule, e.code, e.source])).toEqual(
+      bundledEntries(yaml, join(dir, 'none.json')).map((e) => [e.rule, e.code, e.source]),
+    );
+    made.entries[0]!.source = 'from the prepared file';
+    writeFileSync(prepared, JSON.stringify(made));
+    expect(bundledEntries(yaml, prepared)[0]?.source).toBe('from the prepared file');
+    expect(bundledEntries(yaml, prepared)[0]?.params).toBeInstanceOf(Set);
+    // en.yaml edited since the build: the prepared file is stale and the YAML is read.
+    writeFileSync(yaml, `${text}\n`);
+    expect(bundledEntries(yaml, prepared)[0]?.source).not.toBe('from the prepared file');
+    // A damaged prepared file is ignored.
+    writeFileSync(prepared, '{');
+    expect(bundledEntries(yaml, prepared).length).toBe(made.entries.length);
+  });
+
   const entries = loadMessages().entries();
 
   it('has a section for every rule, and none for a rule that does not exist', () => {

@@ -47,6 +47,31 @@ describe('working days in England (the starting day is day 0)', () => {
     expect(londonDate(new Date('2014-12-31T23:30:00Z'))).toBe('2014-12-31'); // GMT
   });
 
+  it('londonDate agrees with the time zone database every quarter hour around midnight on the days of each clock change, 1970 to 2100', () => {
+    const zone = new Intl.DateTimeFormat('en-CA', {
+      timeZone: 'Europe/London',
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+    });
+    const disagreements: string[] = [];
+    for (let year = 1970; year <= 2100; year++) {
+      // The last days of March and October, when the clocks change, and a day in each month.
+      const days = [
+        ...[25, 26, 27, 28, 29, 30, 31].flatMap((d) => [Date.UTC(year, 2, d), Date.UTC(year, 9, d)]),
+        ...Array.from({ length: 12 }, (_, m) => Date.UTC(year, m, 15)),
+      ];
+      for (const day of days) {
+        // Around midnight, where an hour's difference changes the date, and at midday.
+        for (const minutes of [...Array.from({ length: 21 }, (_, i) => -120 + i * 15), 12 * 60]) {
+          const instant = new Date(day + minutes * 60_000);
+          if (londonDate(instant) !== zone.format(instant)) disagreements.push(instant.toISOString());
+        }
+      }
+    }
+    expect(disagreements.slice(0, 5)).toEqual([]);
+  });
+
   it('workingDaysBetween counts the days after the start up to and including the end', () => {
     expect(workingDaysBetween('2014-12-19', '2015-01-07', holidays)).toBe(10);
     expect(workingDaysBetween('2015-01-07', '2014-12-19', holidays)).toBe(-10);

@@ -14,7 +14,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { prepareLetterService } from '../../src/workflow/page.js';
 import { prepareContext } from '../../src/workflow/context.js';
 import { startServer } from '../../src/serve/server.js';
-import { formData, valueAt } from '../../src/serve/yaml-edit.js';
+import { formData, valueAt } from '../../src/evidence/yaml-edit.js';
 import { field, hasChromium, launch, list } from './browser-support.js';
 import { startWorkspace, type Workspace } from './workspace.js';
 

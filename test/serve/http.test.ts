@@ -209,9 +209,12 @@ describe('serve: the form on disk', () => {
       { path: '/api/save', body: JSON.stringify([1, 2]) },
       { path: '/api/save', body: JSON.stringify({ base: s.version }) },
       { path: '/api/edit', body: JSON.stringify({ base: s.version, edits: 'x' }) },
-      { path: '/api/edit', body: JSON.stringify({ base: s.version, edits: [{ value: 1 }] }) },
+      { path: '/api/edit', body: JSON.stringify({ base: s.version, edits: [{ value: 1 }] }), names: 'edits.0.path' },
+      { path: '/api/edit', body: JSON.stringify({ base: 7, edits: [] }), names: 'base' },
+      { path: '/api/save', body: JSON.stringify({ base: s.version, text: 'x: 1', force: true }), names: 'force' },
+      { path: '/api/draft', body: JSON.stringify({}), names: 'base' },
     ];
-    for (const { path, body } of bad) {
+    for (const { path, body, names } of bad) {
       const response = await raw(port, {
         method: 'POST',
         path,
@@ -219,6 +222,8 @@ describe('serve: the form on disk', () => {
         body,
       });
       expect(response.status, body).toBe(400);
+      // The schema of each route's body decides, and its answer names the field it refused.
+      if (names) expect((JSON.parse(response.body) as { error: string }).error, body).toContain(names);
     }
     const nowhere = await post(port, '/api/edit', { base: s.version, edits: [{ path: [], value: 'x' }] });
     expect(nowhere.status).toBe(200);

@@ -5,7 +5,8 @@ import { join } from 'node:path';
 import { prepareTemplates } from '../../src/letter/templates.js';
 import { blockText, type Block, type DocumentMeta, type LetterDocument } from '../../src/letter/tree.js';
 import { englandBankHolidays } from '../../src/rules/holidays.js';
-import { DraftSourceError, htmlToBlocks, readDraftSource, textToBlocks } from '../../src/workflow/draft-source.js';
+import { htmlToBlocks } from '../../src/letter/html-tree.js';
+import { DraftSourceError, readDraftSource, textToBlocks } from '../../src/workflow/draft-source.js';
 import { renderDocx } from '../../src/writers/docx/index.js';
 import { docxSampleLetter } from '../support/sample-docx-letter.js';
 import { repoRoot } from '../support/fake-io.js';
@@ -70,6 +71,27 @@ describe('mammoth’s HTML as blocks', () => {
       '    body|inner one',
       '    body|inner two',
       'body|After',
+    ]);
+  });
+
+  it('reads HTML as a browser does: quotes of either kind, ">" inside an attribute, comments, scripts, any named entity', () => {
+    const blocks = htmlToBlocks(
+      '<p class=\'role-date\' title="a > b">12 March 2014</p><!-- a comment <p>not text</p> -->' +
+        '<style>p { color: red }</style><script>var x = "<p>no</p>";</script>' +
+        '<p class="intro role-address">Mrs Hughes</p><p>Progress &hellip; since&nbsp;the inspection &eacute;&#x1F600;</p>',
+    );
+    expect(shape(blocks)).toEqual([
+      'date|12 March 2014',
+      'address|Mrs Hughes',
+      'body|Progress … since\u00a0the inspection é😀',
+    ]);
+  });
+
+  it('closes what a browser closes: a paragraph left open ends at the next block, an unclosed bold at its paragraph', () => {
+    expect(shape(htmlToBlocks('<p>One<p>Two <b>bold<p>Three</p>'))).toEqual([
+      'body|One',
+      'body|Two bold',
+      'body|Three',
     ]);
   });
 

@@ -46,10 +46,4 @@ export const checkBody = z
   })
   .strict();
 
-/** The first problem zod found, in words naming the field. */
-export function bodyProblem(error: z.ZodError): string {
-  const issue = error.issues[0];
-  if (!issue) return 'the request is not one this page sends';
-  const where = issue.path.length > 0 ? `"${issue.path.join('.')}"` : 'the request';
-  return `${where}: ${issue.message}`;
-}
+export { bodyProblem } from '../bodies.js';

@@ -11,7 +11,6 @@
 import { readFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import { basename, join } from 'node:path';
-import type { z } from 'zod';
 import type { Io } from '../../ground/io.js';
 import type { Holidays, PreparedTemplates } from '../../workflow/context.js';
 import { packageRoot } from '../../ground/package-root.js';
@@ -29,7 +28,8 @@ import {
   SendJobs,
   type ActionContext,
 } from './actions.js';
-import { bodyProblem, checkBody, finaliseBody, maxLetterBytes, openBody, sendBody } from './bodies.js';
+import { checkBody, finaliseBody, maxLetterBytes, openBody, sendBody } from './bodies.js';
+import { HttpError, readBody, responder } from '../http.js';
 import { checkPage } from './check-page.js';
 import { draftingPages } from './drafting.js';
 import { findLetter, listLetters, type ListedLetter, type WorkspaceFolder } from './folder.js';
@@ -47,35 +47,7 @@ export interface WorkspaceOptions {
   io: Io;
 }
 
-const contentSecurityPolicy = [
-  "default-src 'none'",
-  "script-src 'self'",
-  "style-src 'self'",
-  "font-src 'self'",
-  "img-src 'self' data:",
-  "connect-src 'self'",
-  "frame-ancestors 'none'",
-  "base-uri 'none'",
-  "form-action 'none'",
-].join('; ');
-
-const securityHeaders = {
-  'content-security-policy': contentSecurityPolicy,
-  'x-content-type-options': 'nosniff',
-  'referrer-policy': 'no-referrer',
-  'cross-origin-opener-policy': 'same-origin',
-  'cross-origin-resource-policy': 'same-origin',
-  'cache-control': 'no-store',
-};
-
-class HttpError extends Error {
-  constructor(
-    readonly status: number,
-    message: string,
-  ) {
-    super(message);
-  }
-}
+const send = responder({ letterFrame: false });
 
 /** The files the pages use, by URL: the shared shell's (GOV.UK Frontend's CSS, script and fonts) and the workspace's own. */
 function assetFiles(): Map<string, StaticAsset> {
@@ -93,34 +65,11 @@ const downloadTypes: Record<string, string> = {
   txt: 'text/plain; charset=utf-8',
 };
 
-function send(res: ServerResponse, status: number, type: string, body: string | Buffer, extra = {}): void {
-  res.writeHead(status, {
-    ...securityHeaders,
-    'content-type': type,
-    'content-length': Buffer.byteLength(body),
-    ...extra,
-  });
-  res.end(body);
-}
-
-async function readBody<T extends z.ZodType>(req: IncomingMessage, schema: T, limit: number): Promise<z.infer<T>> {
-  const chunks: Buffer[] = [];
-  let size = 0;
-  for await (const chunk of req) {
-    size += (chunk as Buffer).length;
-    if (size > limit) throw new HttpError(413, `the request is too large: at most ${Math.floor(limit / 1_000_000)} MB`);
-    chunks.push(chunk as Buffer);
-  }
-  let value: unknown;
-  try {
-    value = JSON.parse(Buffer.concat(chunks).toString('utf8'));
-  } catch {
-    throw new HttpError(400, 'expected a JSON body');
-  }
-  const parsed = schema.safeParse(value);
-  if (!parsed.success) throw new HttpError(400, bodyProblem(parsed.error));
-  return parsed.data;
-}
+/** A request body of at most `bytes`. */
+const limit = (bytes: number) => ({
+  bytes,
+  tooLarge: `the request is too large: at most ${Math.floor(bytes / 1_000_000)} MB`,
+});
 
 /** A letter's id as the listing makes them; anything else is no letter. */
 const idPattern = /^[A-Za-z0-9-]{1,80}$/;
@@ -131,7 +80,7 @@ export async function startWorkspaceServer(options: WorkspaceOptions): Promise<R
   const context: ActionContext = { folder, templates: options.templates, holidays: options.holidays, io };
   const jobs = new SendJobs(context);
   const drafting = draftingPages({ out: folder.out, outName: folder.outName, letters: options.letters, io });
-  const smallBody = 64_000;
+  const smallBody = limit(64_000);
   let port = 0;
 
   const letter = async (id: string): Promise<ListedLetter> => {
@@ -195,7 +144,7 @@ export async function startWorkspaceServer(options: WorkspaceOptions): Promise<R
     }
     if (path === '/api/check') {
       if (method !== 'POST') throw new HttpError(405, `${method} is not allowed here`);
-      const body = await readBody(req, checkBody, Math.ceil(maxLetterBytes / 3) * 4 + smallBody);
+      const body = await readBody(req, checkBody, limit(Math.ceil(maxLetterBytes / 3) * 4 + smallBody.bytes));
       const html = await checkAction(context, (await listLetters(folder, io.now(), options.holidays)).letters, body);
       return { html: html.value };
     }

@@ -8,7 +8,7 @@ import { isMap, isScalar, isSeq, parseDocument, type Node, type Pair } from 'yam
 import { readFileSync } from 'node:fs';
 import { initFormUrl } from '../../src/evidence/sample.js';
 import { schemaKeyOrder } from '../../src/workflow/page-form-schema.js';
-import { applyEdits, formData, type EditPath, type FieldEdit } from '../../src/serve/yaml-edit.js';
+import { applyEdits, formData, type EditPath, type FieldEdit } from '../../src/evidence/yaml-edit.js';
 
 const initForm = readFileSync(initFormUrl(), 'utf8');
 const edit = (text: string, e: FieldEdit) => applyEdits(text, [e], 'yaml', schemaKeyOrder);

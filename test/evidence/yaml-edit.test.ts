@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { loadForm } from '../../src/evidence/load.js';
 import { pageFormSchema } from '../../src/workflow/page-form-schema.js';
-import { applyEdits, formData, YamlEditError } from '../../src/serve/yaml-edit.js';
-import { exampleForm } from './workspace.js';
+import { applyEdits, formData, YamlEditError } from '../../src/evidence/yaml-edit.js';
+import { exampleForm } from '../serve/workspace.js';
 
 const example = readFileSync(exampleForm, 'utf8');
 
