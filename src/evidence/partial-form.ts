@@ -19,7 +19,8 @@ import type { z } from 'zod';
 import { formatPath, type Diagnostic, type FormPath } from '../ground/diagnostics.js';
 import { valueAt } from './issues.js';
 import { form as formSchema, type EvidenceForm } from './schema.js';
-import { schemaAt, unwrap } from './schema-path.js';
+import { knownKeys, schemaAt, unwrap } from './schema-path.js';
+import { suggest } from '../ground/suggest.js';
 
 /** The rest of a form the schema refused, with where each refused value was. */
 export interface PartialForm {
@@ -65,6 +66,8 @@ export function partialForm(data: unknown, issues: readonly z.core.$ZodIssue[]):
     for (const issue of pending) {
       const path = toFull(issue.path as FormPath);
       const targets = issue.code === 'unrecognized_keys' ? issue.keys.map((k) => [...path, k]) : [path];
+      // A misspelt key (`judgment`) is reported with the key meant: a finding that the meant one is missing repeats it.
+      if (issue.code === 'unrecognized_keys') explained.push(...misspelt(path, issue.keys));
       for (const target of targets) {
         const outcome = treatAsMissing(work, target);
         if (outcome === undefined) return undefined;
@@ -110,6 +113,15 @@ function treatAsMissing(work: unknown, path: Path): Treated | undefined {
     return { at: path, explained: [path] };
   }
   return treatAsMissing(work, parentPath);
+}
+
+/** The keys meant by misspelt ones, as the schema's diagnostic suggests them. */
+function misspelt(path: Path, keys: readonly string[]): Path[] {
+  const allowed = knownKeys(schemaAt(formSchema, path));
+  return keys.flatMap((key) => {
+    const meant = suggest(key, allowed);
+    return meant === undefined ? [] : [[...path, meant]];
+  });
 }
 
 function isListItem(path: Path): boolean {

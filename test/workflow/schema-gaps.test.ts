@@ -71,6 +71,12 @@ describe('a refused value is a gap, not a cascade', () => {
     expect(at.map((d) => d.rule)).toEqual(['schema/invalid-value']);
   });
 
+  it('a misspelt key is one report: the unknown key with the key meant, not also that one "missing"', async () => {
+    const text = fixture('example.yaml').replace('judgement: effective', 'judgment: effective');
+    const found = await validateText(text);
+    expect(found.filter((d) => d.severity === 'error').map(key)).toEqual(['schema/unknown-key judgment']);
+  });
+
   it('the issue’s example: 2 schema errors and the rules still run', async () => {
     const found = await validateText(blanked('example.yaml', 'the headteacher', '2'));
     expect(found.filter((d) => d.rule.startsWith('schema/')).map(key)).toEqual([
