@@ -4,6 +4,7 @@
  * the markers for values the schema refused, placed where each belongs.
  */
 import { formatPath, type FormPath } from '../ground/diagnostics.js';
+import { joinList } from './join.js';
 
 /** A required item the form does not give: `missing` names it in the marker «missing: not yet written». */
 export interface Missing {
@@ -52,4 +53,30 @@ export function refusedMarkers(refused: readonly RefusedValue[], gaps: Missing[]
     gaps.push(...markers);
     return markers;
   };
+}
+
+/** The inspector's words as the letter model reads them, each refused value a marker in its place. */
+export interface FormTexts {
+  /** The text, '' when not written, or the marker of a value refused there. */
+  given(value: string | undefined, path: FormPath): Text;
+  /** A list's written items, then a marker for each item refused from it. */
+  list(values: readonly string[] | undefined, path: FormPath): Text[];
+  /** A list joined as a phrase ("a, b and c"), joined by the view when it holds a marker. */
+  phrase(values: readonly string[] | undefined, path: FormPath): string | JoinedTexts;
+}
+
+/** Readers of the form's texts that put the refused values' markers (recorded in `gaps`) where they belong. */
+export function formTexts(refused: readonly RefusedValue[], gaps: Missing[]): FormTexts {
+  const refusedAt = refusedMarkers(refused, gaps);
+  const written = (value: string | undefined): string => (value !== undefined && value.trim() !== '' ? value : '');
+  const given = (value: string | undefined, path: FormPath): Text => refusedAt(path)[0] ?? written(value);
+  const list = (values: readonly string[] | undefined, path: FormPath): Text[] => [
+    ...(values ?? []).map((value, index) => given(value, [...path, index])).filter((item) => item !== ''),
+    ...refusedAt(path),
+  ];
+  const phrase = (values: readonly string[] | undefined, path: FormPath): string | JoinedTexts => {
+    const items = list(values, path);
+    return items.every((item) => typeof item === 'string') ? joinList(items) : { joined: items };
+  };
+  return { given, list, phrase };
 }

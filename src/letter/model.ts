@@ -15,7 +15,7 @@ import { joinList, midSentence } from './join.js';
 import { establishmentTypeById } from '../evidence/establishment.js';
 import { buildReviews, type ReviewTiming } from './review-view.js';
 
-import { isMissing, refusedMarkers, type JoinedTexts, type Missing, type RefusedValue, type Text } from './gap.js';
+import { formTexts, isMissing, type JoinedTexts, type Missing, type RefusedValue, type Text } from './gap.js';
 
 export { isMissing, type JoinedTexts, type Missing, type RefusedValue, type Text };
 
@@ -193,16 +193,7 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
   };
   const optional = (value: string | undefined): string => (said(value) ? value : '');
   // A value the schema refused is a gap where it belongs: its own place, or the end of its list.
-  const refusedAt = refusedMarkers(context.refused ?? [], gaps);
-  const given = (value: string | undefined, path: FormPath): Text => refusedAt(path)[0] ?? optional(value);
-  const list = (values: readonly string[] | undefined, path: FormPath): Text[] => [
-    ...(values ?? []).map((value, index) => given(value, [...path, index])).filter((item) => item !== ''),
-    ...refusedAt(path),
-  ];
-  const phrase = (values: readonly string[] | undefined, path: FormPath): string | JoinedTexts => {
-    const items = list(values, path);
-    return items.every((item) => typeof item === 'string') ? joinList(items) : { joined: items };
-  };
+  const { given, list, phrase } = formTexts(context.refused ?? [], gaps);
 
   const isoDates = sortedVisitDates(form);
   const lastDateIso = lastVisitDay(form);
