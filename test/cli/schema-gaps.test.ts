@@ -47,6 +47,20 @@ describe('a refused value does not stop the other checks', () => {
     expect(lines[lines.length - 1]).toMatch(/^4 errors, \d+ warnings? in g\.yaml$/);
   });
 
+  it('validate --register fills the rest of the form from the register before the rules run', async () => {
+    const cwd = folder();
+    writeFileSync(join(cwd, 'g.yaml'), refusedForm().replace(/^ {2}name: St Mary.*\n/m, ''));
+    const register = join(repoRoot, 'fixtures/register/gias-extract.csv');
+    const alone = fakeIo(cwd);
+    expect(await main(['validate', 'g.yaml'], alone)).toBe(1);
+    expect(alone.out).toMatch(/ at school\.name \(para-16\/completeness/);
+    const withRegister = fakeIo(cwd);
+    expect(await main(['validate', 'g.yaml', '--register', register], withRegister)).toBe(1);
+    expect(withRegister.out).toContain('evidence.meetings[0] (schema/invalid-type)');
+    expect(withRegister.out).not.toMatch(/ at school\.name /);
+    expect(withRegister.out).toMatch(/ at judgement \(para-16\/completeness/);
+  });
+
   it('validate --json lists both kinds', async () => {
     const io = fakeIo(folder());
     expect(await main(['validate', 'g.yaml', '--json'], io)).toBe(1);
