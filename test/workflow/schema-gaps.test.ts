@@ -5,6 +5,7 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import JSZip from 'jszip';
 import { describe, expect, it } from 'vitest';
 import type { Diagnostic } from '../../src/ground/diagnostics.js';
 import { formatPath } from '../../src/ground/diagnostics.js';
@@ -129,5 +130,21 @@ describe('draft and the drafting page go on with a refused value', () => {
     expect(check.html).toContain('evidence.meetings[0]: not yet written');
     expect(check.recipients?.copies.map((c) => c.role)).toContain('diocese');
     expect(check.deadlines.length).toBeGreaterThan(0);
+  });
+
+  it('the page’s Write draft writes the DOCX and PDF with the markers, as draft does', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'schema-gaps-page-'));
+    writeFileSync(join(cwd, 'visit.yaml'), blanked('example.yaml', 'the headteacher', '2'));
+    const io = fakeIo(cwd);
+    const service = prepareLetterService(prepareContext(io));
+    const written = await service.writeDraft({ form: 'visit.yaml', out: 'output' }, io);
+    expect(written).toEqual({
+      ok: true,
+      written: ['output/121190-2014-03-12-draft.docx', 'output/121190-2014-03-12-draft.pdf'],
+      messages: '',
+    });
+    const docx = await JSZip.loadAsync(readFileSync(join(cwd, 'output', '121190-2014-03-12-draft.docx')));
+    const xml = (await docx.file('word/document.xml')?.async('string')) ?? '';
+    expect(xml).toContain('«evidence.meetings[0]: not yet written»');
   });
 });
