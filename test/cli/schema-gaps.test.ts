@@ -80,6 +80,11 @@ describe('a refused value does not stop the other checks', () => {
     expect(await main(['draft', 'g.yaml', '--format', 'md'], io)).toBe(0);
     expect(io.out).toContain('Wrote output/121190-2014-03-12-draft.md');
     expect(io.err).toContain('evidence.meetings[0] (schema/invalid-type)');
+    // In the order of the source, refusals and findings together.
+    const lines = io.err.split('\n').filter((l) => l.startsWith('g.yaml:'));
+    const numbers = lines.map((l) => Number(/^g\.yaml:(\d+):/.exec(l)?.[1]));
+    expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    expect(lines.length).toBe(4);
     const md = readFileSync(join(cwd, 'output', '121190-2014-03-12-draft.md'), 'utf8');
     expect(md).toContain('«evidence.meetings\\[0\\]: not yet written»');
     expect(md).toContain('«judgement: not yet written»');
