@@ -7,13 +7,17 @@
  * - an optional value is left out;
  * - a required value in an optional mapping leaves the mapping out (a local
  *   authority without a usable name is no local authority);
- * - a required text elsewhere is blank (''), which every reader takes as not
- *   written: the lead inspector's name, a provider's name, a progress entry's words;
- * - a list item is left out, except in the lists whose items are counted
- *   from 1 elsewhere in the form (the areas for improvement, a previous
+ * - in a list item's mapping, a required text is blank (''), which every
+ *   reader takes as not written (a provider's name, a progress entry's words),
+ *   and any other required value leaves the item out (a progress entry whose
+ *   area is not a number);
+ * - a required text with nowhere else to go is blank (the lead inspector's name);
+ * - a refused list item is left out, except in the lists whose items are
+ *   counted from 1 elsewhere in the form (the areas for improvement, a previous
  *   visit's priorities), where it is blank so the numbering holds;
- * - a required value with nowhere to go (the URN, the inspection's end date
- *   and grades, the visit dates) leaves no form: the rules cannot run without it.
+ * - any other required value (the URN, the inspection's end date or a grade,
+ *   the list of areas for improvement, every visit date) leaves no form: the
+ *   later checks cannot run without it.
  */
 import type { z } from 'zod';
 import { formatPath, type Diagnostic, type FormPath } from '../ground/diagnostics.js';
