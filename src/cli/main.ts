@@ -44,6 +44,36 @@ function unknownCommand(argv: readonly string[]): string | undefined {
   return `unknown command "${name}"${meant === undefined ? '' : `: did you mean "${meant}"?`}`;
 }
 
+/**
+ * yargs's "Unknown arguments: dry-rnu, dryRnu" in a user's words: each option once, as typed, with the
+ * command's own option it was probably meant to be (from the options its help lists).
+ */
+function unknownOptions(message: string, help: string, argv: readonly string[]): string {
+  const options = [...new Set(help.match(/--[a-z][a-z0-9-]*/g) ?? [])].map((o) => o.slice(2));
+  let listed = /^Unknown arguments?: (.+)$/.exec(message)?.[1];
+  if (listed === undefined && /^Not enough non-option arguments/.test(message)) {
+    // `validate --jsno visit.yaml`: the unknown option took the form as its value, so yargs says the form
+    // is missing; the option is the mistake.
+    const typed = argv
+      .filter((a) => /^--[a-zA-Z]/.test(a))
+      .map((a) => a.slice(2).split('=')[0]!)
+      .filter((name) => !options.includes(name) && !options.includes(name.replace(/^no-/, '')));
+    if (typed.length > 0) listed = typed.join(', ');
+  }
+  if (listed === undefined) return message;
+  const names = listed.split(', ');
+  // yargs adds the camelCase twin of each kebab-case option typed: keep the one typed.
+  const typed = names.filter((n) => !(/[A-Z]/.test(n) && names.some((m) => m !== n && camel(m) === n)));
+  return typed
+    .map((name) => {
+      const meant = suggest(name, options);
+      return `unknown option --${name}${meant === undefined ? '' : `: did you mean --${meant}?`}`;
+    })
+    .join('\n');
+}
+
+const camel = (kebab: string): string => kebab.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());
+
 /** Options that may be given more than once (their values add up). */
 const repeatableOptions = new Set(['format']);
 
@@ -61,6 +91,42 @@ function repeatedOption(argv: readonly string[]): string | undefined {
     seen.add(name);
   }
   return undefined;
+}
+
+/** yargs's help for the command being parsed, now (it is rendered from the command's context); undefined if yargs's internals are not as expected. */
+function currentHelp(parser: unknown): string | undefined {
+  type Usage = { help?: () => unknown };
+  const internal = (parser as { getInternalMethods?: () => { getUsageInstance?: () => Usage } }).getInternalMethods;
+  try {
+    const usage = typeof internal === 'function' ? internal.call(parser).getUsageInstance?.() : undefined;
+    const help = typeof usage?.help === 'function' ? usage.help() : undefined;
+    return typeof help === 'string' ? help : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** A usage mistake yargs found (an unknown option, a missing value): the command must not run. */
+class UsageMistake extends Error {
+  constructor(
+    message: string,
+    readonly help: string | undefined,
+  ) {
+    super(message);
+  }
+}
+
+/**
+ * yargs renders a command's whole help text as the command starts, in case a failure after it needs the
+ * text (a cold command's single largest piece of yargs work). Here it never does: a usage mistake is found,
+ * and its help taken, before the command starts (`fail` below), and a failure once it has started is an
+ * error this CLI reports itself. Left as it is when yargs's internals are not as expected.
+ */
+function skipHelpRendering(parser: unknown): void {
+  type Usage = { cacheHelpMessage?: () => void };
+  const internal = (parser as { getInternalMethods?: () => { getUsageInstance?: () => Usage } }).getInternalMethods;
+  const usage = typeof internal === 'function' ? internal.call(parser).getUsageInstance?.() : undefined;
+  if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
 }
 
 /** Runs the CLI on argv (without node and script) and returns the exit code. Never calls process.exit. */
@@ -82,8 +148,11 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
     .exitProcess(false)
     .fail((msg, err) => {
       if (err) throw err;
-      usageError = msg;
+      // Thrown, so that yargs stops here: it would otherwise go on to run the command (a mistyped
+      // `--dry-run` would send). The help is the command's, taken while yargs is in its context.
+      throw new UsageMistake(msg, currentHelp(parser));
     });
+  skipHelpRendering(parser);
   for (const c of await commandsFor(argv)) {
     // One style for every command's summary: a capital first letter, no full stop.
     const describe = c.describe.charAt(0).toUpperCase() + c.describe.slice(1).replace(/\.$/, '');
@@ -101,21 +170,25 @@ export async function main(argv: readonly string[], io: Io): Promise<number> {
       if (output) help = output;
     });
   } catch (error) {
-    if (error instanceof UserError) {
+    if (error instanceof UsageMistake) {
+      usageError = error.message;
+      help = error.help ?? help;
+    } else if (error instanceof UserError) {
       io.stderr(`monitoring-letter: ${error.message}\n`);
       return error.exitCode;
+    } else {
+      io.stderr(
+        `monitoring-letter: internal error, please report it: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+      );
+      return exitCodes.internal;
     }
-    io.stderr(
-      `monitoring-letter: internal error, please report it: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
-    );
-    return exitCodes.internal;
   }
   if (usageError !== undefined) {
     usageError = unknownCommand(argv) ?? usageError;
     // The list of commands (or the command's options) with the mistake: a bare `monitoring-letter` shows every command.
     if (!help) help = await parser.getHelp();
     if (help) io.stderr(help + '\n');
-    io.stderr(`\n${usageError}\n`);
+    io.stderr(`\n${unknownOptions(usageError, help, argv)}\n`);
     return exitCodes.usage;
   }
   if (help) io.stdout(help + '\n');

@@ -95,7 +95,7 @@ describe('monitoring-letter validate', () => {
     expect(none.err).toMatch(/Not enough non-option arguments/);
     const flag = fakeIo();
     expect(await main(['validate', example, '--jsno'], flag)).toBe(2);
-    expect(flag.err).toMatch(/Unknown argument: jsno/);
+    expect(flag.err).toMatch(/unknown option --jsno: did you mean --json\?/);
   });
 
   it('exits 1 for an invalid JSON form, placing the error in the JSON', async () => {
