@@ -1,7 +1,8 @@
 // The drafting page: the form (as fields or as YAML) on the left, the letter, its copy list and its
 // deadlines on the right, checked by the server as the HMI types.
 import { call, ChangeQueue, forget, leftOvers, Refused } from './api.js';
-import { buildFields, fieldName, grow, shapeOf, valueAt } from './fields.js';
+import { buildFields, grow, notShownIn, shapeOf, valueAt } from './fields.js';
+import { fieldName, inPageWords } from './field-names.js';
 
 const $ = (id) => document.getElementById(id);
 const pathKey = (path) => JSON.stringify(path);
@@ -14,6 +15,10 @@ let shape;
 let lastHtml;
 let lastGood;
 let focusAfterBuild;
+/** What the page itself finds wrong with a field (boxes that make no real date), by path: never sent to the file. */
+const pageProblems = new Map();
+/** The parts of the form about bodies the school cannot have, as the rules last decided them. */
+let notHeld = [];
 let queue;
 const tabId = Math.random().toString(36).slice(2);
 
@@ -96,21 +101,24 @@ function showFields(state, rebuild) {
   const paused = $('fields-paused');
   if (state.data === null) {
     const first = state.check.diagnostics.find((d) => d.severity === 'error');
-    paused.textContent = `The YAML text does not read as a form${first?.line ? ` (line ${first.line}: ${first.message})` : ''}. The fields wait until it is put right in the YAML tab.`;
+    paused.textContent = `The YAML text does not read as a form${first?.line ? ` (line ${first.line}: ${inPageWords(schema, first.message, first.path)})` : ''}. The fields wait until it is put right in the YAML tab.`;
     paused.hidden = false;
     form.inert = true;
     return;
   }
   paused.hidden = true;
   form.inert = false;
-  const nextShape = shapeOf(schema, state.data);
+  if (state.check.notHeld) notHeld = state.check.notHeld;
+  const notShown = notShownIn(state.data, notHeld);
+  const nextShape = `${shapeOf(schema, state.data)}|not shown:${JSON.stringify(notShown)}`;
   if (rebuild || nextShape !== shape) {
     const active = document.activeElement;
     const activePath = form.contains(active) ? active.dataset.path : undefined;
     const selection =
       activePath && 'selectionStart' in active ? [active.selectionStart, active.selectionEnd] : undefined;
     const scroll = $('form-scroll').scrollTop;
-    fieldsInfo = buildFields(form, schema, state.data, onEdit);
+    pageProblems.clear();
+    fieldsInfo = buildFields(form, schema, state.data, { onEdit, onProblem, notShown });
     shape = nextShape;
     $('form-scroll').scrollTop = scroll;
     const prefix = focusAfterBuild;
@@ -131,7 +139,7 @@ function showFields(state, rebuild) {
     return;
   }
   for (const { path, input, set } of fieldsInfo.inputs) {
-    if (input === document.activeElement || queue.hasPendingEdit(path)) continue;
+    if (input.contains(document.activeElement) || queue.hasPendingEdit(path)) continue;
     set(valueAt(state.data, path));
   }
 }
@@ -145,7 +153,7 @@ function diagnosticItem(d) {
   severity.textContent = d.severity === 'info' ? 'Note:' : d.severity === 'error' ? 'Error:' : 'Warning:';
   const message = document.createElement('span');
   message.className = 'message';
-  message.textContent = d.message;
+  message.textContent = inPageWords(schema, d.message, d.path);
   li.append(severity, message);
   if (d.paragraph) {
     const para = document.createElement('span');
@@ -167,7 +175,16 @@ function placeFor(path) {
   return undefined;
 }
 
-function showDiagnostics(diagnostics) {
+/** Shows (or, with no message, clears) what the page itself finds wrong with the field at `path`. */
+function onProblem(path, message) {
+  const key = pathKey(path);
+  if (message === undefined ? !pageProblems.delete(key) : pageProblems.get(key)?.message === message) return;
+  if (message !== undefined) pageProblems.set(key, { severity: 'error', message, path, rule: 'page/date' });
+  showDiagnostics(latest.check.diagnostics);
+}
+
+function showDiagnostics(fromChecks) {
+  const diagnostics = [...pageProblems.values(), ...fromChecks];
   for (const list of document.querySelectorAll('#fields ul.diagnostics')) list.replaceChildren();
   for (const marked of document.querySelectorAll('#fields .has-error, #fields .has-warning')) {
     marked.classList.remove('has-error', 'has-warning', 'govuk-form-group--error');
@@ -187,11 +204,13 @@ function showDiagnostics(diagnostics) {
       if (d.severity !== 'info') found.place.classList.add(d.severity === 'error' ? 'has-error' : 'has-warning');
       if (d.severity === 'error' && found.place.classList.contains('field')) {
         found.place.classList.add('govuk-form-group--error');
-        const box = found.place.querySelector('input, textarea, select');
-        box?.setAttribute('aria-invalid', 'true');
-        box?.classList.add(
-          `govuk-${box.tagName === 'TEXTAREA' ? 'textarea' : box.tagName === 'SELECT' ? 'select' : 'input'}--error`,
-        );
+        // Every box of a date; a choice of radios is marked by its group alone, as GOV.UK marks it.
+        for (const box of found.place.querySelectorAll('input:not([type=radio]), textarea, select')) {
+          box.setAttribute('aria-invalid', 'true');
+          box.classList.add(
+            `govuk-${box.tagName === 'TEXTAREA' ? 'textarea' : box.tagName === 'SELECT' ? 'select' : 'input'}--error`,
+          );
+        }
       }
     }
     const section = d.path[0];
@@ -242,8 +261,7 @@ function showDiagnostics(diagnostics) {
     const found = latest.data === null ? undefined : placeFor(d.path);
     const target = found?.place.querySelector('input, textarea, select');
     link.href = target ? `#${target.id}` : '#yaml';
-    const where = d.path.length ? `${fieldName(schema, d.path)}: ` : '';
-    link.textContent = `${d.severity === 'warning' ? 'Warning: ' : ''}${where}${d.message}${d.line ? ` (line ${d.line})` : ''}`;
+    link.textContent = `${d.severity === 'warning' ? 'Warning: ' : ''}${namedMessage(d)}${d.line ? ` (line ${d.line})` : ''}`;
     link.addEventListener('click', (event) => {
       event.preventDefault();
       goTo(d);
@@ -254,6 +272,13 @@ function showDiagnostics(diagnostics) {
   body.append(list);
   box.append(body);
   summary.append(box);
+}
+
+/** A diagnostic in the page's words, starting with the field it is about: "Findings › Plans is still…". */
+function namedMessage(d) {
+  const message = inPageWords(schema, d.message, d.path);
+  const name = d.path.length ? fieldName(schema, d.path) : '';
+  return name && !message.startsWith(name) ? `${name}: ${message}` : message;
 }
 
 /** Shows the place a diagnostic names: its field, or its line in the YAML. */
@@ -287,7 +312,7 @@ function showPreview(check) {
   const note = $('preview-note');
   if (!check.html) {
     const first = check.diagnostics.find((d) => d.severity === 'error');
-    note.textContent = `${lastHtml ? 'Showing the last letter that could be made' : 'No letter yet'}: ${first ? first.message : 'put right the errors in the form'}`;
+    note.textContent = `${lastHtml ? 'Showing the last letter that could be made' : 'No letter yet'}: ${first ? namedMessage(first) : 'put right the errors in the form'}`;
     note.className = 'preview-note error';
     return;
   }
@@ -340,7 +365,7 @@ function showRecipients(check) {
   if (!list) {
     const why = check.diagnostics.find((d) => d.paragraph === '17');
     box.append(
-      text('p', why ? why.message : 'The copy list can be worked out once the form reads correctly.', 'muted'),
+      text('p', why ? namedMessage(why) : 'The copy list can be worked out once the form reads correctly.', 'muted'),
     );
     return;
   }
@@ -361,19 +386,11 @@ function showRecipients(check) {
     details.append(text('summary', `Not copied (${list.notCopied.length})`));
     const notList = document.createElement('ul');
     notList.className = 'not-copied';
-    for (const n of list.notCopied) notList.append(text('li', n.reason));
+    for (const n of list.notCopied) notList.append(text('li', inPageWords(schema, n.reason)));
     details.append(notList);
     box.append(details);
   }
 }
-
-const dateFormat = new Intl.DateTimeFormat('en-GB', {
-  weekday: 'short',
-  day: 'numeric',
-  month: 'short',
-  year: 'numeric',
-  timeZone: 'UTC',
-});
 
 function showDeadlines(deadlines) {
   const box = $('deadlines');
@@ -386,7 +403,7 @@ function showDeadlines(deadlines) {
   ol.className = 'deadlines';
   for (const d of deadlines) {
     const li = document.createElement('li');
-    const when = text('time', dateFormat.format(new Date(`${d.date}T12:00:00Z`)));
+    const when = text('time', d.dayInWords);
     when.dateTime = d.date;
     li.append(when, text('span', d.description, 'what'), text('span', `para ${d.paragraph} · ${d.basis}`, 'basis'));
     ol.append(li);
@@ -427,7 +444,7 @@ function quoted(value) {
 function showProblems(state) {
   for (const r of state.refused ?? []) {
     const id = `refused-${JSON.stringify(r.path)}`;
-    banner(id, 'error', `${fieldName(schema, r.path)} was not saved: ${r.message}.`);
+    banner(id, 'error', `${fieldName(schema, r.path)} was not saved: ${inPageWords(schema, r.message)}.`);
   }
   for (const c of state.conflicts ?? []) {
     const id = `conflict-${JSON.stringify(c.path)}`;
@@ -474,11 +491,13 @@ async function writeDraft() {
       banner('draft', 'ok', `Draft written: ${result.written.join(', ')}`);
     } else {
       clearBanner('draft');
-      const errors = latest.check.diagnostics.filter((d) => d.severity === 'error').length;
-      const why = errors
-        ? `the form has ${errors} error${errors === 1 ? '' : 's'}, marked beside ${errors === 1 ? 'its field' : 'their fields'}`
+      const errors = latest.check.diagnostics.filter((d) => d.severity === 'error');
+      const why = errors.length
+        ? `the form has ${errors.length} error${errors.length === 1 ? '' : 's'}, marked beside ${errors.length === 1 ? 'its field' : 'their fields'}`
         : 'see below';
-      banner('draft-failed', 'error', `No draft was written: ${why}.\n\n${result.messages.trim()}`);
+      // The form's errors in the page's words; the command line's lines only for what is not about a field.
+      const detail = errors.length ? errors.map(namedMessage).join('\n') : result.messages.trim();
+      banner('draft-failed', 'error', `No draft was written: ${why}.\n\n${detail}`);
     }
   } catch (error) {
     banner('draft-failed', 'error', `No draft was written: ${error.message}`);
@@ -528,7 +547,11 @@ async function start() {
       if (dropped) {
         saveStatus('Not saved: see the message above', 'error');
         const what = dropped.map((e) => `${fieldName(schema, e.path)}: ${quoted(e.value)}`).join('\n');
-        banner('refused-yaml', 'error', `${error.message}. These changes were not made:\n\n${what}`);
+        banner(
+          'refused-yaml',
+          'error',
+          `${inPageWords(schema, error.message)}. These changes were not made:\n\n${what}`,
+        );
         return;
       }
       saveStatus('Not saved: see the message above', 'error');
@@ -548,7 +571,7 @@ async function start() {
           ],
           ['Keep the file’s', () => location.reload()],
         ]);
-      } else banner(`stopped-${error.status}`, 'error', error.message);
+      } else banner(`stopped-${error.status}`, 'error', inPageWords(schema, error.message));
     },
     onOffline: () => {
       saveStatus('Not saved yet: the server is not answering', 'error');

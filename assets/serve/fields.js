@@ -1,90 +1,22 @@
 // Builds the form's fields from its JSON Schema: a section per part of the form, a group per mapping,
-// lists that grow and shrink, date pickers, choices for fixed values. Every field carries the path it
-// edits (data-path), which is also how diagnostics find the field they name.
-
-const labels = {
-  urn: 'URN',
-  localAuthority: 'Local authority',
-  copyTo: 'Copy to (as written in the letter)',
-  sixthForm: 'Sixth form',
-  religiousCharacter: 'Religious character',
-  areasForImprovement: 'Areas for improvement',
-  reviewsRecommended: 'Reviews recommended',
-  overallEffectiveness: 'Overall effectiveness',
-  leadershipAndManagement: 'Leadership and management',
-  teachingAndLearning: 'Teaching and learning',
-  performanceManagement: 'Performance management',
-  previousRecommendations: 'Previous recommendations',
-  externalSupport: 'External support',
-  qualityAndImpact: 'Quality and impact',
-  brokeredEffectively: 'Brokered effectively',
-  seriousConcerns: 'Serious concerns',
-  reportedToOfsted: 'Reported to Ofsted',
-  nextSteps: 'Next steps',
-  furtherMonitoring: 'Further monitoring',
-  readyForSection5: 'Ready for section 5',
-  notificationCall: 'Notification call',
-  parentView: 'Parent View',
-  workScrutiny: 'Work scrutiny',
-  pupilPremium: 'Pupil premium',
-  supportContractor: 'Support contractor',
-  addressLines: 'Address lines',
-  appointedBy: 'Foundation governors appointed by',
-};
-
-/** "teachingAndLearning" → "Teaching and learning". */
-export function labelFor(key) {
-  if (typeof key === 'number') return `${key + 1}`;
-  if (labels[key]) return labels[key];
-  const words = key.replace(/([a-z])([A-Z0-9])/g, '$1 $2').toLowerCase();
-  return words.charAt(0).toUpperCase() + words.slice(1);
-}
-
-/** One item's name in a list: "Date", "Meeting", "Provider". */
-function itemNoun(key) {
-  const nouns = {
-    dates: 'date',
-    lines: 'line',
-    addressLines: 'line',
-    dioceses: 'diocese',
-    areasForImprovement: 'area',
-    meetings: 'meeting',
-    observations: 'observation',
-    documents: 'document',
-    providers: 'provider',
-    progress: 'area',
-    concerns: 'concern',
-    seriousConcerns: 'concern',
-    recommendations: 'recommendation',
-    priorities: 'priority',
-    focus: 'focus',
-  };
-  return nouns[key] ?? 'item';
-}
+// lists that grow and shrink, dates as day, month and year boxes (date-fields.js), choices for fixed
+// values. Every field carries the path it edits (data-path), which is also how diagnostics find the
+// field they name.
+import { commissionedField, dateField, isDateOrFalseSchema, isDateSchema } from './date-fields.js';
+import { el } from './dom.js';
+import { capitalise, fieldName, itemNoun, labelFor } from './field-names.js';
 
 const pathKey = (path) => JSON.stringify(path);
-const isDateSchema = (s) => s.type === 'string' && s.pattern === '^\\d{4}-\\d{2}-\\d{2}$';
 const genericHint = /^(Narrative as it should read|A calendar date)/;
-
-function el(tag, attributes = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [name, value] of Object.entries(attributes)) {
-    if (value === undefined || value === false) continue;
-    if (name === 'text') node.textContent = value;
-    else if (name === 'className') node.className = value;
-    else node.setAttribute(name, value === true ? '' : String(value));
-  }
-  for (const child of children) if (child) node.append(child);
-  return node;
-}
 
 let idCounter = 0;
 
 /**
- * The fields for `schema` and `data` in `container`. `onEdit(path, value, { structural })` is called for each
+ * The fields for `schema` and `data` in `container`, leaving out the parts at `notShown` (paths: bodies the
+ * school's type cannot have, as the rules decide, and the form does not give). `onEdit(path, value, { structural })` is called for each
  * change; it returns the map from path to element that diagnostics use, and each field's setter.
  */
-export function buildFields(container, schema, data, onEdit) {
+export function buildFields(container, schema, data, { onEdit, onProblem, notShown = [] }) {
   const places = new Map();
   const inputs = [];
   container.replaceChildren();
@@ -101,7 +33,8 @@ export function buildFields(container, schema, data, onEdit) {
     const body = el('div', { className: 'section-body' });
     section.append(body);
     places.set(pathKey(path), section);
-    node(body, child, root[key], path, key, required, { places, inputs, onEdit });
+    const hidden = new Set(notShown.map(pathKey));
+    node(body, child, root[key], path, key, required, { places, inputs, onEdit, onProblem, hidden });
     container.append(section);
   }
   return { places, inputs };
@@ -136,6 +69,7 @@ function group(parent, schema, value, path, context) {
   context.places.set(pathKey(path), parent);
   for (const [key, child] of Object.entries(schema.properties)) {
     const childPath = [...path, key];
+    if (context.hidden?.has(pathKey(childPath))) continue;
     const required = (schema.required ?? []).includes(key);
     if (child.type === 'object' && child.properties) {
       const fieldset = el('fieldset', { className: 'group govuk-fieldset', 'data-path': pathKey(childPath) });
@@ -215,10 +149,6 @@ export function choiceWords(value) {
   return text.charAt(0).toUpperCase() + text.slice(1);
 }
 
-function capitalise(text) {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
 /** What a box's text means for the form: removed when empty (a list item stays, empty), a number where one is meant. */
 function valueFrom(schema, raw, inList) {
   if (raw === '') return inList ? '' : undefined;
@@ -237,6 +167,11 @@ function shown(value) {
 /** One box, choice or date picker, with its label, hint and diagnostics. */
 function field(parent, schema, value, path, label, required, context, { inList }) {
   const id = `f${++idCounter}`;
+  const isDate =
+    isDateSchema(schema) && (value === undefined || value === '' || /^\d{4}-\d{2}-\d{2}$/.test(String(value)));
+  if (isDate || isDateOrFalseSchema(schema)) {
+    return choiceOrDateField(parent, schema, value, path, label, required, context, { inList, id });
+  }
   const wrapper = el('div', { className: 'field govuk-form-group', 'data-path': pathKey(path) });
   const labelEl = el(
     'label',
@@ -263,8 +198,6 @@ function field(parent, schema, value, path, label, required, context, { inList }
     if (current !== '' && !choices.map(String).includes(current)) {
       input.append(el('option', { value: current, text: `${current} (not one of these)` }));
     }
-  } else if (isDateSchema(schema) && (current === '' || /^\d{4}-\d{2}-\d{2}$/.test(current))) {
-    input = el('input', { id, type: 'date', className: 'govuk-input govuk-input--width-10' });
   } else if (schema['x-multiline']) {
     input = el('textarea', { id, rows: 2, spellcheck: 'true', lang: 'en-GB', className: 'govuk-textarea' });
   } else {
@@ -283,7 +216,7 @@ function field(parent, schema, value, path, label, required, context, { inList }
   const diagnostics = diagnosticsList();
   diagnostics.id = `${id}-diagnostics`;
   input.setAttribute('aria-describedby', [description?.id, diagnostics.id].filter(Boolean).join(' '));
-  const immediate = input.tagName === 'SELECT' || input.type === 'date';
+  const immediate = input.tagName === 'SELECT';
   input.addEventListener(immediate ? 'change' : 'input', () => {
     if (input.tagName === 'TEXTAREA') grow(input);
     context.onEdit(path, valueFrom(schema, input.value, inList), { delay: immediate ? 0 : 300 });
@@ -308,6 +241,60 @@ function field(parent, schema, value, path, label, required, context, { inList }
   if (input.tagName === 'TEXTAREA') requestAnimationFrame(() => grow(input));
 }
 
+/**
+ * A date as GOV.UK's day, month and year boxes, or a review's "Commissioned" as radios revealing them:
+ * a fieldset whose legend is the field's label, with its hint and diagnostics.
+ */
+function choiceOrDateField(parent, schema, value, path, label, required, context, { inList, id }) {
+  const wrapper = el('div', { className: 'field govuk-form-group', 'data-path': pathKey(path) });
+  const diagnostics = diagnosticsList();
+  diagnostics.id = `${id}-diagnostics`;
+  const description = inList
+    ? null
+    : isDateSchema(schema)
+      ? el('div', {
+          className: 'govuk-hint',
+          text: [hint(schema)?.textContent, 'For example, 12 3 2014'].filter(Boolean).join('. '),
+        })
+      : el('div', {
+          className: 'govuk-hint',
+          text: 'Whether the school had started commissioning the review by the visit, and when (para 16: its timeliness)',
+        });
+  if (description) description.id = `${id}-hint`;
+  const fieldset = el('fieldset', {
+    className: 'govuk-fieldset',
+    role: isDateSchema(schema) ? 'group' : undefined,
+    'aria-describedby': [description?.id, diagnostics.id].filter(Boolean).join(' '),
+  });
+  const legend = el(
+    'legend',
+    {
+      className: inList
+        ? 'govuk-fieldset__legend govuk-visually-hidden'
+        : 'govuk-fieldset__legend govuk-fieldset__legend--s',
+    },
+    el('span', { text: label }),
+  );
+  if (required && !inList) legend.append(requiredMark());
+  fieldset.append(legend);
+  if (description) fieldset.append(description);
+  wrapper.append(fieldset, diagnostics);
+  parent.append(wrapper);
+  context.places.set(pathKey(path), wrapper);
+  const made = (isDateSchema(schema) ? dateField : commissionedField)({
+    wrapper,
+    fieldset,
+    id,
+    path,
+    value,
+    name: fieldName(null, path),
+    inList,
+    onEdit: context.onEdit,
+    problem: (message) => context.onProblem?.(path, message),
+  });
+  context.inputs.push({ path, input: wrapper, set: made.set });
+}
+
 /** A text area as tall as its text. */
 export function grow(textarea) {
   textarea.style.height = 'auto';
@@ -322,6 +309,11 @@ export function valueAt(data, path) {
     current = current[part];
   }
   return current;
+}
+
+/** The parts of `notHeld` (bodies the school cannot have) that `data` does not give: the fields leave them out. */
+export function notShownIn(data, notHeld) {
+  return notHeld.filter((path) => valueAt(data, path) === undefined);
 }
 
 /** The lengths of every list the fields show: when they change, the fields are built again. */
@@ -342,19 +334,4 @@ export function shapeOf(schema, data, path = []) {
   };
   walk(schema, data, path);
   return out.join('|');
-}
-
-/**
- * A field's name as the page labels it: its group (or the numbered list item) and itself,
- * "Area 1 › Progress", "Findings › Teaching and learning", "Pupil premium › Commissioned".
- */
-export function fieldName(schema, path) {
-  const parts = [];
-  path.forEach((part, i) => {
-    if (typeof part === 'number') {
-      const list = path[i - 1];
-      parts[parts.length - 1] = `${capitalise(itemNoun(list))} ${part + 1}`;
-    } else parts.push(labelFor(part));
-  });
-  return parts.slice(-2).join(' › ') || 'The form';
 }

@@ -8,6 +8,7 @@
  * (src/ground/calendar.ts), so no time zone or daylight-saving change can move them.
  */
 import { sortedVisitDates } from '../evidence/visit-dates.js';
+import { formatLongDate } from '../ground/dates-in-words.js';
 import type { EvidenceForm } from '../evidence/schema.js';
 import {
   arrangementsForDates,
@@ -144,7 +145,7 @@ function notificationCall({ arrangements, firstDay, holidays }: Visit): Part {
       {
         id: 'notification-call',
         date: subtractWorkingDays(firstDay, days, holidays),
-        description: `Earliest day for HMI to telephone the school: up to ${days} working days before the visit on ${firstDay}`,
+        description: `Earliest day for HMI to telephone the school: up to ${days} working days before the visit on ${formatLongDate(firstDay)}`,
         paragraph: '7',
         basis: workingDays,
       },

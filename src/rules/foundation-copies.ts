@@ -22,6 +22,10 @@ export function hasDiocesanCharacter(religiousCharacter: string | undefined): bo
 const isVoluntary = (type: EstablishmentType): boolean =>
   type.id === 'voluntary-aided' || type.id === 'voluntary-controlled';
 
+/** A school of this type may have a foundation: every voluntary school has one, a foundation school may (para 17). */
+export const mayHaveFoundation = (type: EstablishmentType): boolean =>
+  isVoluntary(type) || type.id === 'foundation' || type.id === 'foundation-special';
+
 /** The foundation's name or its appointing body, when one of them is a diocese's. */
 const diocesanFoundation = (school: School): boolean =>
   school.foundation !== undefined &&

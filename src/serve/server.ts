@@ -17,7 +17,7 @@ import { draftBody, editBody, saveBody } from './bodies.js';
 import { HttpError, readBody, responder } from './http.js';
 import { guardRequest } from './guard.js';
 import type { LetterService } from '../workflow/page.js';
-import { draftingPage } from './pages/drafting.js';
+import { draftingPage, type BackLink } from './pages/drafting.js';
 import type { StaticAsset } from './pages/govuk-assets.js';
 import { shellAssets } from './pages/layout.js';
 
@@ -33,6 +33,8 @@ export interface ServeOptions {
   port: number;
   letters: LetterService;
   io: Io;
+  /** A link back to the page this one was opened from (the workspace's queue). */
+  back?: BackLink;
 }
 
 export interface RunningServer {
@@ -47,6 +49,9 @@ export interface RunningServer {
 const assets: Record<string, { file: string; type: string }> = {
   '/app.js': { file: 'app.js', type: 'text/javascript; charset=utf-8' },
   '/fields.js': { file: 'fields.js', type: 'text/javascript; charset=utf-8' },
+  '/field-names.js': { file: 'field-names.js', type: 'text/javascript; charset=utf-8' },
+  '/date-fields.js': { file: 'date-fields.js', type: 'text/javascript; charset=utf-8' },
+  '/dom.js': { file: 'dom.js', type: 'text/javascript; charset=utf-8' },
   '/api.js': { file: 'api.js', type: 'text/javascript; charset=utf-8' },
   '/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
 };
@@ -69,7 +74,10 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   const root = join(packageRoot(), 'assets', 'serve');
   const files = new Map<string, StaticAsset>([
     ...shellAssets(),
-    ['/', { type: 'text/html; charset=utf-8', body: Buffer.from(draftingPage(options.formName), 'utf8') }],
+    [
+      '/',
+      { type: 'text/html; charset=utf-8', body: Buffer.from(draftingPage(options.formName, options.back), 'utf8') },
+    ],
     ...Object.entries(assets).map(
       ([url, a]) => [url, { type: a.type, body: readFileSync(join(root, a.file)) }] as const,
     ),

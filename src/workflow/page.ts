@@ -6,10 +6,12 @@
  * (the templates, the bank holidays) is prepared once per server.
  */
 import { relative, resolve } from 'node:path';
-import type { Diagnostic } from '../ground/diagnostics.js';
+import type { Diagnostic, FormPath } from '../ground/diagnostics.js';
 import type { PreparedTemplates } from '../letter/templates.js';
 import { londonDate } from '../ground/calendar.js';
 import type { Deadline, RecipientList } from '../rules/types.js';
+import { partsNotHeld } from '../rules/parts-held.js';
+import { dayAndDate } from '../rules/event-dates.js';
 import type { Holidays } from '../rules/working-days.js';
 import { draftInput, draftLetter, writeLetterFiles } from './draft.js';
 import { loadAndValidate, loadAndValidateText } from './load.js';
@@ -24,8 +26,13 @@ export interface FormCheck {
   /** The letter exactly as `draft` writes its HTML preview; absent when the form is not valid enough to draft. */
   html?: string;
   recipients?: RecipientList;
-  deadlines: Deadline[];
+  deadlines: PageDeadline[];
+  /** The parts of the form that cannot apply (a community school's foundation, a first visit's previous one); absent when the form does not read. */
+  notHeld?: FormPath[];
 }
+
+/** A deadline with its day in words, as the page shows it: "Wednesday 5 March 2014". */
+export type PageDeadline = Deadline & { dayInWords: string };
 
 /** The outcome of writing a draft: the files written, or what stopped it, in the command line's words. */
 export interface PageDraftWritten {
@@ -73,7 +80,8 @@ async function checkPageForm(
     diagnostics: [...load.diagnostics, ...outcome.diagnostics],
     ...(typeof html === 'string' ? { html } : {}),
     ...(outcome.letter.recipients ? { recipients: outcome.letter.recipients } : {}),
-    deadlines: outcome.letter.deadlines,
+    deadlines: outcome.letter.deadlines.map((d) => ({ ...d, dayInWords: dayAndDate(d.date) })),
+    notHeld: partsNotHeld(input.form),
   };
 }
 

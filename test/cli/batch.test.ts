@@ -2,6 +2,7 @@ import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readFileSync, writeFi
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { parse } from 'yaml';
 import type { ManifestEntry } from '../../src/workflow/batch/manifest.js';
 import { main } from '../../src/cli/main.js';
 import { fakeIo, repoRoot } from '../support/fake-io.js';
@@ -57,6 +58,24 @@ describe('batch', () => {
     expect(io.out).toMatch(/failed\s+1/);
     expect(io.out).toMatch(/broken\.yaml/);
     expect(io.err).toMatch(/\[5\/5\]/); // plain progress lines when not on a terminal
+  });
+
+  it('with its output in the forms folder, a second run reads the same forms, never its own letters and manifest', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'batch-cli-'));
+    mkdirSync(join(dir, 'forms'));
+    for (const name of good.slice(0, 2)) copyFileSync(join(repoRoot, 'fixtures/forms', name), join(dir, 'forms', name));
+    // A form of the user's own may end -draft.json; only the tool's own names are passed over.
+    const special = parse(readFileSync(join(repoRoot, 'fixtures/forms', 'community-special.yaml'), 'utf8')) as unknown;
+    writeFileSync(join(dir, 'forms', 'hillside-draft.json'), JSON.stringify(special));
+    const first = fakeIo(dir);
+    expect(await main(['batch', 'forms', '--out', 'forms', '--format', 'json'], first)).toBe(0);
+    expect(existsSync(join(dir, 'forms', '121190-2014-03-12-draft.json'))).toBe(true);
+    const again = fakeIo(dir);
+    expect(await main(['batch', 'forms', '--out', 'forms', '--format', 'json', '--force'], again)).toBe(0);
+    const manifest = JSON.parse(readFileSync(join(dir, 'forms', 'manifest.json'), 'utf8')) as ManifestEntry[];
+    expect(manifest.map((e) => e.form.split('/').at(-1)).sort()).toEqual(
+      [...good.slice(0, 2), 'hillside-draft.json'].sort(),
+    );
   });
 
   it('a folder that does not exist is a usage error', async () => {

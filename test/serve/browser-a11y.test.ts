@@ -3,11 +3,10 @@
  * violation in any state (loaded, with errors, the YAML tab, a conflict asked about); the error summary
  * says "There is a problem" and each link takes the person to the field, scrolling only the form column.
  */
-import AxeBuilder from '@axe-core/playwright';
 import { readFileSync, writeFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, field, hasChromium, launch } from './browser-support.js';
+import { draftingPageViolations as violations, eventually, field, hasChromium, launch } from './browser-support.js';
 import { startWorkspace, type Workspace } from './workspace.js';
 
 describe.skipIf(!hasChromium)('serve: the drafting page is accessible', () => {
@@ -25,32 +24,6 @@ describe.skipIf(!hasChromium)('serve: the drafting page is accessible', () => {
     for (const page of pages.splice(0)) await page.context().close();
     await ws?.server.close();
   });
-
-  /** axe-core's violations on the page as it is, as "rule: target" lines (empty when none). */
-  /**
-   * axe on the page and on the letter preview. The preview is a sandboxed frame in which no script runs, so
-   * axe cannot be injected into it (and waits for it for ever): the page is checked with the frame taken out,
-   * and the preview's own document on a page of its own.
-   */
-  async function violations(page: Page): Promise<string[]> {
-    const letterHtml = String(
-      await page.evaluate("document.getElementById('letter').contentDocument?.documentElement.outerHTML ?? ''"),
-    );
-    // Taken out of the page while axe runs, and put back where it was.
-    await page.evaluate(
-      "(() => { const f = document.getElementById('letter'); window.__letter = [f, f.parentNode, f.nextSibling]; f.remove(); })()",
-    );
-    const shell = await new AxeBuilder({ page }).analyze();
-    await page.evaluate('(() => { const [f, parent, next] = window.__letter; parent.insertBefore(f, next); })()');
-    expect(letterHtml).toContain('monitoring inspection');
-    const letterPage = await page.context().newPage();
-    await letterPage.setContent(`<!doctype html>${letterHtml}`);
-    const letter = await new AxeBuilder({ page: letterPage }).analyze();
-    await letterPage.close();
-    return [...shell.violations, ...letter.violations].flatMap((v) =>
-      v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${n.failureSummary ?? ''})`),
-    );
-  }
 
   it(
     'has no axe violation loaded and with errors; the error summary moves to the field and only the form column scrolls',
@@ -107,6 +80,30 @@ describe.skipIf(!hasChromium)('serve: the drafting page is accessible', () => {
     await page.locator('[data-banner^="conflict-"]').waitFor();
     expect(await violations(page)).toEqual([]);
   });
+
+  it(
+    'has no axe violation with a date that is not real, nor with each choice of Commissioned',
+    { timeout: 120_000 },
+    async () => {
+      ws = await startWorkspace();
+      const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
+      const page = await context.newPage();
+      pages.push(page);
+      await page.goto(ws.server.url);
+      await field(page, ['school', 'name']).locator('input').waitFor();
+      const start = field(page, ['inspection', 'startDate']);
+      await start.getByLabel('Month').fill('13');
+      await field(page, ['findings', 'leadership']).locator('textarea').focus();
+      await eventually(() => start.locator('ul.diagnostics').innerText()).toContain('must be a real date');
+      const governance = field(page, ['reviews', 'governance', 'commissioned']);
+      await governance.getByLabel('Commissioned on').check();
+      await governance.getByLabel('Day').waitFor({ state: 'visible' });
+      expect(await violations(page)).toEqual([]);
+      await governance.getByLabel('Not commissioned').check();
+      await governance.getByLabel('Day').waitFor({ state: 'hidden' });
+      expect(await violations(page)).toEqual([]);
+    },
+  );
 
   it('shows choices in words', async () => {
     ws = await startWorkspace();

@@ -1,4 +1,5 @@
 /** Shared by the drafting page's browser tests: Debian's chromium, launched as the tests need it. */
+import AxeBuilder from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { chromiumPath, missingPrograms } from '../support/programs.js';
@@ -35,3 +36,29 @@ export const field = (page: Page, path: (string | number)[]) =>
 /** A list's fieldset (its items and its Add button). */
 export const list = (page: Page, path: (string | number)[]) =>
   page.locator(`fieldset.list[data-path='${JSON.stringify(path)}']`);
+
+/**
+ * axe-core's violations on the drafting page as it is, as "rule: target" lines (empty when none):
+ * axe on the page and on the letter preview. The preview is a sandboxed frame in which no script runs, so
+ * axe cannot be injected into it (and waits for it for ever): the page is checked with the frame taken out,
+ * and the preview's own document on a page of its own.
+ */
+export async function draftingPageViolations(page: Page): Promise<string[]> {
+  const letterHtml = String(
+    await page.evaluate("document.getElementById('letter').contentDocument?.documentElement.outerHTML ?? ''"),
+  );
+  // Taken out of the page while axe runs, and put back where it was.
+  await page.evaluate(
+    "(() => { const f = document.getElementById('letter'); window.__letter = [f, f.parentNode, f.nextSibling]; f.remove(); })()",
+  );
+  const shell = await new AxeBuilder({ page }).analyze();
+  await page.evaluate('(() => { const [f, parent, next] = window.__letter; parent.insertBefore(f, next); })()');
+  expect(letterHtml).toContain('monitoring inspection');
+  const letterPage = await page.context().newPage();
+  await letterPage.setContent(`<!doctype html>${letterHtml}`);
+  const letter = await new AxeBuilder({ page: letterPage }).analyze();
+  await letterPage.close();
+  return [...shell.violations, ...letter.violations].flatMap((v) =>
+    v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${n.failureSummary ?? ''})`),
+  );
+}

@@ -81,12 +81,14 @@ describe('serve: the drafting page in chromium', () => {
     await page.click('#tab-fields');
     await eventually(() => field(page, ['school', 'address', 'town']).locator('input').inputValue()).toBe('Wymondham');
 
-    // A list grows: a second visit day, picked as a date.
+    // A list grows: a second visit day, typed as day, month and year.
     const dates = page.locator(`fieldset.list[data-path='${JSON.stringify(['visit', 'dates'])}']`);
     await dates.locator('button.add').click();
-    const second = field(page, ['visit', 'dates', 1]).locator('input[type=date]');
-    await second.waitFor();
-    await second.fill('2014-03-13');
+    const second = field(page, ['visit', 'dates', 1]);
+    await second.getByLabel('Day').waitFor();
+    await second.getByLabel('Day').fill('13');
+    await second.getByLabel('Month').fill('3');
+    await second.getByLabel('Year').fill('2014');
     await eventually(() => readFileSync(ws.form, 'utf8')).toContain('dates: [2014-03-12, 2014-03-13]');
     // …and shrinks.
     await field(page, ['visit', 'dates', 1]).locator('xpath=..').locator('button.remove').click();

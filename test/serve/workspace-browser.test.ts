@@ -10,7 +10,7 @@ import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, expect, it } from 'vitest';
 import { needs } from '../support/programs.js';
-import { launch } from './browser-support.js';
+import { draftingPageViolations, eventually, launch } from './browser-support.js';
 import { repoRoot } from '../support/fake-io.js';
 import { startFaultServer, type FaultPlan, type FaultServer } from '../support/smtp-fault-server.js';
 import { fixture, snapshot, startFolderWorkspace, type FolderWorkspace } from './folder-workspace.js';
@@ -130,6 +130,23 @@ describe('serve FOLDER: the workspace in chromium', () => {
     await queue.locator(`.field[data-path='["school","name"]'] input`).waitFor();
     expect(await queue.locator(`.field[data-path='["school","name"]'] input`).inputValue()).toContain('St Mary’s');
   }, 300_000);
+
+  it('a letter opened from the queue links back to the letters (GOV.UK back link)', async () => {
+    ws = await startFolderWorkspace();
+    const page = await open(`/letters/${stMarys}`);
+    await page.getByRole('button', { name: 'Open isp-final.yaml in the drafting page' }).click();
+    await page.locator(`.field[data-path='["school","name"]'] input`).waitFor();
+    const back = page.locator('a.govuk-back-link');
+    expect(await back.innerText()).toBe('Back to the letters');
+    await eventually(() =>
+      page.evaluate("document.getElementById('letter').contentDocument?.body?.innerText ?? ''"),
+    ).toContain('monitoring inspection');
+    expect(await draftingPageViolations(page)).toEqual([]);
+    await page.screenshot({ path: join(shots, 'drafting-from-queue.png') });
+    await back.click();
+    await page.locator('#queue').waitFor();
+    expect(new URL(page.url()).origin).toBe(new URL(ws.server.url).origin);
+  }, 180_000);
 
   it('sending: the plan first, then progress; double-click, a refused recipient retried, reload and two tabs never send twice', async () => {
     const plan: FaultPlan = { rejectRecipients: [diocese] };

@@ -7,8 +7,14 @@
 import { html } from './html.js';
 import { pageShell } from './layout.js';
 
+/** A link back to where the page was opened from: the workspace's queue, "Back to the letters". */
+export interface BackLink {
+  href: string;
+  text: string;
+}
+
 /** The drafting page for the form named `formName`, as the server sends it. */
-export function draftingPage(formName: string): string {
+export function draftingPage(formName: string, back?: BackLink): string {
   const headerEnd = html`<div class="app-drafting-bar">
     <p class="app-save-status govuk-body-s" id="save-status" role="status" aria-live="polite">Loading…</p>
     <div class="govuk-button-group app-drafting-actions">
@@ -20,7 +26,8 @@ export function draftingPage(formName: string): string {
       </button>
     </div>
   </div>`;
-  const body = html`<h1 class="govuk-heading-m app-drafting-title">
+  const body = html`${back ? html`<a href="${back.href}" class="govuk-back-link app-back-link">${back.text}</a>` : ''}
+    <h1 class="govuk-heading-m app-drafting-title">
       <span class="govuk-caption-s">Drafting the monitoring letter from</span>
       <span id="file" class="app-file">${formName}</span>
     </h1>

@@ -20,6 +20,8 @@ export function draftingPages(options: {
   outName: string;
   letters: LetterService;
   io: Io;
+  /** The workspace's queue, once it listens: each drafting page links back to it. */
+  queueUrl: () => string;
 }): DraftingPages {
   const running = new Map<string, Promise<RunningServer>>();
   return {
@@ -35,6 +37,7 @@ export function draftingPages(options: {
           port: 0,
           letters: options.letters,
           io: options.io,
+          back: { href: options.queueUrl(), text: 'Back to the letters' },
         });
         running.set(form, server);
         server.catch(() => running.delete(form));

@@ -79,7 +79,13 @@ export async function startWorkspaceServer(options: WorkspaceOptions): Promise<R
   const assets = assetFiles();
   const context: ActionContext = { folder, templates: options.templates, holidays: options.holidays, io };
   const jobs = new SendJobs(context);
-  const drafting = draftingPages({ out: folder.out, outName: folder.outName, letters: options.letters, io });
+  const drafting = draftingPages({
+    out: folder.out,
+    outName: folder.outName,
+    letters: options.letters,
+    io,
+    queueUrl: () => `http://127.0.0.1:${port}/`,
+  });
   const smallBody = limit(64_000);
   let port = 0;
 

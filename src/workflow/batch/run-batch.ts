@@ -31,13 +31,19 @@ export interface BatchSummary {
 
 const formExtensions = /\.(ya?ml|json)$/i;
 
+/**
+ * Files this tool writes that end .json: a letter's JSON (`<URN>-<visit date>-draft.json`, `…-final.json`),
+ * a batch's manifest, a form's JSON Schema. Passed over when a folder of forms is also the output folder.
+ */
+const ownOutputs = /^(\d+-\d{4}-\d{2}-\d{2}-(draft|final)\.json|manifest\.json|.*\.schema\.json)$/i;
+
 /** The form files in a folder, sorted, without reading them. */
 export function listForms(folder: string): string[] {
   const names: string[] = [];
   const dir = opendirSync(folder);
   try {
     for (let entry = dir.readSync(); entry !== null; entry = dir.readSync()) {
-      if (entry.isFile() && formExtensions.test(entry.name) && !entry.name.endsWith('.schema.json')) {
+      if (entry.isFile() && formExtensions.test(entry.name) && !ownOutputs.test(entry.name)) {
         names.push(entry.name);
       }
     }
