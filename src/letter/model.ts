@@ -15,14 +15,9 @@ import { joinList, midSentence } from './join.js';
 import { establishmentTypeById } from '../evidence/establishment.js';
 import { buildReviews, type ReviewTiming } from './review-view.js';
 
-/** A required item the form does not give: `label` names it in the marker «label: not yet written». */
-export interface Missing {
-  missing: string;
-  path: FormPath;
-}
+import { formTexts, isMissing, type JoinedTexts, type Missing, type RefusedValue, type Text } from './gap.js';
 
-/** Text the letter needs: the inspector's words, or a gap. */
-export type Text = string | Missing;
+export { isMissing, type JoinedTexts, type Missing, type RefusedValue, type Text };
 
 /** Everything buildLetter needs besides the form. */
 export interface LetterContext {
@@ -33,6 +28,8 @@ export interface LetterContext {
   templateHash: string;
   /** YYYY-MM-DD printed on the letter. */
   letterDate: string;
+  /** Values the schema refused (the form was read as if they were missing): each gets a marker where it belongs. */
+  refused?: readonly RefusedValue[];
 }
 
 const ordinals = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
@@ -61,14 +58,14 @@ export interface LetterModel {
   letterDate: string;
   letterDateIso: string;
   /** The inspection service provider for the letterhead; name '' when the form gives none. */
-  provider: { name: string; addressLines: string[]; phone: string; email: string };
+  provider: { name: string; addressLines: Text[]; phone: string; email: string };
   /** `academy`: an academy of any kind but a free school, UTC or studio school, so the letter says "academy" for "school". */
-  school: { name: Text; urn: string; addressLines: string[]; academy: boolean };
-  headteacher: { fullName: Text; salutationName: Text; role: string };
+  school: { name: Text; urn: string; addressLines: Text[]; academy: boolean };
+  headteacher: { fullName: Text; salutationName: Text; role: Text };
   /** The lead inspector, who signs. */
-  inspector: { name: string; role: string };
+  inspector: { name: Text; role: Text };
   /** Team inspectors, named in the opening after the lead ("my visit with …"); [] for a lead alone. */
-  team: { name: string; role: string }[];
+  team: { name: Text; role: Text }[];
   visit: {
     dates: string;
     isoDates: string[];
@@ -81,36 +78,37 @@ export interface LetterModel {
     previousOrdinal: string;
     previousEffective: boolean;
     previousNotEffective: boolean;
-    focus: string[];
+    focus: Text[];
   };
   act: { section8: boolean; section117: boolean };
-  section5: { endDate: string; monthYear: string; publishedDate: string };
+  section5: { endDate: string; monthYear: string; publishedDate: Text };
   governance: GovernanceFlags;
   /** `shown`: false for a section 117 visit, which is not a monitoring inspection and carries no para 11 judgement. */
   judgement: { shown: boolean; effective: boolean; notEffective: boolean; missing: Text };
   /** `schoolMissing`: a gap when the form does not say what the school should do (para 16 completeness). */
-  actions: { school: string[]; schoolMissing: Text; localAuthority: string[]; trust: string[] };
+  actions: { school: Text[]; schoolMissing: Text; localAuthority: Text[]; trust: Text[] };
   evidence: {
-    meetings: string;
-    documents: string;
-    observations: string[];
-    workScrutiny: string[];
-    parentView: string;
-    other: string;
+    /** Joined as a phrase ("the headteacher, … and …"); with a refused item, joined by the view around its marker. */
+    meetings: string | JoinedTexts;
+    documents: string | JoinedTexts;
+    observations: Text[];
+    workScrutiny: Text[];
+    parentView: Text;
+    other: Text;
     missing: Text;
   };
   context: Text;
   findings: {
-    areas: { number: number; area: string; progress: Text }[];
+    areas: { number: number; area: Text; progress: Text }[];
     teachingAndLearning: Text;
     leadership: Text;
     governance: Text;
-    performanceManagement: string;
-    barriers: string;
+    performanceManagement: Text;
+    barriers: Text;
     plans: Text;
-    previousRecommendations: string;
+    previousRecommendations: Text;
     /** Each priority of the previous monitoring inspection, with the school's response or a gap (paras 21–22). */
-    previousPriorities: { number: number; priority: string; response: Text }[];
+    previousPriorities: { number: number; priority: Text; response: Text }[];
   };
   reviews: {
     pupilPremium: boolean;
@@ -129,10 +127,10 @@ export interface LetterModel {
   externalSupport: {
     /** externalSupport.none: the school has had none. */
     none: boolean;
-    summary: string;
+    summary: Text;
     providers: {
-      name: string;
-      support: string;
+      name: Text;
+      support: Text;
       qualityAndImpact: Text;
     }[];
     /** The quality and impact overall, or a gap when neither it nor every provider's is given. */
@@ -147,14 +145,14 @@ export interface LetterModel {
     notBrokered: string;
     missing: Text;
   };
-  priorities: string[];
+  priorities: Text[];
   concerns: {
     leadership: boolean;
     governance: boolean;
     urgency: boolean;
     other: boolean;
-    concern: string;
-    recommendations: string[];
+    concern: Text;
+    recommendations: Text[];
   }[];
   /** What HMI recommend next (paras 3, 21): a further monitoring inspection, or a section 5 inspection brought forward. */
   nextSteps: { furtherMonitoring: boolean; readyForSection5: boolean };
@@ -194,7 +192,8 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
     return gap;
   };
   const optional = (value: string | undefined): string => (said(value) ? value : '');
-  const list = (values: readonly string[] | undefined): string[] => (values ?? []).filter(said);
+  // A value the schema refused is a gap where it belongs: its own place, or the end of its list.
+  const { given, list, phrase } = formTexts(context.refused ?? [], gaps);
 
   const isoDates = sortedVisitDates(form);
   const lastDateIso = lastVisitDay(form);
@@ -212,26 +211,30 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
   const school = {
     name: content('school.name', optional(form.school.name)),
     urn: form.school.urn,
-    addressLines: [...(address?.lines ?? []), address?.town, address?.postcode].filter(said),
+    addressLines: [
+      ...list(address?.lines, ['school', 'address', 'lines']),
+      given(address?.town, ['school', 'address', 'town']),
+      given(address?.postcode, ['school', 'address', 'postcode']),
+    ].filter((line) => line !== ''),
     academy: isAcademy(form),
   };
   const fullName = content('headteacher', personName(head));
   const headteacher = {
     fullName,
     salutationName: head ? [head.title ?? head.firstName, head.lastName].filter(Boolean).join(' ') : fullName,
-    role: optional(head?.role),
+    role: given(head?.role, ['headteacher', 'role']),
   };
   const section117 = act === 'section-117';
   // para 26: a section 117 visit is not a monitoring inspection, so it has no place in the count.
   const ordinal: Text = content('visit.number', number !== undefined ? (ordinals[number - 1] ?? '') : '');
 
   const evidence = {
-    meetings: joinList(list(e?.meetings)),
-    documents: joinList(list(e?.documents)),
-    observations: list(e?.observations),
-    workScrutiny: list(e?.workScrutiny),
-    parentView: optional(e?.parentView),
-    other: optional(e?.other),
+    meetings: phrase(e?.meetings, ['evidence', 'meetings']),
+    documents: phrase(e?.documents, ['evidence', 'documents']),
+    observations: list(e?.observations, ['evidence', 'observations']),
+    workScrutiny: list(e?.workScrutiny, ['evidence', 'workScrutiny']),
+    parentView: given(e?.parentView, ['evidence', 'parentView']),
+    other: given(e?.other, ['evidence', 'other']),
     missing: content('evidence', ''),
   };
   const contextText = content('context', optional(form.context));
@@ -247,7 +250,7 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
   const findings = {
     areas: form.inspection.areasForImprovement.map((area, index) => ({
       number: index + 1,
-      area,
+      area: given(area, ['inspection', 'areasForImprovement', index]),
       progress: content(
         `findings.progress.${index + 1}`,
         progress
@@ -259,13 +262,13 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
     teachingAndLearning: content('findings.teachingAndLearning', optional(f?.teachingAndLearning)),
     leadership: content('findings.leadership', optional(f?.leadership)),
     governance: content('findings.governance', optional(f?.governance)),
-    performanceManagement: optional(f?.performanceManagement),
-    barriers: optional(f?.barriers),
+    performanceManagement: given(f?.performanceManagement, ['findings', 'performanceManagement']),
+    barriers: given(f?.barriers, ['findings', 'barriers']),
     plans: content('findings.plans', optional(f?.plans)),
-    previousRecommendations: optional(f?.previousRecommendations),
+    previousRecommendations: given(f?.previousRecommendations, ['findings', 'previousRecommendations']),
     previousPriorities: (form.visit.previous?.priorities ?? []).map((priority, index) => ({
       number: index + 1,
-      priority,
+      priority: given(priority, ['visit', 'previous', 'priorities', index]),
       response: content(
         `findings.previousPriorities.${index + 1}`,
         (f?.previousPriorities ?? [])
@@ -283,8 +286,8 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
   const providers = none
     ? []
     : (support?.providers ?? []).map((p, index) => ({
-        name: p.name,
-        support: p.support,
+        name: given(p.name, ['externalSupport', 'providers', index, 'name']),
+        support: given(p.support, ['externalSupport', 'providers', index, 'support']),
         qualityAndImpact: content(`externalSupport.providers.${index}.qualityAndImpact`, optional(p.qualityAndImpact)),
       }));
   // The brokering judgement is printed once: the HMI's own words when given, else one sentence from the providers' flags.
@@ -297,7 +300,7 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
         );
   const externalSupport = {
     none,
-    summary: optional(support?.summary),
+    summary: given(support?.summary, ['externalSupport', 'summary']),
     providers,
     qualityAndImpact: none ? '' : content('externalSupport.qualityAndImpact', optional(support?.qualityAndImpact)),
     brokering: none ? '' : content('externalSupport.brokering', optional(support?.brokering)),
@@ -338,15 +341,21 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
     provider: provider
       ? {
           name: provider.name,
-          addressLines: list(provider.addressLines),
+          addressLines: list(provider.addressLines, ['letter', 'provider', 'addressLines']),
           phone: optional(provider.phone),
           email: optional(provider.email),
         }
       : { name: '', addressLines: [], phone: '', email: '' },
     school,
     headteacher,
-    inspector: { name: form.visit.inspector.name, role: optional(form.visit.inspector.role) },
-    team: (form.visit.team ?? []).map((member) => ({ name: member.name, role: optional(member.role) })),
+    inspector: {
+      name: given(form.visit.inspector.name, ['visit', 'inspector', 'name']),
+      role: given(form.visit.inspector.role, ['visit', 'inspector', 'role']),
+    },
+    team: (form.visit.team ?? []).map((member, index) => ({
+      name: given(member.name, ['visit', 'team', index, 'name']),
+      role: given(member.role, ['visit', 'team', index, 'role']),
+    })),
     visit: {
       dates: formatVisitDates(isoDates),
       isoDates,
@@ -358,35 +367,37 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
       previousOrdinal: number !== undefined && number > 1 ? (ordinals[number - 2] ?? '') : '',
       previousEffective: form.visit.previous?.judgement === 'effective',
       previousNotEffective: form.visit.previous?.judgement === 'not-effective',
-      focus: list(form.visit.focus),
+      focus: list(form.visit.focus, ['visit', 'focus']),
     },
     act: { section8: !section117, section117 },
     section5: {
       endDate: formatLongDate(form.inspection.endDate),
       monthYear: formatMonthYear(form.inspection.endDate),
-      publishedDate: form.inspection.publishedDate ? formatLongDate(form.inspection.publishedDate) : '',
+      publishedDate: form.inspection.publishedDate
+        ? formatLongDate(form.inspection.publishedDate)
+        : given(undefined, ['inspection', 'publishedDate']),
     },
     governance,
     judgement,
     actions: {
-      school: list(form.actions?.school),
+      school: list(form.actions?.school, ['actions', 'school']),
       schoolMissing: content('actions.school', ''),
-      localAuthority: list(form.actions?.localAuthority),
-      trust: list(form.actions?.trust),
+      localAuthority: list(form.actions?.localAuthority, ['actions', 'localAuthority']),
+      trust: list(form.actions?.trust, ['actions', 'trust']),
     },
     evidence,
     context: contextText,
     findings,
     reviews,
     externalSupport,
-    priorities: list(form.priorities),
-    concerns: (form.concerns ?? []).map((c) => ({
+    priorities: list(form.priorities, ['priorities']),
+    concerns: (form.concerns ?? []).map((c, index) => ({
       leadership: c.about === 'leadership',
       governance: c.about === 'governance',
       urgency: c.about === 'urgency',
       other: c.about === 'other',
-      concern: c.concern,
-      recommendations: list(c.recommendations),
+      concern: given(c.concern, ['concerns', index, 'concern']),
+      recommendations: list(c.recommendations, ['concerns', index, 'recommendations']),
     })),
     nextSteps: {
       furtherMonitoring: form.nextSteps?.furtherMonitoring === true,
@@ -407,9 +418,4 @@ function isAcademy(form: EvidenceForm): boolean {
   if (type !== undefined) return type.startsWith('academy-') && establishmentTypeById(type)?.academy === true;
   const body = form.school.governance?.body;
   return body === 'academy-trust' || body === 'sponsor';
-}
-
-/** True for a gap. */
-export function isMissing(value: unknown): value is Missing {
-  return typeof value === 'object' && value !== null && 'missing' in value && 'path' in value;
 }
