@@ -6,16 +6,22 @@
  * in a draft, an error when final), never a blank.
  */
 import { lastVisitDay, sortedVisitDates } from '../evidence/visit-dates.js';
-import type { FormPath } from '../ground/diagnostics.js';
-import type { EvidenceForm, Person } from '../evidence/schema.js';
-import type { ContentKey, LetterDecisions } from '../rules/types.js';
-import { copyListNames } from '../rules/recipients.js';
+import type { EvidenceForm } from '../evidence/schema.js';
+import type { LetterDecisions } from '../rules/types.js';
 import { formatLongDate, formatMonthYear, formatVisitDates } from '../ground/dates-in-words.js';
-import { joinList, midSentence } from './join.js';
 import { establishmentTypeById } from '../evidence/establishment.js';
 import { buildReviews, type ReviewTiming } from './review-view.js';
-
-import { formTexts, isMissing, type JoinedTexts, type Missing, type RefusedValue, type Text } from './gap.js';
+import {
+  copiesPart,
+  evidencePart,
+  externalSupportPart,
+  findingsPart,
+  governancePart,
+  headteacherPart,
+  letterTexts,
+  schoolPart,
+} from './model-parts.js';
+import { isMissing, type JoinedTexts, type Missing, type RefusedValue, type Text } from './gap.js';
 
 export { isMissing, type JoinedTexts, type Missing, type RefusedValue, type Text };
 
@@ -161,179 +167,36 @@ export interface LetterModel {
   gaps: Missing[];
 }
 
-function personName(p: Person | undefined): string {
-  if (!p) return '';
-  return [p.title, p.firstName, p.lastName].filter(Boolean).join(' ');
-}
-
-function said(value: string | undefined): value is string {
-  return value !== undefined && value.trim() !== '';
-}
-
-/** Builds the letter model (para 16's contents, in order) from a validated form. Pure. */
+/** Everything buildLetter writes, from the form and what was decided for the letter, in the order of para 16. */
 export function buildLetter(form: EvidenceForm, context: LetterContext): LetterModel {
-  const gaps: Missing[] = [];
-  const need = (value: string | undefined, missing: string, path: FormPath): Text => {
-    if (said(value)) return value;
-    const gap = { missing, path };
-    gaps.push(gap);
-    return gap;
-  };
-  // para 16: what is missing is decided once, by the completeness rule, so validate and draft --final agree.
-  const required = new Map(
-    context.decisions.missing.filter((item) => (item.severity ?? 'error') === 'error').map((item) => [item.key, item]),
-  );
-  /** The value, or a gap where the completeness rule says this item is missing. */
-  const content = (key: ContentKey, value: string): Text => {
-    const item = required.get(key);
-    if (item === undefined) return value;
-    const gap = { missing: item.label, path: item.path };
-    gaps.push(gap);
-    return gap;
-  };
-  const optional = (value: string | undefined): string => (said(value) ? value : '');
-  // A value the schema refused is a gap where it belongs: its own place, or the end of its list.
-  const { given, list, phrase } = formTexts(context.refused ?? [], gaps);
-
-  const isoDates = sortedVisitDates(form);
-  const lastDateIso = lastVisitDay(form);
+  const t = letterTexts(context);
   const number = form.visit.number;
   const act = form.visit.act ?? 'section-8';
-  const provider = form.letter?.provider;
-  const address = form.school.address;
-  const head = form.headteacher;
-  const body =
-    form.school.governance?.body ??
-    (form.school.type === 'pupil-referral-unit' ? 'management-committee' : 'governing-body');
-  const e = form.evidence;
-  const f = form.findings;
-
-  const school = {
-    name: content('school.name', optional(form.school.name)),
-    urn: form.school.urn,
-    addressLines: [
-      ...list(address?.lines, ['school', 'address', 'lines']),
-      given(address?.town, ['school', 'address', 'town']),
-      given(address?.postcode, ['school', 'address', 'postcode']),
-    ].filter((line) => line !== ''),
-    academy: isAcademy(form),
-  };
-  const fullName = content('headteacher', personName(head));
-  const headteacher = {
-    fullName,
-    salutationName: head ? [head.title ?? head.firstName, head.lastName].filter(Boolean).join(' ') : fullName,
-    role: given(head?.role, ['headteacher', 'role']),
-  };
   const section117 = act === 'section-117';
+  const provider = form.letter?.provider;
+  const isoDates = sortedVisitDates(form);
+  // In this order, so the gaps are listed as the letter reads (the parts, then the rest in the model's order).
+  const school = { ...schoolPart(form, t), academy: isAcademy(form) };
+  const headteacher = headteacherPart(form, t);
   // para 26: a section 117 visit is not a monitoring inspection, so it has no place in the count.
-  const ordinal: Text = content('visit.number', number !== undefined ? (ordinals[number - 1] ?? '') : '');
-
-  const evidence = {
-    meetings: phrase(e?.meetings, ['evidence', 'meetings']),
-    documents: phrase(e?.documents, ['evidence', 'documents']),
-    observations: list(e?.observations, ['evidence', 'observations']),
-    workScrutiny: list(e?.workScrutiny, ['evidence', 'workScrutiny']),
-    parentView: given(e?.parentView, ['evidence', 'parentView']),
-    other: given(e?.other, ['evidence', 'other']),
-    missing: content('evidence', ''),
-  };
-  const contextText = content('context', optional(form.context));
+  const ordinal = t.content('visit.number', number !== undefined ? (ordinals[number - 1] ?? '') : '');
+  const evidence = evidencePart(form, t);
+  const contextText = t.content('context', t.optional(form.context));
   // para 11 is the judgement of a monitoring inspection; a section 117 visit (para 26) makes none.
   const judgement = {
     shown: !section117,
     effective: !section117 && form.judgement === 'effective',
     notEffective: !section117 && form.judgement === 'not-effective',
-    missing: content('judgement', ''),
+    missing: t.content('judgement', ''),
   };
-
-  const progress = f?.progress ?? [];
-  const findings = {
-    areas: form.inspection.areasForImprovement.map((area, index) => ({
-      number: index + 1,
-      area: given(area, ['inspection', 'areasForImprovement', index]),
-      progress: content(
-        `findings.progress.${index + 1}`,
-        progress
-          .filter((p) => p.area === index + 1 && said(p.progress))
-          .map((p) => p.progress)
-          .join('\n\n'),
-      ),
-    })),
-    teachingAndLearning: content('findings.teachingAndLearning', optional(f?.teachingAndLearning)),
-    leadership: content('findings.leadership', optional(f?.leadership)),
-    governance: content('findings.governance', optional(f?.governance)),
-    performanceManagement: given(f?.performanceManagement, ['findings', 'performanceManagement']),
-    barriers: given(f?.barriers, ['findings', 'barriers']),
-    plans: content('findings.plans', optional(f?.plans)),
-    previousRecommendations: given(f?.previousRecommendations, ['findings', 'previousRecommendations']),
-    previousPriorities: (form.visit.previous?.priorities ?? []).map((priority, index) => ({
-      number: index + 1,
-      priority: given(priority, ['visit', 'previous', 'priorities', index]),
-      response: content(
-        `findings.previousPriorities.${index + 1}`,
-        (f?.previousPriorities ?? [])
-          .filter((r) => r.priority === index + 1 && said(r.response))
-          .map((r) => r.response)
-          .join('\n\n'),
-      ),
-    })),
-  };
-
-  const reviews = buildReviews(form, content, optional);
-
-  const support = form.externalSupport;
-  const none = support?.none === true;
-  const providers = none
-    ? []
-    : (support?.providers ?? []).map((p, index) => ({
-        name: given(p.name, ['externalSupport', 'providers', index, 'name']),
-        support: given(p.support, ['externalSupport', 'providers', index, 'support']),
-        qualityAndImpact: content(`externalSupport.providers.${index}.qualityAndImpact`, optional(p.qualityAndImpact)),
-      }));
-  // The brokering judgement is printed once: the HMI's own words when given, else one sentence from the providers' flags.
-  const ownBrokering = said(support?.brokering);
-  const flagged = (value: boolean): string =>
-    none || ownBrokering
-      ? ''
-      : joinList(
-          (support?.providers ?? []).filter((p) => p.brokeredEffectively === value).map((p) => midSentence(p.name)),
-        );
-  const externalSupport = {
-    none,
-    summary: given(support?.summary, ['externalSupport', 'summary']),
-    providers,
-    qualityAndImpact: none ? '' : content('externalSupport.qualityAndImpact', optional(support?.qualityAndImpact)),
-    brokering: none ? '' : content('externalSupport.brokering', optional(support?.brokering)),
-    brokered: flagged(true),
-    notBrokered: flagged(false),
-    missing: content('externalSupport', ''),
-  };
-
-  const decided = context.decisions.copyList;
-  const copyList = decided.decided ? copyListNames(decided.list) : [];
-  const copies = {
-    names: joinList(copyList),
-    list: copyList,
-    missing: decided.decided
-      ? ''
-      : need(undefined, `copy list (${decided.problem.message})`, [...decided.problem.path]),
-  };
-
-  const governance: GovernanceFlags = {
-    governingBody: body === 'governing-body',
-    interimExecutiveBoard: body === 'interim-executive-board',
-    academyTrust: body === 'academy-trust',
-    sponsor: body === 'sponsor',
-    proprietor: body === 'proprietor',
-    managementBoard: body === 'management-board',
-    managementCommittee: body === 'management-committee',
-    ownName: optional(form.school.governance?.name),
-  };
-
+  const findings = findingsPart(form, t);
+  const reviews = buildReviews(form, t.content, t.optional);
+  const externalSupport = externalSupportPart(form, t);
+  const copies = copiesPart(context, t);
   return {
     status: context.status,
     draft: context.status === 'draft',
-    published: act !== 'section-117',
+    published: !section117,
     toolVersion: context.toolVersion,
     templateHash: context.templateHash,
     letterDate: formatLongDate(context.letterDate),
@@ -341,25 +204,25 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
     provider: provider
       ? {
           name: provider.name,
-          addressLines: list(provider.addressLines, ['letter', 'provider', 'addressLines']),
-          phone: optional(provider.phone),
-          email: optional(provider.email),
+          addressLines: t.list(provider.addressLines, ['letter', 'provider', 'addressLines']),
+          phone: t.optional(provider.phone),
+          email: t.optional(provider.email),
         }
       : { name: '', addressLines: [], phone: '', email: '' },
     school,
     headteacher,
     inspector: {
-      name: given(form.visit.inspector.name, ['visit', 'inspector', 'name']),
-      role: given(form.visit.inspector.role, ['visit', 'inspector', 'role']),
+      name: t.given(form.visit.inspector.name, ['visit', 'inspector', 'name']),
+      role: t.given(form.visit.inspector.role, ['visit', 'inspector', 'role']),
     },
     team: (form.visit.team ?? []).map((member, index) => ({
-      name: given(member.name, ['visit', 'team', index, 'name']),
-      role: given(member.role, ['visit', 'team', index, 'role']),
+      name: t.given(member.name, ['visit', 'team', index, 'name']),
+      role: t.given(member.role, ['visit', 'team', index, 'role']),
     })),
     visit: {
       dates: formatVisitDates(isoDates),
       isoDates,
-      lastDateIso,
+      lastDateIso: lastVisitDay(form),
       ordinal,
       first: number === 1,
       subsequent: number !== undefined && number > 1,
@@ -367,7 +230,7 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
       previousOrdinal: number !== undefined && number > 1 ? (ordinals[number - 2] ?? '') : '',
       previousEffective: form.visit.previous?.judgement === 'effective',
       previousNotEffective: form.visit.previous?.judgement === 'not-effective',
-      focus: list(form.visit.focus, ['visit', 'focus']),
+      focus: t.list(form.visit.focus, ['visit', 'focus']),
     },
     act: { section8: !section117, section117 },
     section5: {
@@ -375,36 +238,36 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
       monthYear: formatMonthYear(form.inspection.endDate),
       publishedDate: form.inspection.publishedDate
         ? formatLongDate(form.inspection.publishedDate)
-        : given(undefined, ['inspection', 'publishedDate']),
+        : t.given(undefined, ['inspection', 'publishedDate']),
     },
-    governance,
+    governance: governancePart(form, t),
     judgement,
     actions: {
-      school: list(form.actions?.school, ['actions', 'school']),
-      schoolMissing: content('actions.school', ''),
-      localAuthority: list(form.actions?.localAuthority, ['actions', 'localAuthority']),
-      trust: list(form.actions?.trust, ['actions', 'trust']),
+      school: t.list(form.actions?.school, ['actions', 'school']),
+      schoolMissing: t.content('actions.school', ''),
+      localAuthority: t.list(form.actions?.localAuthority, ['actions', 'localAuthority']),
+      trust: t.list(form.actions?.trust, ['actions', 'trust']),
     },
     evidence,
     context: contextText,
     findings,
     reviews,
     externalSupport,
-    priorities: list(form.priorities, ['priorities']),
+    priorities: t.list(form.priorities, ['priorities']),
     concerns: (form.concerns ?? []).map((c, index) => ({
       leadership: c.about === 'leadership',
       governance: c.about === 'governance',
       urgency: c.about === 'urgency',
       other: c.about === 'other',
-      concern: given(c.concern, ['concerns', index, 'concern']),
-      recommendations: list(c.recommendations, ['concerns', index, 'recommendations']),
+      concern: t.given(c.concern, ['concerns', index, 'concern']),
+      recommendations: t.list(c.recommendations, ['concerns', index, 'recommendations']),
     })),
     nextSteps: {
       furtherMonitoring: form.nextSteps?.furtherMonitoring === true,
       readyForSection5: form.nextSteps?.readyForSection5 === true,
     },
     copies,
-    gaps,
+    gaps: t.gaps,
   };
 }
 
