@@ -60,7 +60,7 @@ function unknownOptions(message: string, help: string, argv: readonly string[]):
       .filter((name) => !options.includes(name) && !options.includes(name.replace(/^no-/, '')));
     if (typed.length > 0) listed = typed.join(', ');
   }
-  if (listed === undefined) return message;
+  if (listed === undefined) return missingPositional(message, help);
   const names = listed.split(', ');
   // yargs adds the camelCase twin of each kebab-case option typed: keep the one typed.
   const typed = names.filter((n) => !(/[A-Z]/.test(n) && names.some((m) => m !== n && camel(m) === n)));
@@ -70,6 +70,20 @@ function unknownOptions(message: string, help: string, argv: readonly string[]):
       return `unknown option --${name}${meant === undefined ? '' : `: did you mean --${meant}?`}`;
     })
     .join('\n');
+}
+
+/**
+ * yargs's "Not enough non-option arguments: got 0, need at least 1" as what to name, from the command's
+ * help: "name a folder of visit-evidence forms (.yaml, .yml, .json): monitoring-letter batch <folder>".
+ */
+function missingPositional(message: string, help: string): string {
+  if (!/^Not enough non-option arguments/.test(message)) return message;
+  const usage = help.split('\n')[0]?.trim() ?? '';
+  const wanted = /<([a-z][\w-]*)(?:\.\.)?>/.exec(usage)?.[1];
+  const described =
+    wanted === undefined ? undefined : new RegExp(`^\\s+${wanted}\\s+(.+?)\\s{2,}\\[`, 'm').exec(help)?.[1];
+  if (described === undefined) return message;
+  return `name ${described.charAt(0).toLowerCase()}${described.slice(1)}: ${usage}`;
 }
 
 const camel = (kebab: string): string => kebab.replace(/-([a-z0-9])/g, (_, c: string) => c.toUpperCase());

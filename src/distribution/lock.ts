@@ -16,6 +16,7 @@
 import { randomBytes, createHash } from 'node:crypto';
 import { closeSync, fsyncSync, linkSync, openSync, readFileSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
+import { processAlive } from '../ground/stale-temporaries.js';
 
 /** Another live process holds the lock. */
 export class JournalLockedError extends Error {
@@ -40,15 +41,6 @@ interface LockOwner {
   host?: string;
   /** Unique to this lock file; for a file in an older or damaged format, derived from its bytes. */
   token: string;
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
 }
 
 /** Reads a lock file; undefined when it does not exist. */
@@ -129,7 +121,7 @@ export function acquireLock(lockFile: string, what: 'send' | 'batch' = 'send'): 
       // A process on another machine (a shared folder): its liveness cannot be checked from here.
       throw new JournalLockedError(lockFile, owner.pid, ` on ${owner.host}`, what);
     }
-    const live = owner.pid === process.pid ? heldHere.has(owner.token) : owner.pid > 0 && alive(owner.pid);
+    const live = owner.pid === process.pid ? heldHere.has(owner.token) : owner.pid > 0 && processAlive(owner.pid);
     if (live) throw new JournalLockedError(lockFile, owner.pid, '', what);
     // Stale: its owner has gone. Break it only while holding the lock on breaking this very lock.
     let releaseBreak: () => void;

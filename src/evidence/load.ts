@@ -16,6 +16,7 @@ import { sourceMessages } from './messages.js';
 import { form as formSchema, type EvidenceForm } from './schema.js';
 import { formatPath } from '../ground/diagnostics.js';
 import { bracketScan, readValuesFast } from './fast-parse.js';
+import { partialForm, type PartialForm } from './partial-form.js';
 
 /** What loading a form gives: the form when it is valid, every diagnostic, and a position finder. */
 export interface LoadResult {
@@ -25,6 +26,12 @@ export interface LoadResult {
   locate: Locate;
   /** The text that was read (after decoding), for printing source lines; absent when the file was unreadable. */
   text?: string;
+  /**
+   * When the form reads but the schema refuses some values: the rest of it, as if those values were
+   * missing, so the later checks still run (src/evidence/partial-form.ts). Absent when a value the
+   * form cannot do without was refused.
+   */
+  partial?: PartialForm;
 }
 
 /** The largest form accepted: real forms are tens of kilobytes. */
@@ -173,8 +180,9 @@ function loadWithPositions(source: string, lineCounter: LineCounter, file: strin
   const diagnostics: Diagnostic[] = [...reported, ...doc.warnings].map((e) =>
     yamlDiagnostic(e, doc, source, lineCounter, file),
   );
-  const result = (extra: Diagnostic[], form?: EvidenceForm): LoadResult => ({
+  const result = (extra: Diagnostic[], form?: EvidenceForm, partial?: PartialForm): LoadResult => ({
     ...(form ? { form } : {}),
+    ...(partial ? { partial } : {}),
     diagnostics: [...diagnostics, ...extra].sort(bySource),
     locate: locators.locate,
     text: source,
@@ -197,7 +205,12 @@ function loadWithPositions(source: string, lineCounter: LineCounter, file: strin
   if (parsed.success) {
     return result([], doc.errors.length === 0 ? parsed.data : undefined);
   }
-  return result(issueDiagnostics(parsed.error.issues, formSchema, data, locators, file));
+  // The schema's refusals are reported; the rest of the form is kept for the later checks.
+  return result(
+    issueDiagnostics(parsed.error.issues, formSchema, data, locators, file),
+    undefined,
+    partialForm(data, parsed.error.issues),
+  );
 }
 
 /** JSON's own syntax error, placed where JSON.parse stopped, or undefined when the JSON parses. */

@@ -44,11 +44,16 @@ export function schemaAt(root: z.ZodType, path: FormPath): z.ZodType | undefined
   for (const part of path) {
     if (!current) return undefined;
     const def = definition(unwrap(current));
-    if (def.type === 'object' && typeof part === 'string') current = def.shape?.[part];
+    // Own keys only: a key named `constructor` or `toString` is unknown, not Object's.
+    if (def.type === 'object' && typeof part === 'string') current = ownField(def.shape, part);
     else if (def.type === 'array' && typeof part === 'number') current = def.element;
     else return undefined;
   }
   return current;
+}
+
+function ownField(shape: Record<string, z.ZodType> | undefined, key: string): z.ZodType | undefined {
+  return shape !== undefined && Object.hasOwn(shape, key) ? shape[key] : undefined;
 }
 
 /** The keys a mapping schema allows, in the schema's order ([] when it is not a mapping). */

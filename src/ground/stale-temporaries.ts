@@ -9,7 +9,8 @@ import { join } from 'node:path';
 
 const temporaryName = /\.(\d+)(?:\.[0-9a-f]+)?\.tmp$/;
 
-function alive(pid: number): boolean {
+/** Whether a process with this id is running on this machine (one we may not signal counts as running). */
+export function processAlive(pid: number): boolean {
   try {
     process.kill(pid, 0);
     return true;
@@ -30,7 +31,7 @@ export function removeStaleTemporaries(dir: string): string[] {
   for (const name of names) {
     const pid = Number(temporaryName.exec(name)?.[1] ?? Number.NaN);
     // This process's own are in use; a live process's are its business.
-    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || alive(pid)) continue;
+    if (!Number.isInteger(pid) || pid <= 0 || pid === process.pid || processAlive(pid)) continue;
     try {
       unlinkSync(join(dir, name));
       removed.push(name);

@@ -6,23 +6,24 @@
  * in a draft, an error when final), never a blank.
  */
 import { lastVisitDay, sortedVisitDates } from '../evidence/visit-dates.js';
-import type { FormPath } from '../ground/diagnostics.js';
-import type { EvidenceForm, Person } from '../evidence/schema.js';
-import type { ContentKey, LetterDecisions } from '../rules/types.js';
-import { copyListNames } from '../rules/recipients.js';
+import type { EvidenceForm } from '../evidence/schema.js';
+import type { LetterDecisions } from '../rules/types.js';
 import { formatLongDate, formatMonthYear, formatVisitDates } from '../ground/dates-in-words.js';
-import { joinList, midSentence } from './join.js';
 import { establishmentTypeById } from '../evidence/establishment.js';
 import { buildReviews, type ReviewTiming } from './review-view.js';
+import {
+  copiesPart,
+  evidencePart,
+  externalSupportPart,
+  findingsPart,
+  governancePart,
+  headteacherPart,
+  letterTexts,
+  schoolPart,
+} from './model-parts.js';
+import { isMissing, type JoinedTexts, type Missing, type RefusedValue, type Text } from './gap.js';
 
-/** A required item the form does not give: `label` names it in the marker «label: not yet written». */
-export interface Missing {
-  missing: string;
-  path: FormPath;
-}
-
-/** Text the letter needs: the inspector's words, or a gap. */
-export type Text = string | Missing;
+export { isMissing, type JoinedTexts, type Missing, type RefusedValue, type Text };
 
 /** Everything buildLetter needs besides the form. */
 export interface LetterContext {
@@ -33,6 +34,8 @@ export interface LetterContext {
   templateHash: string;
   /** YYYY-MM-DD printed on the letter. */
   letterDate: string;
+  /** Values the schema refused (the form was read as if they were missing): each gets a marker where it belongs. */
+  refused?: readonly RefusedValue[];
 }
 
 const ordinals = ['first', 'second', 'third', 'fourth', 'fifth', 'sixth', 'seventh', 'eighth', 'ninth'];
@@ -61,14 +64,14 @@ export interface LetterModel {
   letterDate: string;
   letterDateIso: string;
   /** The inspection service provider for the letterhead; name '' when the form gives none. */
-  provider: { name: string; addressLines: string[]; phone: string; email: string };
+  provider: { name: string; addressLines: Text[]; phone: string; email: string };
   /** `academy`: an academy of any kind but a free school, UTC or studio school, so the letter says "academy" for "school". */
-  school: { name: Text; urn: string; addressLines: string[]; academy: boolean };
-  headteacher: { fullName: Text; salutationName: Text; role: string };
+  school: { name: Text; urn: string; addressLines: Text[]; academy: boolean };
+  headteacher: { fullName: Text; salutationName: Text; role: Text };
   /** The lead inspector, who signs. */
-  inspector: { name: string; role: string };
+  inspector: { name: Text; role: Text };
   /** Team inspectors, named in the opening after the lead ("my visit with …"); [] for a lead alone. */
-  team: { name: string; role: string }[];
+  team: { name: Text; role: Text }[];
   visit: {
     dates: string;
     isoDates: string[];
@@ -81,36 +84,37 @@ export interface LetterModel {
     previousOrdinal: string;
     previousEffective: boolean;
     previousNotEffective: boolean;
-    focus: string[];
+    focus: Text[];
   };
   act: { section8: boolean; section117: boolean };
-  section5: { endDate: string; monthYear: string; publishedDate: string };
+  section5: { endDate: string; monthYear: string; publishedDate: Text };
   governance: GovernanceFlags;
   /** `shown`: false for a section 117 visit, which is not a monitoring inspection and carries no para 11 judgement. */
   judgement: { shown: boolean; effective: boolean; notEffective: boolean; missing: Text };
   /** `schoolMissing`: a gap when the form does not say what the school should do (para 16 completeness). */
-  actions: { school: string[]; schoolMissing: Text; localAuthority: string[]; trust: string[] };
+  actions: { school: Text[]; schoolMissing: Text; localAuthority: Text[]; trust: Text[] };
   evidence: {
-    meetings: string;
-    documents: string;
-    observations: string[];
-    workScrutiny: string[];
-    parentView: string;
-    other: string;
+    /** Joined as a phrase ("the headteacher, … and …"); with a refused item, joined by the view around its marker. */
+    meetings: string | JoinedTexts;
+    documents: string | JoinedTexts;
+    observations: Text[];
+    workScrutiny: Text[];
+    parentView: Text;
+    other: Text;
     missing: Text;
   };
   context: Text;
   findings: {
-    areas: { number: number; area: string; progress: Text }[];
+    areas: { number: number; area: Text; progress: Text }[];
     teachingAndLearning: Text;
     leadership: Text;
     governance: Text;
-    performanceManagement: string;
-    barriers: string;
+    performanceManagement: Text;
+    barriers: Text;
     plans: Text;
-    previousRecommendations: string;
+    previousRecommendations: Text;
     /** Each priority of the previous monitoring inspection, with the school's response or a gap (paras 21–22). */
-    previousPriorities: { number: number; priority: string; response: Text }[];
+    previousPriorities: { number: number; priority: Text; response: Text }[];
   };
   reviews: {
     pupilPremium: boolean;
@@ -129,10 +133,10 @@ export interface LetterModel {
   externalSupport: {
     /** externalSupport.none: the school has had none. */
     none: boolean;
-    summary: string;
+    summary: Text;
     providers: {
-      name: string;
-      support: string;
+      name: Text;
+      support: Text;
       qualityAndImpact: Text;
     }[];
     /** The quality and impact overall, or a gap when neither it nor every provider's is given. */
@@ -147,14 +151,14 @@ export interface LetterModel {
     notBrokered: string;
     missing: Text;
   };
-  priorities: string[];
+  priorities: Text[];
   concerns: {
     leadership: boolean;
     governance: boolean;
     urgency: boolean;
     other: boolean;
-    concern: string;
-    recommendations: string[];
+    concern: Text;
+    recommendations: Text[];
   }[];
   /** What HMI recommend next (paras 3, 21): a further monitoring inspection, or a section 5 inspection brought forward. */
   nextSteps: { furtherMonitoring: boolean; readyForSection5: boolean };
@@ -163,174 +167,36 @@ export interface LetterModel {
   gaps: Missing[];
 }
 
-function personName(p: Person | undefined): string {
-  if (!p) return '';
-  return [p.title, p.firstName, p.lastName].filter(Boolean).join(' ');
-}
-
-function said(value: string | undefined): value is string {
-  return value !== undefined && value.trim() !== '';
-}
-
-/** Builds the letter model (para 16's contents, in order) from a validated form. Pure. */
+/** Everything buildLetter writes, from the form and what was decided for the letter, in the order of para 16. */
 export function buildLetter(form: EvidenceForm, context: LetterContext): LetterModel {
-  const gaps: Missing[] = [];
-  const need = (value: string | undefined, missing: string, path: FormPath): Text => {
-    if (said(value)) return value;
-    const gap = { missing, path };
-    gaps.push(gap);
-    return gap;
-  };
-  // para 16: what is missing is decided once, by the completeness rule, so validate and draft --final agree.
-  const required = new Map(
-    context.decisions.missing.filter((item) => (item.severity ?? 'error') === 'error').map((item) => [item.key, item]),
-  );
-  /** The value, or a gap where the completeness rule says this item is missing. */
-  const content = (key: ContentKey, value: string): Text => {
-    const item = required.get(key);
-    if (item === undefined) return value;
-    const gap = { missing: item.label, path: item.path };
-    gaps.push(gap);
-    return gap;
-  };
-  const optional = (value: string | undefined): string => (said(value) ? value : '');
-  const list = (values: readonly string[] | undefined): string[] => (values ?? []).filter(said);
-
-  const isoDates = sortedVisitDates(form);
-  const lastDateIso = lastVisitDay(form);
+  const t = letterTexts(context);
   const number = form.visit.number;
   const act = form.visit.act ?? 'section-8';
-  const provider = form.letter?.provider;
-  const address = form.school.address;
-  const head = form.headteacher;
-  const body =
-    form.school.governance?.body ??
-    (form.school.type === 'pupil-referral-unit' ? 'management-committee' : 'governing-body');
-  const e = form.evidence;
-  const f = form.findings;
-
-  const school = {
-    name: content('school.name', optional(form.school.name)),
-    urn: form.school.urn,
-    addressLines: [...(address?.lines ?? []), address?.town, address?.postcode].filter(said),
-    academy: isAcademy(form),
-  };
-  const fullName = content('headteacher', personName(head));
-  const headteacher = {
-    fullName,
-    salutationName: head ? [head.title ?? head.firstName, head.lastName].filter(Boolean).join(' ') : fullName,
-    role: optional(head?.role),
-  };
   const section117 = act === 'section-117';
+  const provider = form.letter?.provider;
+  const isoDates = sortedVisitDates(form);
+  // In this order, so the gaps are listed as the letter reads (the parts, then the rest in the model's order).
+  const school = { ...schoolPart(form, t), academy: isAcademy(form) };
+  const headteacher = headteacherPart(form, t);
   // para 26: a section 117 visit is not a monitoring inspection, so it has no place in the count.
-  const ordinal: Text = content('visit.number', number !== undefined ? (ordinals[number - 1] ?? '') : '');
-
-  const evidence = {
-    meetings: joinList(list(e?.meetings)),
-    documents: joinList(list(e?.documents)),
-    observations: list(e?.observations),
-    workScrutiny: list(e?.workScrutiny),
-    parentView: optional(e?.parentView),
-    other: optional(e?.other),
-    missing: content('evidence', ''),
-  };
-  const contextText = content('context', optional(form.context));
+  const ordinal = t.content('visit.number', number !== undefined ? (ordinals[number - 1] ?? '') : '');
+  const evidence = evidencePart(form, t);
+  const contextText = t.content('context', t.optional(form.context));
   // para 11 is the judgement of a monitoring inspection; a section 117 visit (para 26) makes none.
   const judgement = {
     shown: !section117,
     effective: !section117 && form.judgement === 'effective',
     notEffective: !section117 && form.judgement === 'not-effective',
-    missing: content('judgement', ''),
+    missing: t.content('judgement', ''),
   };
-
-  const progress = f?.progress ?? [];
-  const findings = {
-    areas: form.inspection.areasForImprovement.map((area, index) => ({
-      number: index + 1,
-      area,
-      progress: content(
-        `findings.progress.${index + 1}`,
-        progress
-          .filter((p) => p.area === index + 1 && said(p.progress))
-          .map((p) => p.progress)
-          .join('\n\n'),
-      ),
-    })),
-    teachingAndLearning: content('findings.teachingAndLearning', optional(f?.teachingAndLearning)),
-    leadership: content('findings.leadership', optional(f?.leadership)),
-    governance: content('findings.governance', optional(f?.governance)),
-    performanceManagement: optional(f?.performanceManagement),
-    barriers: optional(f?.barriers),
-    plans: content('findings.plans', optional(f?.plans)),
-    previousRecommendations: optional(f?.previousRecommendations),
-    previousPriorities: (form.visit.previous?.priorities ?? []).map((priority, index) => ({
-      number: index + 1,
-      priority,
-      response: content(
-        `findings.previousPriorities.${index + 1}`,
-        (f?.previousPriorities ?? [])
-          .filter((r) => r.priority === index + 1 && said(r.response))
-          .map((r) => r.response)
-          .join('\n\n'),
-      ),
-    })),
-  };
-
-  const reviews = buildReviews(form, content, optional);
-
-  const support = form.externalSupport;
-  const none = support?.none === true;
-  const providers = none
-    ? []
-    : (support?.providers ?? []).map((p, index) => ({
-        name: p.name,
-        support: p.support,
-        qualityAndImpact: content(`externalSupport.providers.${index}.qualityAndImpact`, optional(p.qualityAndImpact)),
-      }));
-  // The brokering judgement is printed once: the HMI's own words when given, else one sentence from the providers' flags.
-  const ownBrokering = said(support?.brokering);
-  const flagged = (value: boolean): string =>
-    none || ownBrokering
-      ? ''
-      : joinList(
-          (support?.providers ?? []).filter((p) => p.brokeredEffectively === value).map((p) => midSentence(p.name)),
-        );
-  const externalSupport = {
-    none,
-    summary: optional(support?.summary),
-    providers,
-    qualityAndImpact: none ? '' : content('externalSupport.qualityAndImpact', optional(support?.qualityAndImpact)),
-    brokering: none ? '' : content('externalSupport.brokering', optional(support?.brokering)),
-    brokered: flagged(true),
-    notBrokered: flagged(false),
-    missing: content('externalSupport', ''),
-  };
-
-  const decided = context.decisions.copyList;
-  const copyList = decided.decided ? copyListNames(decided.list) : [];
-  const copies = {
-    names: joinList(copyList),
-    list: copyList,
-    missing: decided.decided
-      ? ''
-      : need(undefined, `copy list (${decided.problem.message})`, [...decided.problem.path]),
-  };
-
-  const governance: GovernanceFlags = {
-    governingBody: body === 'governing-body',
-    interimExecutiveBoard: body === 'interim-executive-board',
-    academyTrust: body === 'academy-trust',
-    sponsor: body === 'sponsor',
-    proprietor: body === 'proprietor',
-    managementBoard: body === 'management-board',
-    managementCommittee: body === 'management-committee',
-    ownName: optional(form.school.governance?.name),
-  };
-
+  const findings = findingsPart(form, t);
+  const reviews = buildReviews(form, t.content, t.optional);
+  const externalSupport = externalSupportPart(form, t);
+  const copies = copiesPart(context, t);
   return {
     status: context.status,
     draft: context.status === 'draft',
-    published: act !== 'section-117',
+    published: !section117,
     toolVersion: context.toolVersion,
     templateHash: context.templateHash,
     letterDate: formatLongDate(context.letterDate),
@@ -338,19 +204,25 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
     provider: provider
       ? {
           name: provider.name,
-          addressLines: list(provider.addressLines),
-          phone: optional(provider.phone),
-          email: optional(provider.email),
+          addressLines: t.list(provider.addressLines, ['letter', 'provider', 'addressLines']),
+          phone: t.optional(provider.phone),
+          email: t.optional(provider.email),
         }
       : { name: '', addressLines: [], phone: '', email: '' },
     school,
     headteacher,
-    inspector: { name: form.visit.inspector.name, role: optional(form.visit.inspector.role) },
-    team: (form.visit.team ?? []).map((member) => ({ name: member.name, role: optional(member.role) })),
+    inspector: {
+      name: t.given(form.visit.inspector.name, ['visit', 'inspector', 'name']),
+      role: t.given(form.visit.inspector.role, ['visit', 'inspector', 'role']),
+    },
+    team: (form.visit.team ?? []).map((member, index) => ({
+      name: t.given(member.name, ['visit', 'team', index, 'name']),
+      role: t.given(member.role, ['visit', 'team', index, 'role']),
+    })),
     visit: {
       dates: formatVisitDates(isoDates),
       isoDates,
-      lastDateIso,
+      lastDateIso: lastVisitDay(form),
       ordinal,
       first: number === 1,
       subsequent: number !== undefined && number > 1,
@@ -358,42 +230,44 @@ export function buildLetter(form: EvidenceForm, context: LetterContext): LetterM
       previousOrdinal: number !== undefined && number > 1 ? (ordinals[number - 2] ?? '') : '',
       previousEffective: form.visit.previous?.judgement === 'effective',
       previousNotEffective: form.visit.previous?.judgement === 'not-effective',
-      focus: list(form.visit.focus),
+      focus: t.list(form.visit.focus, ['visit', 'focus']),
     },
     act: { section8: !section117, section117 },
     section5: {
       endDate: formatLongDate(form.inspection.endDate),
       monthYear: formatMonthYear(form.inspection.endDate),
-      publishedDate: form.inspection.publishedDate ? formatLongDate(form.inspection.publishedDate) : '',
+      publishedDate: form.inspection.publishedDate
+        ? formatLongDate(form.inspection.publishedDate)
+        : t.given(undefined, ['inspection', 'publishedDate']),
     },
-    governance,
+    governance: governancePart(form, t),
     judgement,
     actions: {
-      school: list(form.actions?.school),
-      schoolMissing: content('actions.school', ''),
-      localAuthority: list(form.actions?.localAuthority),
-      trust: list(form.actions?.trust),
+      school: t.list(form.actions?.school, ['actions', 'school']),
+      schoolMissing: t.content('actions.school', ''),
+      localAuthority: t.list(form.actions?.localAuthority, ['actions', 'localAuthority']),
+      trust: t.list(form.actions?.trust, ['actions', 'trust']),
     },
     evidence,
     context: contextText,
     findings,
     reviews,
     externalSupport,
-    priorities: list(form.priorities),
-    concerns: (form.concerns ?? []).map((c) => ({
+    priorities: t.list(form.priorities, ['priorities']),
+    concerns: (form.concerns ?? []).map((c, index) => ({
       leadership: c.about === 'leadership',
       governance: c.about === 'governance',
       urgency: c.about === 'urgency',
       other: c.about === 'other',
-      concern: c.concern,
-      recommendations: list(c.recommendations),
+      concern: t.given(c.concern, ['concerns', index, 'concern']),
+      recommendations: t.list(c.recommendations, ['concerns', index, 'recommendations']),
     })),
     nextSteps: {
       furtherMonitoring: form.nextSteps?.furtherMonitoring === true,
       readyForSection5: form.nextSteps?.readyForSection5 === true,
     },
     copies,
-    gaps,
+    gaps: t.gaps,
   };
 }
 
@@ -407,9 +281,4 @@ function isAcademy(form: EvidenceForm): boolean {
   if (type !== undefined) return type.startsWith('academy-') && establishmentTypeById(type)?.academy === true;
   const body = form.school.governance?.body;
   return body === 'academy-trust' || body === 'sponsor';
-}
-
-/** True for a gap. */
-export function isMissing(value: unknown): value is Missing {
-  return typeof value === 'object' && value !== null && 'missing' in value && 'path' in value;
 }

@@ -26,7 +26,7 @@ export function renderLetter(
   const meta: DocumentMeta = {
     title,
     subject,
-    author: model.inspector.name,
+    author: typeof model.inspector.name === 'string' ? model.inspector.name : '',
     language: 'en-GB',
     keywords: ['monitoring inspection', 'requires improvement', `URN ${model.school.urn}`, schoolName].filter(
       (k) => k !== '',

@@ -5,6 +5,8 @@
  * compiled with noEscape, so nothing else escapes and nothing escapes twice.
  */
 import { escapeMarkdownLine, escapeNarrative } from './escape.js';
+import { isJoinedTexts } from './gap.js';
+import { joinList } from './join.js';
 import { isMissing, type LetterModel } from './model.js';
 
 /** The text of a gap marker as the document tree holds it ("«external support: not yet written»"), for writers that highlight it. */
@@ -18,6 +20,12 @@ export function gapMarker(label: string): string {
 function toViewValue(value: unknown): unknown {
   if (typeof value === 'string') return escapeNarrative(value);
   if (isMissing(value)) return gapMarker(value.missing);
+  // Each phrase cleaned as joinList cleans it, escaped, then joined around the marker.
+  if (isJoinedTexts(value)) {
+    return joinList(
+      value.joined.map((item) => (isMissing(item) ? gapMarker(item.missing) : escapeNarrative(joinList([item])))),
+    );
+  }
   if (Array.isArray(value)) return value.map(toViewValue);
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};

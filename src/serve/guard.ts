@@ -4,6 +4,7 @@
  * resolves to 127.0.0.1 (DNS rebinding: refused by the Host check) or by a
  * form or fetch from its own origin (CSRF: refused by the Origin check).
  */
+import type { IncomingMessage } from 'node:http';
 
 /** The headers the checks read, lower-case as Node gives them. */
 export interface RequestHeaders {
@@ -22,6 +23,24 @@ export function allowedHosts(port: number): string[] {
 }
 
 const stateChanging = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+
+/** guardRequest on a request as it arrives: its method and the headers that decide. */
+export function guardIncoming(req: IncomingMessage, port: number): GuardResult {
+  const header = (name: string) => {
+    const value = req.headers[name];
+    return Array.isArray(value) ? value.join(',') : value;
+  };
+  return guardRequest(
+    req.method ?? 'GET',
+    {
+      host: header('host'),
+      origin: header('origin'),
+      'sec-fetch-site': header('sec-fetch-site'),
+      'content-type': header('content-type'),
+    },
+    port,
+  );
+}
 
 /** Checks a request's Host, and for a state-changing request its Origin and body type. */
 export function guardRequest(method: string, headers: RequestHeaders, port: number): GuardResult {

@@ -15,7 +15,7 @@ import { FormTooLargeError, maxFormBytes } from '../workflow/form-file.js';
 import { pageFormSchema } from '../workflow/page-form-schema.js';
 import { draftBody, editBody, saveBody } from './bodies.js';
 import { HttpError, readBody, responder } from './http.js';
-import { guardRequest } from './guard.js';
+import { guardIncoming } from './guard.js';
 import type { LetterService } from '../workflow/page.js';
 import { draftingPage, type BackLink } from './pages/drafting.js';
 import type { StaticAsset } from './pages/govuk-assets.js';
@@ -114,20 +114,7 @@ export async function startServer(options: ServeOptions): Promise<RunningServer>
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const header = (name: string) => {
-      const value = req.headers[name];
-      return Array.isArray(value) ? value.join(',') : value;
-    };
-    const guard = guardRequest(
-      req.method ?? 'GET',
-      {
-        host: header('host'),
-        origin: header('origin'),
-        'sec-fetch-site': header('sec-fetch-site'),
-        'content-type': header('content-type'),
-      },
-      port,
-    );
+    const guard = guardIncoming(req, port);
     if (!guard.ok) return send(res, guard.status, 'text/plain; charset=utf-8', `${guard.reason}\n`);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path.startsWith('/api/')) {

@@ -66,7 +66,10 @@ export async function draftToFolder(context: WorkflowContext, request: DraftFile
     };
   }
   const outcome = drafted.outcome;
-  const diagnostics = [...load.diagnostics, ...outcome.diagnostics];
+  // A form the schema refused in places: its refusals and the other findings in the order of the source, as validate lists them.
+  const diagnostics = load.ok
+    ? [...load.diagnostics, ...outcome.diagnostics]
+    : [...load.diagnostics, ...outcome.diagnostics].sort((a, b) => (a.line ?? 0) - (b.line ?? 0));
   if (!outcome.ok) return { ok: false, reason: outcome.reason, exitCode: exitCodes.invalid, diagnostics, source };
   const outDir = resolve(io.cwd, request.out);
   const shown = (path: string): string => shownPath(io.cwd, path);

@@ -24,7 +24,9 @@ import { missingGlyphDiagnostic } from '../writers/missing-glyph.js';
 import { MissingGlyphError } from '../writers/pdf/index.js';
 import { FileExistsError, writeFileAtomic } from '../writers/write-atomic.js';
 import { recordLetterWritten } from '../ground/history.js';
-import { loadAndValidate, type FormLoad, type LoadRequest } from './load.js';
+import { loadAndValidate, type FormLoad, type LoadRequest, type UnusableForm } from './load.js';
+import { findingsBeyondRefusals, type PartialForm } from '../evidence/partial-form.js';
+import { formatPath } from '../ground/diagnostics.js';
 
 export interface DraftSettings {
   status: 'draft' | 'final';
@@ -47,6 +49,19 @@ export interface DraftInput {
   file?: string;
   /** Places diagnostics on the form's lines. */
   locate?: Locate;
+  /**
+   * The form is the rest of one the schema refused (`form` is `partial.form`): each refused value is a
+   * marker in the draft, no finding is added where a refusal (`diagnostics`) stands, and no final letter is made.
+   */
+  refused?: { partial: PartialForm; diagnostics: readonly Diagnostic[] };
+}
+
+/** What to draft from a loaded form: the form, or the rest of one the schema refused; undefined when neither. */
+export function draftInput(load: FormLoad): DraftInput | undefined {
+  const at = { file: load.file, locate: load.loaded.locate };
+  if (load.ok) return { form: load.form, ...at };
+  if (!load.partial) return undefined;
+  return { form: load.partial.form, ...at, refused: { partial: load.partial, diagnostics: load.diagnostics } };
 }
 
 /** One rendered format, named as it is written: `<URN>-<last visit day>-<draft|final>.<ext>`. */
@@ -102,20 +117,33 @@ export async function draftLetter(input: DraftInput, settings: DraftSettings): P
   const { form } = input;
   const file = input.file;
   const letterDate = letterDateFor(form, settings);
+  const refused = input.refused;
   const letter = composeLetter(form, {
     status: settings.status,
     templates: settings.templates,
     holidays: settings.holidays,
     ...(letterDate !== undefined ? { letterDate } : {}),
     ...(settings.timings ? { timings: settings.timings as StageTimings } : {}),
+    ...(refused ? { refused: refused.partial.gaps.map((gap) => ({ at: gap.at, label: formatPath(gap.source) })) } : {}),
   });
-  const diagnostics = letter.diagnostics.map((d) => {
+  // On a refused form the findings are moved to the source's paths; where a refusal stands, it speaks alone.
+  const found = refused
+    ? [
+        ...findingsBeyondRefusals(
+          letter.diagnostics.filter((d) => !d.rule.startsWith('template/')),
+          refused.partial,
+          refused.diagnostics,
+        ),
+        ...letter.diagnostics.filter((d) => d.rule.startsWith('template/')),
+      ]
+    : letter.diagnostics;
+  const diagnostics = found.map((d) => {
     // Template diagnostics name a template and a model field, not a place in the form.
     const at = !d.rule.startsWith('template/') && d.line === undefined ? input.locate?.(d.path) : undefined;
     const placed = at ? { ...d, line: at.line, column: at.column, endLine: at.endLine, endColumn: at.endColumn } : d;
     return file !== undefined && placed.file === undefined ? { ...placed, file } : placed;
   });
-  if (!letter.document) {
+  if (!letter.document || (refused && settings.status === 'final')) {
     const reason = diagnostics.some((d) => d.rule.startsWith('template/')) ? 'templates' : 'not-final';
     return { ok: false, reason, letter, diagnostics };
   }
@@ -143,14 +171,14 @@ export async function draftLetter(input: DraftInput, settings: DraftSettings): P
 }
 
 /** A form file drafted: how it loaded, and (when it could be used) the letter or why there is none. */
-export type FormDraft = { load: FormLoad & { ok: false } } | { load: FormLoad & { ok: true }; outcome: DraftOutcome };
+export type FormDraft = { load: UnusableForm } | { load: FormLoad; outcome: DraftOutcome };
 
 /** Loads a form file (with the register's facts when asked) and drafts it: `draft` and each `batch` job. Writes nothing. */
 export async function draftFormFile(request: LoadRequest, settings: DraftSettings): Promise<FormDraft> {
   const load = await loadAndValidate(request);
-  if (!load.ok) return { load };
-  const outcome = await draftLetter({ form: load.form, file: load.file, locate: load.loaded.locate }, settings);
-  return { load, outcome };
+  const input = draftInput(load);
+  if (!input) return { load: load as UnusableForm };
+  return { load, outcome: await draftLetter(input, settings) };
 }
 
 export interface WriteSettings {

@@ -16,6 +16,7 @@ import { resolve } from 'node:path';
 import { hasErrors, placeDiagnostics, type Diagnostic } from '../ground/diagnostics.js';
 import { loadForm, loadFormFile, type LoadResult } from '../evidence/load.js';
 import type { EvidenceForm } from '../evidence/schema.js';
+import type { PartialForm } from '../evidence/partial-form.js';
 import { exitCodes } from '../ground/exit-codes.js';
 import { isUnreadableFile } from '../evidence/unreadable.js';
 
@@ -56,6 +57,12 @@ export interface UnusableForm {
   loaded: LoadResult;
   diagnostics: Diagnostic[];
   exitCode: typeof exitCodes.usage | typeof exitCodes.invalid;
+  /**
+   * A form the schema refused: the rest of it, as if each refused value were missing (with the register's
+   * facts merged in when a register was given). `validate`, `draft` and the drafting page check and
+   * preview it; nothing final is made from it.
+   */
+  partial?: PartialForm;
 }
 
 export type FormLoad = LoadedForm | UnusableForm;
@@ -79,12 +86,23 @@ export async function loadAndValidateText(
 async function completeLoad(loaded: LoadResult, request: LoadRequest): Promise<FormLoad> {
   const { file } = request;
   if (!loaded.form || hasErrors(loaded.diagnostics)) {
-    return {
+    const failed: UnusableForm = {
       ok: false,
       file,
       loaded,
       diagnostics: loaded.diagnostics,
       exitCode: formFailureExitCode(loaded.diagnostics),
+    };
+    const partial = loaded.partial;
+    if (!partial || loaded.form) return failed;
+    if (request.register === undefined) return { ...failed, partial };
+    const facts = await withRegister({ ...loaded, form: partial.form }, file, request.register, request.cwd);
+    const diagnostics = [...loaded.diagnostics, ...facts.diagnostics];
+    return {
+      ...failed,
+      diagnostics,
+      exitCode: formFailureExitCode(diagnostics),
+      ...(facts.form ? { partial: { ...partial, form: facts.form } } : {}),
     };
   }
   if (request.register === undefined) {

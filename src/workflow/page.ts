@@ -13,7 +13,7 @@ import type { Deadline, RecipientList } from '../rules/types.js';
 import { partsNotHeld } from '../rules/parts-held.js';
 import { dayAndDate } from '../rules/event-dates.js';
 import type { Holidays } from '../rules/working-days.js';
-import { draftLetter, writeLetterFiles } from './draft.js';
+import { draftInput, draftLetter, writeLetterFiles } from './draft.js';
 import { loadAndValidate, loadAndValidateText } from './load.js';
 import type { Io } from '../ground/io.js';
 import { formatDiagnostics } from '../ground/diagnostics-text.js';
@@ -71,18 +71,17 @@ async function checkPageForm(
   holidays: Holidays,
 ): Promise<FormCheck> {
   const load = await loadAndValidateText(text, file, { cwd });
-  if (!load.ok) return { diagnostics: load.diagnostics, deadlines: [] };
-  const outcome = await draftLetter(
-    { form: load.form, file, locate: load.loaded.locate },
-    { status: 'draft', formats: ['html'], templates, holidays },
-  );
+  // A form the schema refused in places is previewed and checked without those values, as `draft` does.
+  const input = draftInput(load);
+  if (!input) return { diagnostics: load.diagnostics, deadlines: [] };
+  const outcome = await draftLetter(input, { status: 'draft', formats: ['html'], templates, holidays });
   const html = outcome.ok ? outcome.files[0]?.content : undefined;
   return {
     diagnostics: [...load.diagnostics, ...outcome.diagnostics],
     ...(typeof html === 'string' ? { html } : {}),
     ...(outcome.letter.recipients ? { recipients: outcome.letter.recipients } : {}),
     deadlines: outcome.letter.deadlines.map((d) => ({ ...d, dayInWords: dayAndDate(d.date) })),
-    notHeld: partsNotHeld(load.form),
+    notHeld: partsNotHeld(input.form),
   };
 }
 
@@ -101,13 +100,17 @@ async function writeDraft(
       new Map(),
       { showSource: false, colour: false },
     );
-  if (!load.ok) {
+  const input = draftInput(load);
+  if (!input) {
     return { ok: false, written: [], messages: `${lines(load.diagnostics)}${request.form}: the form is not valid` };
   }
-  const made = await draftLetter(
-    { form: load.form, file: request.form, locate: load.loaded.locate },
-    { status: 'draft', formats: draftFormats, templates, holidays, today: londonDate(io.now()) },
-  );
+  const made = await draftLetter(input, {
+    status: 'draft',
+    formats: draftFormats,
+    templates,
+    holidays,
+    today: londonDate(io.now()),
+  });
   if (!made.ok) {
     const why =
       made.reason === 'missing-glyph'

@@ -6,7 +6,7 @@
  */
 import type { Diagnostic } from '../ground/diagnostics.js';
 import type { EvidenceForm } from '../evidence/schema.js';
-import { buildLetter, type LetterModel } from '../letter/model.js';
+import { buildLetter, type LetterModel, type RefusedValue } from '../letter/model.js';
 import { renderLetter } from '../letter/render.js';
 import { checkTemplates } from '../letter/template-check.js';
 import { defaultTemplatesDir, type PreparedTemplates } from '../letter/templates.js';
@@ -40,6 +40,8 @@ export interface ComposeOptions {
   letterDate?: string;
   /** When given, the milliseconds spent in each stage are added here (the benchmark reads them). */
   timings?: StageTimings;
+  /** Values the schema refused in a form read without them: each is a marker where it belongs (a draft only). */
+  refused?: readonly RefusedValue[];
 }
 
 /** Milliseconds per pipeline stage, summed over calls. */
@@ -77,12 +79,15 @@ export function composeLetter(form: EvidenceForm, options: ComposeOptions): Comp
     toolVersion: options.toolVersion ?? packageVersion,
     templateHash: options.templates.hash,
     letterDate: options.letterDate ?? form.letter?.date ?? lastVisitDay(form),
+    ...(options.refused ? { refused: options.refused } : {}),
   });
   const deadlines = computeDeadlines(form, options.holidays);
   const ruled = performance.now();
 
   // para 16: a gap is a marker in a draft and an error when final; a check naming the same field speaks for it.
   for (const gap of model.gaps) {
+    // A refused value's marker: the schema's error for it is the finding.
+    if (gap.refused) continue;
     if (diagnostics.some((d) => (d.paragraph === '16' || d.paragraph === '17') && samePath(d.path, gap.path))) continue;
     diagnostics.push({
       severity: final ? 'error' : 'warning',

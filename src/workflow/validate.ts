@@ -7,14 +7,22 @@ import { hasErrors, placeDiagnostics, type Diagnostic } from '../ground/diagnost
 import { exitCodes, type ExitCode } from '../ground/exit-codes.js';
 import { checkForm, type CheckOptions } from '../rules/check-form.js';
 import type { LoadResult } from '../evidence/load.js';
+import { findingsBeyondRefusals } from '../evidence/partial-form.js';
 import type { MessageCatalogue } from '../ground/message-catalogue.js';
 import type { WorkflowContext } from './context.js';
 import { formFailureExitCode, loadAndValidate } from './load.js';
 
-/** Every diagnostic for a loaded form: loading's, then (when the form loaded) the domain checks', positioned. */
+/**
+ * Every diagnostic for a loaded form: loading's, then the domain checks', positioned. A form the schema
+ * refused is checked too, as if each refused value were missing; a check adds nothing where a refusal stands.
+ */
 export function validateLoaded(loaded: LoadResult, file: string, options: CheckOptions): Diagnostic[] {
-  if (!loaded.form) return loaded.diagnostics;
-  const checks = placeDiagnostics(checkForm(loaded.form, options), loaded.locate, file);
+  const form = loaded.form ?? loaded.partial?.form;
+  if (!form) return loaded.diagnostics;
+  const found = checkForm(form, options);
+  const beyond =
+    loaded.form || !loaded.partial ? found : findingsBeyondRefusals(found, loaded.partial, loaded.diagnostics);
+  const checks = placeDiagnostics(beyond, loaded.locate, file);
   // In the order of the source, as a compiler lists them (a stable sort keeps each rule's own order on a line).
   return [...loaded.diagnostics, ...checks].sort(
     (a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0),
@@ -44,6 +52,14 @@ export async function validateForms(
     if (load.ok) {
       // The domain checks run on the form as the letter would use it: with the register's facts merged in.
       const checked = validateLoaded({ ...load.loaded, form: load.form }, file, {
+        holidays,
+        ...(request.messages ? { messages: request.messages } : {}),
+      });
+      const registerFindings = load.diagnostics.filter((d) => !load.loaded.diagnostics.includes(d));
+      all.push(...checked, ...registerFindings);
+    } else if (load.partial) {
+      // The schema refused some values: they are reported, and the rest of the form is checked without them.
+      const checked = validateLoaded({ ...load.loaded, partial: load.partial }, file, {
         holidays,
         ...(request.messages ? { messages: request.messages } : {}),
       });

@@ -92,7 +92,7 @@ describe('monitoring-letter validate', () => {
   it('exits 2 for wrong usage: no form, or an unknown flag', async () => {
     const none = fakeIo();
     expect(await main(['validate'], none)).toBe(2);
-    expect(none.err).toMatch(/Not enough non-option arguments/);
+    expect(none.err).toMatch(/name the form\(s\) to check: monitoring-letter validate <form..>\n$/);
     const flag = fakeIo();
     expect(await main(['validate', example, '--jsno'], flag)).toBe(2);
     expect(flag.err).toMatch(/unknown option --jsno: did you mean --json\?/);

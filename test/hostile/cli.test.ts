@@ -158,7 +158,7 @@ describe('paths that are not what they should be', () => {
       const io = fakeIo(temp());
       expect(await main([command], io)).toBe(2);
       expectCleanFailure(io);
-      expect(io.err).toMatch(/name a (form or a )?folder of forms/);
+      expect(io.err).toMatch(/name a (form, or a )?folder of (visit-evidence )?forms/);
     }
   });
 
@@ -222,9 +222,15 @@ describe('control characters written as escapes', () => {
       );
       // eslint-disable-next-line no-control-regex
       expect(io.out + io.err).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]/);
+      // A refused value is a gap: the draft is made with a marker where it belongs, the character nowhere.
       const drafting = fakeIo(cwd);
-      expect(await main(['draft', 'form.json', '--format', 'md,docx'], drafting)).toBe(1);
-      expect(existsSync(join(cwd, 'output'))).toBe(false);
+      expect(await main(['draft', 'form.json', '--format', 'md,docx'], drafting)).toBe(0);
+      const md = readFileSync(join(cwd, 'output', '121190-2014-03-12-draft.md'), 'utf8');
+      expect(md).toContain('«leadership: not yet written»');
+      // eslint-disable-next-line no-control-regex
+      expect(md + drafting.out + drafting.err).not.toMatch(/[\u0000-\u0008\u000B-\u001F\u007F-\u009F]|\uD800/);
+      expect(await main(['draft', 'form.json', '--final', '--out', 'final'], fakeIo(cwd))).toBe(1);
+      expect(existsSync(join(cwd, 'final'))).toBe(false);
     });
   }
 

@@ -4,7 +4,8 @@
  * read by the checks, the letter model and sending. Counters wrapped around
  * resolveRecipients and missingContents prove it.
  */
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeEach, describe, expect, it, vi } from 'vitest';
 
@@ -35,6 +36,7 @@ vi.mock('../../src/rules/checks/completeness.js', async (importOriginal) => {
 const { compose, fixture } = await import('../letter/compose.js');
 const { validateForms } = await import('../../src/workflow/validate.js');
 const { schoolRecipients } = await import('../../src/workflow/recipients.js');
+const { draftToFolder } = await import('../../src/workflow/draft-files.js');
 const { prepareContext } = await import('../../src/workflow/context.js');
 const { planLetterSend } = await import('../../src/distribution/plan.js');
 const { decideCopyList } = await import('../../src/rules/letter-decisions.js');
@@ -86,6 +88,27 @@ describe('each decision is made once per letter', () => {
     const context = prepareContext(fakeIo(forms));
     await validateForms(context, { files: ['joint-faith-voluntary-aided.yaml', 'example.yaml'] });
     expect(calls).toEqual({ resolveRecipients: 2, missingContents: 2 });
+  });
+
+  it('a form the schema refused in places: validate and draft decide once for the rest of it', async () => {
+    const cwd = mkdtempSync(join(tmpdir(), 'decisions-'));
+    const text = readFileSync(join(forms, 'example.yaml'), 'utf8').replace('    - the headteacher\n', '    - \n');
+    writeFileSync(join(cwd, 'g.yaml'), text);
+    const context = prepareContext(fakeIo(cwd));
+    const validated = await validateForms(context, { files: ['g.yaml'] });
+    expect(validated.diagnostics.map((d) => d.rule)).toContain('schema/invalid-type');
+    expect(calls).toEqual({ resolveRecipients: 1, missingContents: 1 });
+    calls.resolveRecipients = 0;
+    calls.missingContents = 0;
+    const drafted = await draftToFolder(context, {
+      form: 'g.yaml',
+      out: 'out',
+      formats: ['md'],
+      final: false,
+      force: false,
+    });
+    expect(drafted.ok).toBe(true);
+    expect(calls).toEqual({ resolveRecipients: 1, missingContents: 1 });
   });
 
   it('recipients decides the copy list once, and never asks what is missing', async () => {

@@ -14,7 +14,7 @@ import { basename, join } from 'node:path';
 import type { Io } from '../../ground/io.js';
 import type { Holidays, PreparedTemplates } from '../../workflow/context.js';
 import { packageRoot } from '../../ground/package-root.js';
-import { guardRequest } from '../guard.js';
+import { guardIncoming } from '../guard.js';
 import type { StaticAsset } from '../pages/govuk-assets.js';
 import { shellAssets } from '../pages/layout.js';
 import type { LetterService } from '../../workflow/page.js';
@@ -158,21 +158,8 @@ export async function startWorkspaceServer(options: WorkspaceOptions): Promise<R
   }
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
-    const header = (name: string) => {
-      const value = req.headers[name];
-      return Array.isArray(value) ? value.join(',') : value;
-    };
     const method = req.method ?? 'GET';
-    const guard = guardRequest(
-      method,
-      {
-        host: header('host'),
-        origin: header('origin'),
-        'sec-fetch-site': header('sec-fetch-site'),
-        'content-type': header('content-type'),
-      },
-      port,
-    );
+    const guard = guardIncoming(req, port);
     if (!guard.ok) return send(res, guard.status, 'text/plain; charset=utf-8', `${guard.reason}\n`);
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     try {

@@ -9,7 +9,7 @@ import type { PreparedTemplates } from '../../letter/templates.js';
 import type { OutputFormat } from '../pipeline.js';
 import type { Holidays } from '../../rules/working-days.js';
 import { lastVisitDay } from '../../evidence/visit-dates.js';
-import { draftLetter, writeLetterFiles } from '../draft.js';
+import { draftInput, draftLetter, writeLetterFiles } from '../draft.js';
 import { loadAndValidate } from '../load.js';
 import { LocalWriteError, localCode } from '../../ground/local-write.js';
 import { decideFinal } from './kept-final.js';
@@ -56,18 +56,20 @@ export async function renderFormFile(path: string, context: RenderContext): Prom
   const entry = emptyEntry(path);
   const timings = context.timings;
   const load = await timed(timings, 'validate', () => loadAndValidate({ file: path, cwd: '/', displayName: name }));
-  if (!load.ok) {
+  // A form the schema refused in places is drafted without those values, each a marker; never made final.
+  const input = draftInput(load);
+  if (!input) {
     entry.errors = load.diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
     return entry;
   }
-  const form = load.form;
+  const form = input.form;
   entry.urn = form.school.urn;
   if (form.school.name !== undefined) entry.school = form.school.name;
   entry.visitDate = lastVisitDay(form); // as the letter's file names
   entry.status = context.status;
 
   const outcome = await draftLetter(
-    { form, file: name, locate: load.loaded.locate },
+    { ...input, file: name },
     {
       status: context.status,
       formats: context.formats,
@@ -77,7 +79,8 @@ export async function renderFormFile(path: string, context: RenderContext): Prom
       ...(timings ? { timings } : {}),
     },
   );
-  const { letter, diagnostics } = outcome;
+  const { letter } = outcome;
+  const diagnostics = load.ok ? outcome.diagnostics : [...load.diagnostics, ...outcome.diagnostics];
   entry.warnings = diagnostics.filter((d) => d.severity === 'warning').length;
   entry.errors = diagnostics.filter((d) => d.severity === 'error').map(formatDiagnostic);
   entry.deadlines = letter.deadlines.map((d) => ({ id: d.id, date: d.date }));
