@@ -63,6 +63,13 @@ describe.skipIf(!hasChromium)('serve: plain words on the drafting page', () => {
     await eventually(() => summary.innerText()).toContain('Area 4 › Area');
     const beside = field(page, ['findings', 'progress', 3, 'area']).locator('ul.diagnostics');
     await eventually(() => beside.innerText()).toContain('Area 4 › Area is missing');
+    // A blank item is a gap: the draft is written with its marker.
+    await page.click('#write-draft');
+    await page.locator('[data-banner="draft"]').waitFor();
+    expect(await messages(page)).not.toMatch(formPath);
+    // Without the URN no letter can be made: the banner says why, in the page's words.
+    await field(page, ['school', 'urn']).locator('input').fill('');
+    await eventually(() => summary.innerText()).toContain('School › URN');
     await page.click('#write-draft');
     await page.locator('[data-banner="draft-failed"]').waitFor();
     const shown = await messages(page);
