@@ -60,14 +60,24 @@ export class ChangeQueue {
    * page showed before ({} when the field was not there): the server checks it against the file as it is
    * now, so a change made meanwhile in another tab or an editor is never overwritten unasked.
    */
-  edit(path, value, delay = 300, was = {}) {
+  edit(path, value, delay = 300, was = {}, { checked = false } = {}) {
     const last = this.ops[this.ops.length - 1];
     const key = JSON.stringify(path);
     if (last && last.kind === 'edits' && !last.sent) {
       const before = last.edits.get(key);
-      last.edits.set(key, { path, value, was: before ? before.was : was });
+      last.edits.set(key, { path, value, was: checked ? was : before ? before.was : was });
     } else this.ops.push({ kind: 'edits', edits: new Map([[key, { path, value, was }]]) });
+    // `checked`: every edit of the change is checked against the file as it is now, even from the latest version.
+    if (checked) this.ops[this.ops.length - 1].merge = true;
     this.changed(delay);
+  }
+
+  /** Takes back the unsent edits of a field (the person chose the file's words over them). */
+  dropEdits(path) {
+    const key = JSON.stringify(path);
+    for (const op of this.ops) if (op.kind === 'edits' && !op.sent) op.edits.delete(key);
+    this.ops = this.ops.filter((op) => op.kind !== 'edits' || op.sent || op.edits.size > 0);
+    this.backup();
   }
 
   /**

@@ -23,6 +23,15 @@ let queue;
 /** The text the YAML box was last filled with (or last saved from it) and its version: what typing there starts from. */
 let yamlBase = {};
 const tabId = Math.random().toString(36).slice(2);
+/**
+ * Fields changed both here and in the file, until the person chooses (path key → the latest conflict). A save
+ * of such a field is checked against the file and asked about again, never made over the other's words.
+ */
+const unresolved = new Map();
+/** What the page showed before, for a field whose conflict is not yet decided: never the file's value. */
+const undecided = { value: { undecidedConflict: true } };
+/** The last value typed in each field, so "Use mine" saves everything typed, also after the question. */
+const typed = new Map();
 
 // ---- banners ------------------------------------------------------------------------------------------
 
@@ -421,6 +430,12 @@ function startsWith(path, prefix) {
 // ---- editing -------------------------------------------------------------------------------------------
 
 function onEdit(path, value, options = {}) {
+  typed.set(pathKey(path), value);
+  if (unresolved.has(pathKey(path))) {
+    queue.edit(path, value, options.delay ?? 300, undecided, { checked: true });
+    saveStatus('Not saved: choose above which words to keep', 'error');
+    return;
+  }
   if (options.structural) {
     if (options.focusIndex !== undefined) {
       const list = path.length && typeof path[path.length - 1] === 'number' ? path.slice(0, -1) : path;
@@ -450,6 +465,7 @@ function showProblems(state) {
     banner(id, 'error', `${fieldName(schema, r.path)} was not saved: ${inPageWords(schema, r.message)}.`);
   }
   for (const c of state.conflicts ?? []) {
+    unresolved.set(pathKey(c.path), c);
     const id = `conflict-${JSON.stringify(c.path)}`;
     const box = banner(
       id,
@@ -459,12 +475,28 @@ function showProblems(state) {
         [
           'Use mine',
           () => {
-            queue.edit(c.path, c.mine, 0, c.theirs === undefined ? {} : { value: c.theirs });
+            const key = pathKey(c.path);
+            const mine = typed.has(key) ? typed.get(key) : c.mine;
+            unresolved.delete(key);
+            queue.dropEdits(c.path);
+            queue.edit(c.path, mine, 0, c.theirs === undefined ? {} : { value: c.theirs });
             box.remove();
             saveStatus('Saving…', 'pending');
           },
         ],
-        ['Keep the file’s', () => box.remove()],
+        [
+          'Keep the file’s',
+          () => {
+            const key = pathKey(c.path);
+            unresolved.delete(key);
+            typed.delete(key);
+            queue.dropEdits(c.path);
+            // The field shows the file's words again.
+            for (const { path, set } of fieldsInfo.inputs) if (pathKey(path) === key) set(valueAt(latest.data, path));
+            box.remove();
+            if (!queue.pending) saveStatus(`Saved to ${fileName} at ${new Date().toLocaleTimeString('en-GB')}`, 'ok');
+          },
+        ],
       ],
     );
   }

@@ -83,6 +83,47 @@ describe.skipIf(!hasChromium)('serve: no word is lost', () => {
     await eventually(() => status(page)).toMatch(/^Saved to visit\.yaml/);
   });
 
+  it('while a conflict is not yet decided, typing on in that field never writes over the file, and "Use mine" saves all of it', async () => {
+    ws = await startWorkspace();
+    const page = await open();
+    const before = readFileSync(ws.form, 'utf8');
+    const leadership = /\n {2}leadership: (.*)\n/.exec(before)?.[1] ?? '';
+    writeFileSync(ws.form, before.replace(leadership, 'The editor’s own sentence about leadership.'));
+    const box = field(page, ['findings', 'leadership']).locator('textarea');
+    await box.fill('Leadership typed on the page.');
+    const ask = page.locator(`[data-banner='conflict-${JSON.stringify(['findings', 'leadership'])}']`);
+    await ask.waitFor();
+    // Typing on in the same field, before choosing: asked again with the newer words, the file untouched.
+    await box.press('End');
+    await box.pressSequentially(' More words after the question.');
+    await eventually(() => ask.innerText()).toContain('More words after the question.');
+    expect(readFileSync(ws.form, 'utf8')).toContain('The editor’s own sentence about leadership.');
+    await ask.getByRole('button', { name: 'Use mine' }).click();
+    await eventually(() => readFileSync(ws.form, 'utf8')).toContain(
+      'leadership: Leadership typed on the page. More words after the question.',
+    );
+    expect(readFileSync(ws.form, 'utf8')).not.toContain('The editor’s own sentence');
+  });
+
+  it('"Keep the file’s" shows the file’s words in the field and saves nothing of the page’s', async () => {
+    ws = await startWorkspace();
+    const page = await open();
+    const before = readFileSync(ws.form, 'utf8');
+    const leadership = /\n {2}leadership: (.*)\n/.exec(before)?.[1] ?? '';
+    const after = before.replace(leadership, 'The editor’s own sentence about leadership.');
+    writeFileSync(ws.form, after);
+    const box = field(page, ['findings', 'leadership']).locator('textarea');
+    await box.fill('Leadership typed on the page.');
+    const ask = page.locator(`[data-banner='conflict-${JSON.stringify(['findings', 'leadership'])}']`);
+    await ask.waitFor();
+    await box.press('End');
+    await box.pressSequentially(' And more.');
+    await ask.getByRole('button', { name: 'Keep the file’s' }).click();
+    await eventually(() => box.inputValue()).toBe('The editor’s own sentence about leadership.');
+    await eventually(() => status(page)).not.toMatch(/Saving/);
+    expect(readFileSync(ws.form, 'utf8')).toBe(after);
+  });
+
   it('merges kept changes offered after a restart field by field, asking where the file changed too', async () => {
     ws = await startWorkspace();
     const context = await browser.newContext({ locale: 'en-GB' });
