@@ -4,36 +4,20 @@
  * review's "Commissioned" is a choice, "Not commissioned" (false in the form) or "Commissioned on" a date.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, field, hasChromium, launch } from './browser-support.js';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { draftingPageBrowser, eventually, field, hasChromium } from './browser-support.js';
 import { startWorkspace, type Workspace } from './workspace.js';
 
 describe.skipIf(!hasChromium)('serve: dates as day, month and year', () => {
-  let browser: Browser;
+  // A browser set to US English, whose own date picker would show month first.
+  const pages = draftingPageBrowser({ locale: 'en-US' });
   let ws: Workspace;
-  const pages: Page[] = [];
-
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
   afterEach(async () => {
-    for (const page of pages.splice(0)) await page.context().close();
     await ws?.server.close();
   });
 
-  /** The page in a browser set to US English, whose own date picker would show month first. */
-  async function open(): Promise<Page> {
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-US' });
-    const page = await context.newPage();
-    pages.push(page);
-    await page.goto(ws.server.url);
-    await field(page, ['school', 'name']).locator('input').waitFor();
-    return page;
-  }
+  const open = (): Promise<Page> => pages.open(ws.server.url);
 
   const boxes = (page: Page, path: (string | number)[]) =>
     Promise.all(['Day', 'Month', 'Year'].map((label) => field(page, path).getByLabel(label).inputValue()));

@@ -5,9 +5,9 @@
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, field, hasChromium, launch, list } from './browser-support.js';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { draftingPageBrowser, eventually, field, hasChromium, list } from './browser-support.js';
 import { exampleForm, startWorkspace, type Workspace } from './workspace.js';
 import { repoRoot } from '../support/fake-io.js';
 
@@ -23,28 +23,13 @@ export function exampleWith(change: (text: string) => string): string {
 }
 
 describe.skipIf(!hasChromium)('serve: plain words on the drafting page', () => {
-  let browser: Browser;
+  const pages = draftingPageBrowser();
   let ws: Workspace;
-  const pages: Page[] = [];
-
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
   afterEach(async () => {
-    for (const page of pages.splice(0)) await page.close();
     await ws?.server.close();
   });
 
-  async function open(): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
-    pages.push(page);
-    await page.goto(ws.server.url);
-    await field(page, ['school', 'name']).locator('input').waitFor();
-    return page;
-  }
+  const open = (): Promise<Page> => pages.open(ws.server.url);
 
   /** Every message the page shows: the summary, each field's, the banners and the preview's note. */
   const messages = async (page: Page) =>

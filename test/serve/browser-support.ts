@@ -1,7 +1,7 @@
 /** Shared by the drafting page's browser tests: Debian's chromium, launched as the tests need it. */
 import AxeBuilder from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, expect } from 'vitest';
 import { chromiumPath, missingPrograms } from '../support/programs.js';
 
 export const hasChromium = missingPrograms(['chromium']).length === 0;
@@ -61,4 +61,40 @@ export async function draftingPageViolations(page: Page): Promise<string[]> {
   return [...shell.violations, ...letter.violations].flatMap((v) =>
     v.nodes.map((n) => `${v.id}: ${n.target.join(' ')} (${n.failureSummary ?? ''})`),
   );
+}
+
+/**
+ * For a file's drafting-page tests (call it inside their describe): one browser for the file, and `open`,
+ * which shows the page at `url` in a context of its own (closed after each test), once its fields are there.
+ */
+export function draftingPageBrowser(options: { locale?: string } = {}) {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  beforeAll(async () => {
+    browser = await launch();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    for (const context of contexts.splice(0)) await context.close();
+  });
+  return {
+    browser: (): Browser => {
+      if (!browser) throw new Error('the browser starts in beforeAll');
+      return browser;
+    },
+    async open(url: string): Promise<Page> {
+      if (!browser) throw new Error('the browser starts in beforeAll');
+      const context = await browser.newContext({
+        viewport: { width: 1400, height: 900 },
+        locale: options.locale ?? 'en-GB',
+      });
+      contexts.push(context);
+      const page = await context.newPage();
+      await page.goto(url);
+      await field(page, ['school', 'name']).locator('input').waitFor();
+      return page;
+    },
+  };
 }

@@ -4,35 +4,20 @@
  * always ends.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { eventually, field, hasChromium, launch, list } from './browser-support.js';
+import type { Page } from 'playwright-core';
+import { afterEach, describe, expect, it } from 'vitest';
+import { draftingPageBrowser, eventually, field, hasChromium, list } from './browser-support.js';
 import { restartServer, startWorkspace, type Workspace } from './workspace.js';
 import { prepareContext } from '../../src/workflow/context.js';
 
 describe.skipIf(!hasChromium)('serve: no word is lost', () => {
-  let browser: Browser;
+  const pages = draftingPageBrowser();
   let ws: Workspace;
-  const pages: Page[] = [];
-
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
   afterEach(async () => {
-    for (const page of pages.splice(0)) await page.close();
     await ws?.server.close();
   });
 
-  async function open(): Promise<Page> {
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
-    pages.push(page);
-    await page.goto(ws.server.url);
-    await field(page, ['school', 'name']).locator('input').waitFor();
-    return page;
-  }
+  const open = (): Promise<Page> => pages.open(ws.server.url);
 
   const status = (page: Page) => page.locator('#save-status').innerText();
 
@@ -126,7 +111,7 @@ describe.skipIf(!hasChromium)('serve: no word is lost', () => {
 
   it('merges kept changes offered after a restart field by field, asking where the file changed too', async () => {
     ws = await startWorkspace();
-    const context = await browser.newContext({ locale: 'en-GB' });
+    const context = await pages.browser().newContext({ locale: 'en-GB' });
     try {
       const page = await context.newPage();
       await page.goto(ws.server.url);
