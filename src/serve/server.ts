@@ -52,6 +52,7 @@ const assets: Record<string, { file: string; type: string }> = {
   '/field-names.js': { file: 'field-names.js', type: 'text/javascript; charset=utf-8' },
   '/date-fields.js': { file: 'date-fields.js', type: 'text/javascript; charset=utf-8' },
   '/dom.js': { file: 'dom.js', type: 'text/javascript; charset=utf-8' },
+  '/letter-panels.js': { file: 'letter-panels.js', type: 'text/javascript; charset=utf-8' },
   '/api.js': { file: 'api.js', type: 'text/javascript; charset=utf-8' },
   '/style.css': { file: 'style.css', type: 'text/css; charset=utf-8' },
 };
