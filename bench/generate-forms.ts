@@ -14,8 +14,8 @@ import { isWorkingDay } from '../src/rules/working-days.js';
 
 const holidays = englandBankHolidays();
 
-/** A small deterministic PRNG (mulberry32). */
-function random(seed: number): () => number {
+/** A small deterministic PRNG (mulberry32), so a run can be repeated from its seed. */
+export function random(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -107,12 +107,17 @@ function repeatedOption(argv: readonly string[]): string | undefined {
   return undefined;
 }
 
-/** yargs's help for the command being parsed, now (it is rendered from the command's context); undefined if yargs's internals are not as expected. */
-function currentHelp(parser: unknown): string | undefined {
-  type Usage = { help?: () => unknown };
+/** yargs's usage instance (internal: its help text and its help cache), if yargs's internals are as expected. */
+function usageOf(parser: unknown): { help?: () => unknown; cacheHelpMessage?: () => void } | undefined {
+  type Usage = { help?: () => unknown; cacheHelpMessage?: () => void };
   const internal = (parser as { getInternalMethods?: () => { getUsageInstance?: () => Usage } }).getInternalMethods;
+  return typeof internal === 'function' ? internal.call(parser).getUsageInstance?.() : undefined;
+}
+
+/** yargs's help for the command being parsed, now (it is rendered from the command's context). */
+function currentHelp(parser: unknown): string | undefined {
   try {
-    const usage = typeof internal === 'function' ? internal.call(parser).getUsageInstance?.() : undefined;
+    const usage = usageOf(parser);
     const help = typeof usage?.help === 'function' ? usage.help() : undefined;
     return typeof help === 'string' ? help : undefined;
   } catch {
@@ -137,9 +142,7 @@ class UsageMistake extends Error {
  * error this CLI reports itself. Left as it is when yargs's internals are not as expected.
  */
 function skipHelpRendering(parser: unknown): void {
-  type Usage = { cacheHelpMessage?: () => void };
-  const internal = (parser as { getInternalMethods?: () => { getUsageInstance?: () => Usage } }).getInternalMethods;
-  const usage = typeof internal === 'function' ? internal.call(parser).getUsageInstance?.() : undefined;
+  const usage = usageOf(parser);
   if (typeof usage?.cacheHelpMessage === 'function') usage.cacheHelpMessage = () => {};
 }
 

@@ -4,24 +4,20 @@
  * says "There is a problem" and each link takes the person to the field, scrolling only the form column.
  */
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { draftingPageViolations as violations, eventually, field, hasChromium, launch } from './browser-support.js';
+import { afterEach, describe, expect, it } from 'vitest';
+import {
+  draftingPageBrowser,
+  draftingPageViolations as violations,
+  eventually,
+  field,
+  hasChromium,
+} from './browser-support.js';
 import { startWorkspace, type Workspace } from './workspace.js';
 
 describe.skipIf(!hasChromium)('serve: the drafting page is accessible', () => {
-  let browser: Browser;
+  const pages = draftingPageBrowser();
   let ws: Workspace;
-  const pages: Page[] = [];
-
-  beforeAll(async () => {
-    browser = await launch();
-  });
-  afterAll(async () => {
-    await browser?.close();
-  });
   afterEach(async () => {
-    for (const page of pages.splice(0)) await page.context().close();
     await ws?.server.close();
   });
 
@@ -30,11 +26,7 @@ describe.skipIf(!hasChromium)('serve: the drafting page is accessible', () => {
     { timeout: 120_000 },
     async () => {
       ws = await startWorkspace();
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
-      const page = await context.newPage();
-      pages.push(page);
-      await page.goto(ws.server.url);
-      await field(page, ['school', 'name']).locator('input').waitFor();
+      const page = await pages.open(ws.server.url);
       await eventually(() => page.locator('#save-status').innerText()).toMatch(/Editing|Saved/);
       expect(await page.locator('h1').count()).toBe(1);
       expect(await page.locator('h2', { hasText: 'Findings' }).count()).toBe(1);
@@ -64,11 +56,7 @@ describe.skipIf(!hasChromium)('serve: the drafting page is accessible', () => {
 
   it('has no axe violation in the YAML tab, nor asking about a conflict', async () => {
     ws = await startWorkspace();
-    const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
-    const page = await context.newPage();
-    pages.push(page);
-    await page.goto(ws.server.url);
-    await field(page, ['school', 'name']).locator('input').waitFor();
+    const page = await pages.open(ws.server.url);
     await page.click('#tab-yaml');
     expect(await violations(page)).toEqual([]);
     await page.click('#tab-fields');
@@ -86,11 +74,7 @@ describe.skipIf(!hasChromium)('serve: the drafting page is accessible', () => {
     { timeout: 120_000 },
     async () => {
       ws = await startWorkspace();
-      const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
-      const page = await context.newPage();
-      pages.push(page);
-      await page.goto(ws.server.url);
-      await field(page, ['school', 'name']).locator('input').waitFor();
+      const page = await pages.open(ws.server.url);
       const start = field(page, ['inspection', 'startDate']);
       await start.getByLabel('Month').fill('13');
       await field(page, ['findings', 'leadership']).locator('textarea').focus();
@@ -107,9 +91,7 @@ describe.skipIf(!hasChromium)('serve: the drafting page is accessible', () => {
 
   it('shows choices in words', async () => {
     ws = await startWorkspace();
-    const page = await browser.newPage({ viewport: { width: 1400, height: 900 }, locale: 'en-GB' });
-    pages.push(page);
-    await page.goto(ws.server.url);
+    const page = await pages.open(ws.server.url);
     const select = field(page, ['inspection', 'overallEffectiveness']).locator('select');
     await select.waitFor();
     expect(await select.locator('option:checked').innerText()).toBe('Requires improvement');

@@ -7,6 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import type { Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { field, list } from './browser-support.js';
+import { random } from '../../bench/generate-forms.js';
 
 export type Path = (string | number)[];
 
@@ -23,17 +24,8 @@ export const focus: Path = ['visit', 'focus'];
 export const town: Path = ['school', 'address', 'town'];
 const words = ['pupils', 'leaders', 'mathematics', 'governors', 'reading', 'Year 4', 'improved', 'checks', 'plan'];
 
-/** A small seeded generator (mulberry32), so a failing run can be repeated from its seed. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** A small seeded generator, so a failing run can be repeated from its seed. */
+export { random };
 
 /** What the proof holds while it runs: the page, the form file, and what each field must hold. */
 export interface Run {
